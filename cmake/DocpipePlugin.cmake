@@ -1,0 +1,38 @@
+# docpipe_add_plugin(NAME <plugin name> SOURCES <files...> [DATA <files...>]
+#                    [LIBRARIES <targets...>])
+#
+# Builds one plugin as its own shared library named docpipe_<name>.so (dots
+# become underscores) into DOCPIPE_PLUGIN_OUTPUT_DIR, with hidden visibility so
+# only the descriptor and factory are exported, and copies DATA files to
+# <plugin dir>/<name>/ where PluginEnv::data_dir points at run time.
+function(docpipe_add_plugin)
+  cmake_parse_arguments(P "" "NAME" "SOURCES;DATA;LIBRARIES" ${ARGN})
+  if(NOT P_NAME)
+    message(FATAL_ERROR "docpipe_add_plugin: NAME is required")
+  endif()
+  string(REPLACE "." "_" target "docpipe_${P_NAME}")
+  string(REPLACE "-" "_" target "${target}")
+  add_library(${target} MODULE ${P_SOURCES})
+  set_target_properties(${target} PROPERTIES
+    PREFIX ""
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON
+    LIBRARY_OUTPUT_DIRECTORY "${DOCPIPE_PLUGIN_OUTPUT_DIR}")
+  if(TARGET docpipe::sdk)
+    target_link_libraries(${target} PRIVATE docpipe::sdk ${P_LIBRARIES})
+  else()
+    target_link_libraries(${target} PRIVATE docpipe_core ${P_LIBRARIES})
+  endif()
+  foreach(f ${P_DATA})
+    get_filename_component(fname "${f}" NAME)
+    get_filename_component(fabs "${f}" ABSOLUTE)
+    configure_file("${fabs}" "${DOCPIPE_PLUGIN_OUTPUT_DIR}/${P_NAME}/${fname}" COPYONLY)
+  endforeach()
+  if(DOCPIPE_INSTALL_PLUGIN_DIR)
+    install(TARGETS ${target} LIBRARY DESTINATION "${DOCPIPE_INSTALL_PLUGIN_DIR}")
+    if(P_DATA)
+      install(FILES ${P_DATA} DESTINATION "${DOCPIPE_INSTALL_PLUGIN_DIR}/${P_NAME}")
+    endif()
+  endif()
+  set(DOCPIPE_LAST_PLUGIN_TARGET ${target} PARENT_SCOPE)
+endfunction()

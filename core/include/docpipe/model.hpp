@@ -1,0 +1,133 @@
+// The document model: the one structure readers build, transforms change and
+// writers render (as pandoc's AST). It has no I/O and no plugin dependencies.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "docpipe/export.hpp"
+
+namespace docpipe {
+
+// Where an input came from and what the reader detected about its bytes.
+struct Source {
+  std::string path;
+  std::string format;    // "txt", "docx", "html", ...
+  std::string encoding;  // detected or declared encoding, e.g. "GB18030"
+  double encoding_confidence = 1.0;  // 1.0 when certain (BOM, valid UTF-8, declared)
+  std::uint64_t byte_size = 0;
+  std::string sha256;  // hex digest of the input bytes
+  // Metadata the file itself claims (DOCX core properties, HTML <meta>):
+  // kept as evidence, never trusted over the body.
+  std::map<std::string, std::string> properties;
+};
+
+// Reporting period: 2022年度 -> {2022, "annual", "2022年度"}.
+struct Period {
+  std::optional<int> year;
+  std::string span = "unknown";  // annual, H1, H2, Q1..Q4, month, unknown
+  std::optional<int> month;      // set when span == "month"
+  std::string label;             // the text the period was read from
+};
+
+// What a web page said about itself; filled from HTML metadata or from site
+// chrome that the cleaning stages removed from the body.
+struct PageInfo {
+  std::optional<std::string> site;
+  std::optional<std::string> url;
+  std::optional<std::string> published;  // ISO 8601 as far as known
+  std::vector<std::string> tags;
+  bool empty() const { return !site && !url && !published && tags.empty(); }
+};
+
+struct Metadata {
+  std::optional<std::string> title;
+  std::optional<std::string> organization;
+  std::optional<std::string> doc_type;
+  Period period;
+  std::optional<std::string> date;  // YYYY-MM-DD of the signature
+  PageInfo page;
+  std::map<std::string, std::string> extra;  // free key/values
+};
+
+enum class BlockKind { heading, paragraph, list_item, table, signature, note };
+DOCPIPE_API const char* to_string(BlockKind k);
+DOCPIPE_API std::optional<BlockKind> block_kind_from_string(const std::string& s);
+
+// Where a block came from in its input, so a user can find it again.
+// For text files: first and last line (1-based). For XML formats: a locator
+// such as "w:body/w:p[12]" or an HTML element path.
+struct Origin {
+  int line_start = 0;
+  int line_end = 0;
+  std::string locator;
+};
+
+struct Block {
+  BlockKind kind = BlockKind::paragraph;
+  int level = 0;           // 1..9 for headings, list depth for list items
+  std::string marker;      // heading/list marker such as "一、" or "(1)"
+  std::string text;        // full text including the marker
+  std::vector<std::vector<std::string>> rows;  // table cells, row-major
+  Origin origin;
+};
+
+// A quantity found in the text: 57.2万人次 -> value 572000, unit 人次.
+struct Metric {
+  double value = 0;
+  std::string unit;
+  std::string text;       // as written, e.g. "57.2万人次"
+  std::string qualifier;  // 余/多/近/约/超 or empty
+  std::string sentence;
+  std::vector<std::string> heading_path;
+  int block = -1;
+};
+
+// One change a transform made. Every removal or rewrite of text is recorded
+// so a user can see why any character changed.
+struct Edit {
+  std::string stage;  // pipeline stage id that made the change
+  std::string rule;   // rule inside the stage, e.g. "watermark.domain"
+  int block = -1;     // index of the block at the time of the edit, -1 = document
+  std::string before;
+  std::string after;
+};
+
+enum class Level { debug, info, warning, error };
+DOCPIPE_API const char* to_string(Level l);
+
+struct Diagnostic {
+  Level level = Level::info;
+  std::string stage;
+  std::string message;
+};
+
+struct Document {
+  Source source;
+  Metadata metadata;
+  std::vector<Block> blocks;
+  std::vector<Metric> metrics;
+  std::vector<std::string> flags;  // quality flags, evidence in diagnostics
+  std::vector<Edit> edits;
+  std::vector<Diagnostic> diagnostics;
+
+  // The runner sets the id of the stage that is about to run; the recording
+  // helpers below stamp it on edits and diagnostics.
+  std::string current_stage;
+
+  DOCPIPE_API void record_edit(std::string rule, int block, std::string before, std::string after);
+  DOCPIPE_API void diagnose(Level level, std::string message);
+  DOCPIPE_API void set_flag(const std::string& flag);  // idempotent
+  DOCPIPE_API bool has_flag(const std::string& flag) const;
+  // Removes block i and records the removal as an edit with the given rule.
+  DOCPIPE_API void remove_block(std::size_t i, const std::string& rule);
+  // Replaces block i's text, recording an edit when it changed.
+  DOCPIPE_API void set_block_text(std::size_t i, std::string text, const std::string& rule);
+  // Plain text of the body: block texts joined by '\n' (tables cell by cell).
+  DOCPIPE_API std::string body_text() const;
+};
+
+}  // namespace docpipe

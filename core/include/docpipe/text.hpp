@@ -1,0 +1,39 @@
+// UTF-8 helpers shared by plugins, so each does not re-invent them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "docpipe/export.hpp"
+
+namespace docpipe::text {
+
+// Decodes UTF-8 into code points; invalid bytes become U+FFFD.
+DOCPIPE_API std::u32string to_u32(std::string_view s);
+DOCPIPE_API std::string to_utf8(std::u32string_view s);
+DOCPIPE_API void append_utf8(std::string& out, char32_t cp);
+DOCPIPE_API bool is_valid_utf8(std::string_view s);
+DOCPIPE_API std::size_t length(std::string_view utf8);  // in code points
+
+// Han ideographs (CJK Unified, Ext A, compatibility).
+DOCPIPE_API bool is_han(char32_t c);
+// Full-width CJK punctuation such as ，。；：！？、“”《》（）
+DOCPIPE_API bool is_cjk_punct(char32_t c);
+// Han, CJK punctuation, kana, full-width forms: text that takes no spaces.
+DOCPIPE_API bool is_cjk(char32_t c);
+// ASCII and Unicode spaces incl. NBSP (U+00A0), ideographic space (U+3000).
+DOCPIPE_API bool is_space(char32_t c);
+
+// Trims is_space() characters at both ends.
+DOCPIPE_API std::string trim(std::string_view s);
+DOCPIPE_API bool starts_with(std::string_view s, std::string_view prefix);
+DOCPIPE_API bool ends_with(std::string_view s, std::string_view suffix);
+// Splits on '\n' (a trailing '\r' is kept).
+DOCPIPE_API std::vector<std::string_view> split_lines(std::string_view s);
+
+// Hex SHA-256 of bytes (OpenSSL).
+DOCPIPE_API std::string sha256_hex(std::string_view bytes);
+
+}  // namespace docpipe::text

@@ -1,0 +1,151 @@
+#include "docpipe/json.hpp"
+
+namespace docpipe {
+
+using nlohmann::json;
+
+namespace {
+json opt(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+std::optional<std::string> opt_str(const json& j, const char* key) {
+  if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
+  return j.at(key).get<std::string>();
+}
+}  // namespace
+
+json document_to_json(const Document& doc, const JsonOptions& opts) {
+  json j;
+  j["schema"] = kDocumentSchemaId;
+  const auto& s = doc.source;
+  j["source"] = {{"path", s.path},
+                 {"format", s.format},
+                 {"encoding", s.encoding},
+                 {"encoding_confidence", s.encoding_confidence},
+                 {"byte_size", s.byte_size},
+                 {"sha256", s.sha256},
+                 {"properties", s.properties}};
+  const auto& m = doc.metadata;
+  json period = {{"year", m.period.year ? json(*m.period.year) : json(nullptr)},
+                 {"span", m.period.span},
+                 {"label", m.period.label}};
+  if (m.period.month) period["month"] = *m.period.month;
+  json page = {{"site", opt(m.page.site)},
+               {"url", opt(m.page.url)},
+               {"published", opt(m.page.published)},
+               {"tags", m.page.tags}};
+  j["metadata"] = {{"title", opt(m.title)},         {"organization", opt(m.organization)},
+                   {"doc_type", opt(m.doc_type)},   {"period", period},
+                   {"date", opt(m.date)},           {"page", page},
+                   {"extra", m.extra}};
+  json blocks = json::array();
+  for (const auto& b : doc.blocks) {
+    json jb = {{"kind", to_string(b.kind)}, {"text", b.text}};
+    if (b.kind == BlockKind::heading || b.level) jb["level"] = b.level;
+    if (!b.marker.empty()) jb["marker"] = b.marker;
+    if (b.kind == BlockKind::table) jb["rows"] = b.rows;
+    json origin = json::object();
+    if (b.origin.line_start) origin["line_start"] = b.origin.line_start;
+    if (b.origin.line_end) origin["line_end"] = b.origin.line_end;
+    if (!b.origin.locator.empty()) origin["locator"] = b.origin.locator;
+    if (!origin.empty()) jb["origin"] = origin;
+    blocks.push_back(std::move(jb));
+  }
+  j["blocks"] = std::move(blocks);
+  json metrics = json::array();
+  for (const auto& x : doc.metrics)
+    metrics.push_back({{"value", x.value},
+                       {"unit", x.unit},
+                       {"text", x.text},
+                       {"qualifier", x.qualifier},
+                       {"sentence", x.sentence},
+                       {"heading_path", x.heading_path},
+                       {"block", x.block}});
+  j["metrics"] = std::move(metrics);
+  j["flags"] = doc.flags;
+  json edits = json::array();
+  if (opts.include_edits)
+    for (const auto& e : doc.edits)
+      edits.push_back({{"stage", e.stage},
+                       {"rule", e.rule},
+                       {"block", e.block},
+                       {"before", e.before},
+                       {"after", e.after}});
+  j["edits"] = std::move(edits);
+  json diags = json::array();
+  if (opts.include_diagnostics)
+    for (const auto& d : doc.diagnostics)
+      diags.push_back({{"level", to_string(d.level)}, {"stage", d.stage}, {"message", d.message}});
+  j["diagnostics"] = std::move(diags);
+  return j;
+}
+
+Document document_from_json(const json& j) {
+  Document doc;
+  const auto& s = j.at("source");
+  doc.source.path = s.value("path", "");
+  doc.source.format = s.value("format", "");
+  doc.source.encoding = s.value("encoding", "");
+  doc.source.encoding_confidence = s.value("encoding_confidence", 1.0);
+  doc.source.byte_size = s.value("byte_size", std::uint64_t{0});
+  doc.source.sha256 = s.value("sha256", "");
+  if (s.contains("properties"))
+    doc.source.properties = s.at("properties").get<std::map<std::string, std::string>>();
+  const auto& m = j.at("metadata");
+  doc.metadata.title = opt_str(m, "title");
+  doc.metadata.organization = opt_str(m, "organization");
+  doc.metadata.doc_type = opt_str(m, "doc_type");
+  doc.metadata.date = opt_str(m, "date");
+  if (m.contains("period")) {
+    const auto& p = m.at("period");
+    if (p.contains("year") && !p.at("year").is_null()) doc.metadata.period.year = p.at("year").get<int>();
+    if (p.contains("month") && !p.at("month").is_null()) doc.metadata.period.month = p.at("month").get<int>();
+    doc.metadata.period.span = p.value("span", "unknown");
+    doc.metadata.period.label = p.value("label", "");
+  }
+  if (m.contains("page")) {
+    const auto& p = m.at("page");
+    doc.metadata.page.site = opt_str(p, "site");
+    doc.metadata.page.url = opt_str(p, "url");
+    doc.metadata.page.published = opt_str(p, "published");
+    if (p.contains("tags")) doc.metadata.page.tags = p.at("tags").get<std::vector<std::string>>();
+  }
+  if (m.contains("extra")) doc.metadata.extra = m.at("extra").get<std::map<std::string, std::string>>();
+  for (const auto& jb : j.at("blocks")) {
+    Block b;
+    b.kind = block_kind_from_string(jb.value("kind", "paragraph")).value_or(BlockKind::paragraph);
+    b.level = jb.value("level", 0);
+    b.marker = jb.value("marker", "");
+    b.text = jb.value("text", "");
+    if (jb.contains("rows")) b.rows = jb.at("rows").get<std::vector<std::vector<std::string>>>();
+    if (jb.contains("origin")) {
+      const auto& o = jb.at("origin");
+      b.origin.line_start = o.value("line_start", 0);
+      b.origin.line_end = o.value("line_end", 0);
+      b.origin.locator = o.value("locator", "");
+    }
+    doc.blocks.push_back(std::move(b));
+  }
+  for (const auto& x : j.value("metrics", json::array())) {
+    Metric mt;
+    mt.value = x.value("value", 0.0);
+    mt.unit = x.value("unit", "");
+    mt.text = x.value("text", "");
+    mt.qualifier = x.value("qualifier", "");
+    mt.sentence = x.value("sentence", "");
+    mt.heading_path = x.value("heading_path", std::vector<std::string>{});
+    mt.block = x.value("block", -1);
+    doc.metrics.push_back(std::move(mt));
+  }
+  doc.flags = j.value("flags", std::vector<std::string>{});
+  for (const auto& e : j.value("edits", json::array()))
+    doc.edits.push_back(Edit{e.value("stage", ""), e.value("rule", ""), e.value("block", -1),
+                             e.value("before", ""), e.value("after", "")});
+  for (const auto& d : j.value("diagnostics", json::array())) {
+    std::string lv = d.value("level", "info");
+    Level level = lv == "error" ? Level::error : lv == "warning" ? Level::warning
+                : lv == "debug" ? Level::debug : Level::info;
+    doc.diagnostics.push_back(Diagnostic{level, d.value("stage", ""), d.value("message", "")});
+  }
+  return doc;
+}
+
+}  // namespace docpipe

@@ -1,0 +1,147 @@
+#include "docpipe/text.hpp"
+
+#include <openssl/evp.h>
+
+namespace docpipe::text {
+
+namespace {
+// Decodes one code point at s[i]; returns U+FFFD and consumes one byte on
+// invalid input (overlong forms, surrogates, truncation).
+char32_t decode_one(std::string_view s, std::size_t& i) {
+  auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  int n = 0;
+  char32_t cp = 0;
+  if ((b0 & 0xE0) == 0xC0) { n = 1; cp = b0 & 0x1F; }
+  else if ((b0 & 0xF0) == 0xE0) { n = 2; cp = b0 & 0x0F; }
+  else if ((b0 & 0xF8) == 0xF0) { n = 3; cp = b0 & 0x07; }
+  else { ++i; return 0xFFFD; }
+  if (i + n >= s.size()) { ++i; return 0xFFFD; }
+  for (int k = 1; k <= n; ++k) {
+    auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) { ++i; return 0xFFFD; }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  static const char32_t min_for_len[] = {0, 0x80, 0x800, 0x10000};
+  if (cp < min_for_len[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return 0xFFFD; }
+  i += n + 1;
+  return cp;
+}
+}  // namespace
+
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) out.push_back(decode_one(s, i));
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string to_utf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t c : s) append_utf8(out, c);
+  return out;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t before = i;
+    char32_t c = decode_one(s, i);
+    if (c == 0xFFFD && !(i - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) return false;
+  }
+  return true;
+}
+
+std::size_t length(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+}
+
+bool is_cjk_punct(char32_t c) {
+  return (c >= 0x3000 && c <= 0x303F && c != 0x3000) || (c >= 0xFF01 && c <= 0xFF0F) ||
+         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFF65) || c == 0x201C || c == 0x201D || c == 0x2018 ||
+         c == 0x2019 || c == 0x2026 || c == 0x2014 || c == 0x00B7;
+}
+
+bool is_cjk(char32_t c) {
+  return is_han(c) || is_cjk_punct(c) || (c >= 0x3040 && c <= 0x30FF) ||
+         (c >= 0xFF00 && c <= 0xFFEF && c != 0xFF10);
+}
+
+bool is_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         c == 0x00A0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+         c == 0x205F || c == 0xFEFF;
+}
+
+std::string trim(std::string_view s) {
+  auto u = to_u32(s);
+  std::size_t b = 0, e = u.size();
+  while (b < e && is_space(u[b])) ++b;
+  while (e > b && is_space(u[e - 1])) --e;
+  if (b == 0 && e == u.size()) return std::string(s);
+  return to_utf8(std::u32string_view(u).substr(b, e - b));
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view x) {
+  return s.size() >= x.size() && s.substr(s.size() - x.size()) == x;
+}
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n') {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (start < s.size()) out.push_back(s.substr(start));
+  return out;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(len * 2);
+  for (unsigned i = 0; i < len; ++i) {
+    out += hex[md[i] >> 4];
+    out += hex[md[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace docpipe::text
