@@ -1,0 +1,139 @@
+#include "txt_parse.hpp"
+
+#include <string>
+
+#include <docpipe/error.hpp>
+#include <docpipe/text.hpp>
+
+#include "text_encoding.hpp"
+
+namespace docpipe::readers {
+namespace {
+
+struct Signature {
+  std::string_view magic;
+  std::string_view what;
+};
+constexpr Signature kSignatures[] = {
+    {"PK\x03\x04", "a ZIP archive (DOCX/XLSX?)"},
+    {std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "an OLE compound file (.doc/.xls)"},
+    {"%PDF-", "a PDF file"},
+    {"\x89PNG", "a PNG image"},
+    {"\xFF\xD8\xFF", "a JPEG image"},
+    {"GIF8", "a GIF image"},
+    {"\x7F" "ELF", "an ELF executable"},
+    {"\x1F\x8B", "gzip-compressed data"},
+    {"Rar!", "a RAR archive"},
+    {"7z\xBC\xAF", "a 7z archive"},
+};
+
+// Control characters other than tab, LF, CR, FF, VT never appear in text.
+bool is_junk_control(char32_t c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
+         (c >= 0x7F && c < 0xA0);
+}
+
+}  // namespace
+
+std::string_view binary_signature(std::string_view head) {
+  for (const auto& s : kSignatures)
+    if (head.starts_with(s.magic)) return s.what;
+  return {};
+}
+
+int sniff_text(const std::filesystem::path& path, std::string_view head) {
+  auto ext = path.extension().string();
+  bool text_ext = ext == ".txt" || ext == ".text" || ext == ".TXT";
+  if (head.empty()) return text_ext ? 50 : 0;
+  if (!binary_signature(head).empty()) return 0;
+  EncodingGuess g = detect_encoding(head);
+  // A truncated multi-byte character at the end of the head is not an error.
+  Decoded d = decode_to_utf8(head, g.name);
+  std::size_t junk = 0, chars = 0;
+  for (char32_t c : text::to_u32(d.utf8)) {
+    ++chars;
+    if (is_junk_control(c) || c == 0xFFFD || c == 0) ++junk;
+  }
+  if (chars == 0 || junk * 10 > chars) return 0;
+  // Markup looks like text too; let the HTML reader win on it.
+  std::string lower;
+  for (char c : head.substr(0, 1024)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower.find("<html") != std::string::npos || lower.find("<!doctype") != std::string::npos)
+    return 10;
+  return text_ext ? 80 : 40;
+}
+
+Document parse_text_file(const std::filesystem::path& path, std::string_view bytes) {
+  const std::string name = path.string();
+  if (bytes.empty()) throw InputError(name + ": empty file");
+  if (auto what = binary_signature(bytes); !what.empty())
+    throw InputError(name + ": not a text file: looks like " + std::string(what));
+
+  EncodingGuess g = detect_encoding(bytes);
+  Decoded d = decode_to_utf8(bytes.substr(g.bom_size), g.name);
+
+  // Binary junk: many control characters or undecodable bytes.
+  std::u32string u = text::to_u32(d.utf8);
+  std::size_t junk = 0, nul = 0;
+  for (char32_t c : u) {
+    if (c == 0) ++nul;
+    else if (is_junk_control(c)) ++junk;
+  }
+  std::size_t bad = junk + nul + d.invalid_bytes;
+  if (u.empty() || bad * 10 > u.size() || (nul > 0 && nul * 20 > u.size()))
+    throw InputError(name + ": not a text file: " + std::to_string(bad) + " of " +
+                     std::to_string(u.size()) + " characters are control characters, NUL or "
+                     "undecodable bytes in " + g.name);
+
+  Document doc;
+  doc.source.format = "txt";
+  doc.source.encoding = g.name;
+  doc.source.encoding_confidence = g.confidence;
+  doc.source.properties["encoding_detected_by"] = g.how;
+  if (g.how != "bom" && g.how != "utf8")
+    doc.diagnose(Level::info, "encoding guessed as " + g.name + " (" + g.how + ", confidence " +
+                                  std::to_string(g.confidence).substr(0, 4) + ")");
+  if (d.invalid_bytes > 0)
+    doc.diagnose(Level::warning, std::to_string(d.invalid_bytes) + " byte(s) could not be decoded as " +
+                                     g.name + " and became U+FFFD");
+  if (nul > 0) doc.diagnose(Level::warning, std::to_string(nul) + " NUL character(s) dropped");
+
+  // Lines end at CRLF, CR or LF. A form feed (page break) also ends a
+  // paragraph but not the line count, so line numbers match an editor's.
+  std::size_t form_feeds = 0;
+  int line_no = 1;
+  std::u32string cur;
+  auto flush = [&] {
+    std::string t = text::trim(text::to_utf8(cur));
+    cur.clear();
+    if (t.empty()) return;
+    Block b;
+    b.kind = BlockKind::paragraph;
+    b.text = std::move(t);
+    b.origin.line_start = b.origin.line_end = line_no;
+    doc.blocks.push_back(std::move(b));
+  };
+  for (std::size_t i = 0; i < u.size(); ++i) {
+    char32_t c = u[i];
+    if (c == '\r' || c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x85) {
+      if (c == '\r' && i + 1 < u.size() && u[i + 1] == '\n') ++i;
+      flush();
+      ++line_no;
+    } else if (c == '\f') {
+      ++form_feeds;
+      flush();
+    } else if (c == 0 || c == 0xFEFF) {
+      // NUL (counted above) and stray BOMs inside the text carry nothing.
+    } else {
+      cur.push_back(c);
+    }
+  }
+  flush();
+  if (form_feeds > 0)
+    doc.diagnose(Level::info, std::to_string(form_feeds) + " form feed(s) treated as paragraph breaks");
+  doc.source.properties["line_count"] = std::to_string(line_no - (u.empty() || u.back() == '\n' ? 1 : 0));
+  if (doc.blocks.empty()) doc.diagnose(Level::warning, "file has no text, only blank lines");
+  return doc;
+}
+
+}  // namespace docpipe::readers
