@@ -1,0 +1,170 @@
+#include "outline_rules.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <docpipe/text.hpp>
+
+#include "heading_marker.hpp"
+
+namespace docpipe::structure {
+
+namespace {
+
+constexpr const char* kRunInRule = "outline.run_in_heading";
+
+bool is_sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?'; }
+// A clause that ends like this continues an enumeration: it is a list item.
+bool is_clause_end(char32_t c) {
+  return c == U'；' || c == U';' || c == U'，' || c == U',' || c == U'、';
+}
+bool is_colon(char32_t c) { return c == U'：' || c == U':'; }
+
+char32_t last_char(std::string_view s) {
+  auto u = text::to_u32(text::trim(s));
+  return u.empty() ? 0 : u.back();
+}
+
+// Splits after the marker: the heading phrase up to and including the first
+// sentence end, and the rest (empty for a one-sentence line).
+struct LeadSplit {
+  std::string lead;  // marker + phrase
+  std::string rest;
+  std::size_t lead_chars = 0;
+};
+
+LeadSplit split_lead(const std::string& text, const HeadingMarker& m) {
+  std::u32string u = text::to_u32(text);
+  std::size_t body_start = text::to_u32(std::string_view(text).substr(0, m.end)).size();
+  std::size_t cut = u.size();
+  for (std::size_t i = body_start; i < u.size(); ++i)
+    if (is_sentence_end(u[i])) {
+      cut = i + 1;
+      break;
+    }
+  LeadSplit s;
+  s.lead = text::trim(text::to_utf8(std::u32string_view(u).substr(0, cut)));
+  s.rest = text::trim(text::to_utf8(std::u32string_view(u).substr(cut)));
+  s.lead_chars = text::length(s.lead);
+  return s;
+}
+
+bool classifiable(const Block& b) {
+  return b.kind == BlockKind::paragraph || b.kind == BlockKind::list_item || b.kind == BlockKind::heading;
+}
+
+// The block before i that carries text, or nullptr.
+const Block* previous_text_block(const Document& doc, std::size_t i) {
+  while (i > 0) {
+    --i;
+    if (!doc.blocks[i].text.empty()) return &doc.blocks[i];
+  }
+  return nullptr;
+}
+
+enum class Verdict { heading, run_in, list_item };
+
+Verdict classify(const Document& doc, std::size_t i, const HeadingMarker& m, const LeadSplit& s,
+                 const OutlineOptions& opt) {
+  const auto max = static_cast<std::size_t>(opt.max_heading_chars);
+  bool one_sentence = s.rest.empty();
+  bool run_in_level = std::find(opt.run_in_levels.begin(), opt.run_in_levels.end(), m.level) !=
+                      opt.run_in_levels.end();
+  if (s.lead_chars > max) return Verdict::list_item;  // the first sentence is too long for a title
+  if (m.level <= 2) return one_sentence ? Verdict::heading : (run_in_level ? Verdict::run_in : Verdict::heading);
+
+  // Levels 3 and 4 double as list numbering inside paragraphs: context decides.
+  const Block* prev = previous_text_block(doc, i);
+  bool after_colon = prev && prev->kind != BlockKind::heading && is_colon(last_char(prev->text));
+  bool continues_list = false;
+  if (prev && prev->kind == BlockKind::list_item) {
+    auto pm = match_heading_marker(prev->text);
+    continues_list = pm && pm->level == m.level;
+  }
+  bool clause = one_sentence && is_clause_end(last_char(s.lead));
+  if (clause) return Verdict::list_item;
+  if ((after_colon || continues_list) && one_sentence) return Verdict::list_item;
+  if (continues_list && !after_colon) return Verdict::list_item;
+  return (!one_sentence && run_in_level) ? Verdict::run_in : Verdict::heading;
+}
+
+// Checks that numbers at each level run 1, 2, 3… under their parent.
+int check_numbering(Document& doc) {
+  std::array<int, 5> last{};  // last ordinal seen per level 1..4
+  int gaps = 0;
+  for (const auto& b : doc.blocks) {
+    if (b.kind != BlockKind::heading || b.marker.empty()) continue;
+    auto m = match_heading_marker(b.text);
+    if (!m || m->level < 1 || m->level > 4) continue;
+    int expected = last[m->level] + 1;
+    if (m->ordinal != expected) {
+      ++gaps;
+      std::string msg = last[m->level] == 0
+          ? "outline numbering: level " + std::to_string(m->level) + " starts at " + m->marker +
+                " (expected " + marker_for(m->level, 1) + "); the document may start mid-outline"
+          : "outline numbering: " + m->marker + " follows " + marker_for(m->level, last[m->level]) +
+                " (expected " + marker_for(m->level, expected) + ")";
+      doc.diagnose(Level::warning, msg);
+    }
+    last[m->level] = m->ordinal;
+    for (int l = m->level + 1; l <= 4; ++l) last[l] = 0;
+  }
+  return gaps;
+}
+
+}  // namespace
+
+OutlineStats build_outline(Document& doc, const OutlineOptions& opt) {
+  OutlineStats st;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    Block& b = doc.blocks[i];
+    if (!classifiable(b)) continue;
+    auto m = match_heading_marker(b.text);
+    if (!m) {
+      // A heading from a DOCX style without a written number keeps its level.
+      if (b.kind == BlockKind::heading) ++st.headings;
+      continue;
+    }
+    if (b.kind == BlockKind::heading) {
+      // The reader already knew (DOCX heading style): keep it, reconcile the level.
+      if (b.level > 0 && b.level != m->level)
+        doc.diagnose(Level::info, "outline: style level " + std::to_string(b.level) + " of \"" +
+                                      b.text + "\" replaced by marker level " + std::to_string(m->level));
+      b.level = m->level;
+      b.marker = m->marker;
+      ++st.headings;
+      continue;
+    }
+    LeadSplit s = split_lead(b.text, *m);
+    Verdict v = classify(doc, i, *m, s, opt);
+    Block& blk = doc.blocks[i];  // classify() does not resize, but keep the reference honest
+    blk.marker = m->marker;
+    if (v == Verdict::list_item) {
+      blk.kind = BlockKind::list_item;
+      blk.level = 1;
+      ++st.list_items;
+      continue;
+    }
+    blk.kind = BlockKind::heading;
+    blk.level = m->level;
+    ++st.headings;
+    if (v == Verdict::run_in) {
+      Block para;
+      para.kind = BlockKind::paragraph;
+      para.text = s.rest;
+      para.origin = blk.origin;
+      doc.set_block_text(i, s.lead, kRunInRule);
+      doc.record_edit(kRunInRule, static_cast<int>(i + 1), "", para.text);
+      doc.blocks.insert(doc.blocks.begin() + static_cast<std::ptrdiff_t>(i + 1), std::move(para));
+      ++st.run_in_splits;
+      ++i;  // the new paragraph needs no classification
+    }
+  }
+  if (opt.check_numbering) st.numbering_gaps = check_numbering(doc);
+  doc.diagnose(Level::info, "outline: " + std::to_string(st.headings) + " headings, " +
+                                std::to_string(st.list_items) + " numbered list items, " +
+                                std::to_string(st.run_in_splits) + " run-in headings split");
+  return st;
+}
+
+}  // namespace docpipe::structure

@@ -1,0 +1,28 @@
+// Builds small documents for the structure tests: one paragraph per line.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+
+#include <docpipe/model.hpp>
+
+namespace docpipe::structure::testing {
+
+inline Document doc_of(std::initializer_list<const char*> lines) {
+  Document d;
+  d.current_stage = "test";
+  for (const char* l : lines) {
+    Block b;
+    b.text = l;
+    d.blocks.push_back(std::move(b));
+  }
+  return d;
+}
+
+inline bool has_diagnostic(const Document& d, const std::string& needle) {
+  for (const auto& x : d.diagnostics)
+    if (x.message.find(needle) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace docpipe::structure::testing
