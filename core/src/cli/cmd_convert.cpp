@@ -1,0 +1,143 @@
+// docpipe convert INPUT -o OUTPUT and docpipe explain INPUT: one document.
+#include <iostream>
+
+#include <spdlog/spdlog.h>
+
+#include "cli/common.hpp"
+#include "docpipe/error.hpp"
+#include "host/processor.hpp"
+#include "host/runner.hpp"
+#include "host/atomic_output.hpp"
+
+namespace docpipe::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string default_pipeline() { return (host::bundled_pipeline_dir() / "base.yaml").string(); }
+
+// The writer for an output file: a writer listing the extension in its
+// formats; parameters come from the pipeline's output of that writer, if any.
+std::pair<const host::PluginInfo*, nlohmann::json> pick_writer(const fs::path& output,
+                                                               const host::Pipeline& p,
+                                                               const host::PluginRegistry& reg) {
+  auto ext = output.extension().string();
+  if (!ext.empty()) ext = ext.substr(1);
+  for (const auto* info : reg.of_kind(PluginKind::writer))
+    for (const auto& f : info->format_list())
+      if (f == ext) {
+        for (const auto& o : p.outputs)
+          if (o.use == info->name) return {info, o.with};
+        return {info, nlohmann::json::object()};
+      }
+  throw ConfigError("convert: no writer produces '." + ext + "' files (see `docpipe plugins list`)");
+}
+
+host::ProcessResult transform_one(const std::string& input, const host::Pipeline& pipeline,
+                                  const host::PluginRegistry& registry) {
+  host::DocumentProcessor proc(pipeline, registry);
+  return proc.transform(host::InputItem{input, ""});
+}
+
+}  // namespace
+
+int cmd_convert(const Args& args) {
+  po::options_description opts("docpipe convert options");
+  opts.add_options()
+      ("output,o", po::value<std::string>(), "output file; its extension picks the writer (.json, .docx, .xlsx, ...)")
+      ("pipeline,p", po::value<std::string>(), "pipeline whose stages to apply (default: bundled base.yaml)");
+  opts.add(common_options());
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::string>());
+  po::positional_options_description pos;
+  pos.add("input", 1);
+  po::variables_map vm;
+  if (!parse_args(args, opts, pos, vm, "usage: docpipe convert INPUT -o OUTPUT [--pipeline P]", &hidden))
+    return kOk;
+  apply_common(vm);
+  if (!vm.count("input")) throw ConfigError("convert: an INPUT file is required");
+  if (!vm.count("output")) throw ConfigError("convert: --output/-o is required");
+  auto registry = default_registry();
+  auto pipeline = load_resolved(vm.count("pipeline") ? vm["pipeline"].as<std::string>() : default_pipeline(), registry);
+  fs::path output = vm["output"].as<std::string>();
+  auto [winfo, with] = pick_writer(output, pipeline, registry);
+  auto schema = nlohmann::json::parse(winfo->params_schema);
+  auto input = vm["input"].as<std::string>();
+  auto r = transform_one(input, pipeline, registry);
+  if (r.status != "ok") {
+    std::cerr << "docpipe: " << r.status << ": " << r.error << "\n";
+    return r.status == "skipped" ? kOk : kDocumentsFailed;
+  }
+  auto writer = registry.create(winfo->name, winfo->name, Params(with));
+  try {
+    if (auto* w = writer->as_writer()) {
+      host::DocumentProcessor::render(*w, *r.doc, output);
+    } else if (auto* b = writer->as_batch_writer()) {
+      b->begin(RunInfo{pipeline.name, pipeline.file.string(), host::now_iso8601(), {}});
+      b->add(*r.doc, DocumentStatus{r.status, r.error, r.seconds});
+      if (!output.parent_path().empty()) fs::create_directories(output.parent_path());
+      auto temp = host::temp_path_for(output);
+      OutputFile out(output, temp);
+      b->finish(RunTotals{host::now_iso8601(), {{"ok", 1}}}, out);
+      host::commit_temp(temp, output);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "docpipe: " << winfo->name << ": " << e.what() << "\n";
+    return kDocumentsFailed;
+  }
+  spdlog::info("{} -> {} ({} edits)", input, output.string(), r.doc->edits.size());
+  return kOk;
+}
+
+int cmd_explain(const Args& args) {
+  po::options_description opts("docpipe explain options");
+  opts.add_options()
+      ("pipeline,p", po::value<std::string>(), "pipeline whose stages to apply (default: bundled base.yaml)")
+      ("stage,s", po::value<std::string>(), "show only the edits of this stage id");
+  opts.add(common_options());
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::string>());
+  po::positional_options_description pos;
+  pos.add("input", 1);
+  po::variables_map vm;
+  if (!parse_args(args, opts, pos, vm, "usage: docpipe explain INPUT [--pipeline P] [--stage ID]\n"
+                  "Prints every change the cleaning and structure stages make, with the rule that made it.", &hidden))
+    return kOk;
+  apply_common(vm);
+  if (!vm.count("input")) throw ConfigError("explain: an INPUT file is required");
+  auto registry = default_registry();
+  auto pipeline = load_resolved(vm.count("pipeline") ? vm["pipeline"].as<std::string>() : default_pipeline(), registry);
+  auto r = transform_one(vm["input"].as<std::string>(), pipeline, registry);
+  if (!r.doc) {
+    std::cerr << "docpipe: " << r.status << ": " << r.error << "\n";
+    return kDocumentsFailed;
+  }
+  std::string only = vm.count("stage") ? vm["stage"].as<std::string>() : "";
+  auto& out = std::cout;
+  out << r.input << " (" << r.doc->source.format << ", " << r.doc->source.encoding << ")\n";
+  std::string last_stage;
+  std::size_t shown = 0;
+  for (const auto& e : r.doc->edits) {
+    if (!only.empty() && e.stage != only) continue;
+    if (e.stage != last_stage) {
+      out << "\n== " << e.stage << "\n";
+      last_stage = e.stage;
+    }
+    out << "[" << e.rule << "]" << (e.block >= 0 ? " block " + std::to_string(e.block) : "") << "\n";
+    if (!e.before.empty()) out << "  - " << e.before << "\n";
+    if (!e.after.empty()) out << "  + " << e.after << "\n";
+    ++shown;
+  }
+  out << "\n" << shown << " edits";
+  if (!r.doc->flags.empty()) {
+    out << "; flags:";
+    for (const auto& f : r.doc->flags) out << " " << f;
+  }
+  out << "\n";
+  for (const auto& d : r.doc->diagnostics)
+    out << to_string(d.level) << " [" << d.stage << "] " << d.message << "\n";
+  return r.status == "failed" ? kDocumentsFailed : kOk;
+}
+
+}  // namespace docpipe::cli

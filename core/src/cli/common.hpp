@@ -1,0 +1,27 @@
+// Pieces shared by the subcommands: option groups, registry set-up.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include "cli/commands.hpp"
+#include "host/pipeline.hpp"
+#include "host/registry.hpp"
+
+namespace docpipe::cli {
+
+namespace po = boost::program_options;
+
+// --log-level, --log-format, --log-file and --help.
+po::options_description common_options();
+// Parses args; prints help and returns false when --help was given.
+bool parse_args(const Args& args, const po::options_description& visible,
+                const po::positional_options_description& positional, po::variables_map& vm,
+                const std::string& usage, const po::options_description* hidden = nullptr);
+// Sets up logging from the common options.
+void apply_common(const po::variables_map& vm);
+// A registry with the default search path loaded.
+host::PluginRegistry default_registry();
+// Loads and resolves a pipeline against the registry.
+host::Pipeline load_resolved(const std::string& file, host::PluginRegistry& registry);
+
+}  // namespace docpipe::cli

@@ -1,0 +1,66 @@
+// docpipe: the command-line entry point. Dispatches to a subcommand and maps
+// errors to the documented exit codes.
+#include <iostream>
+
+#include <boost/program_options/errors.hpp>
+
+#include "cli/commands.hpp"
+#include "docpipe/error.hpp"
+#include "docpipe/version.hpp"
+
+namespace {
+
+const char* kUsage =
+    "docpipe " DOCPIPE_VERSION_STRING " - turns collected reports into clean, structured documents\n"
+    "\n"
+    "usage: docpipe COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  run PIPELINE [--input PATH...] [--out DIR] [--jobs N]   run a pipeline over many inputs\n"
+    "  convert INPUT -o OUTPUT [--pipeline P]                  convert one file (writer by extension)\n"
+    "  explain INPUT [--pipeline P] [--stage ID]               show every change the stages make\n"
+    "  validate PIPELINE...                                    check pipeline files\n"
+    "  plugins list | info NAME | new NAME --kind K            inspect or scaffold plugins\n"
+    "\n"
+    "`docpipe COMMAND --help` shows the options of a command.\n"
+    "exit codes: 0 all documents ok, 1 some documents failed, 2 usage or configuration error,\n"
+    "            3 the run itself failed\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace docpipe::cli;
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return kConfigError;
+  }
+  std::string cmd = argv[1];
+  Args rest(argv + 2, argv + argc);
+  try {
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+      std::cout << kUsage;
+      return kOk;
+    }
+    if (cmd == "--version") {
+      std::cout << "docpipe " DOCPIPE_VERSION_STRING " (plugin ABI " << docpipe::kHostAbiMajor << "."
+                << docpipe::kHostAbiMinor << ")\n";
+      return kOk;
+    }
+    if (cmd == "run") return cmd_run(rest);
+    if (cmd == "convert") return cmd_convert(rest);
+    if (cmd == "explain") return cmd_explain(rest);
+    if (cmd == "validate") return cmd_validate(rest);
+    if (cmd == "plugins") return cmd_plugins(rest);
+    std::cerr << "docpipe: unknown command '" << cmd << "'\n\n" << kUsage;
+    return kConfigError;
+  } catch (const docpipe::ConfigError& e) {
+    std::cerr << "docpipe: " << e.what() << "\n";
+    return kConfigError;
+  } catch (const boost::program_options::error& e) {
+    std::cerr << "docpipe " << cmd << ": " << e.what() << " (see docpipe " << cmd << " --help)\n";
+    return kConfigError;
+  } catch (const std::exception& e) {
+    std::cerr << "docpipe: " << e.what() << "\n";
+    return kRunFailed;
+  }
+}

@@ -1,0 +1,19 @@
+// Outputs are written to a temporary file beside the target and renamed into
+// place, so a crash or kill never leaves a half-written output.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace docpipe::host {
+
+// A temporary path in the target's directory: ".<name>.tmp-<pid>-<n>".
+std::filesystem::path temp_path_for(const std::filesystem::path& target);
+// fsyncs the temp file, renames it over the target, fsyncs the directory.
+void commit_temp(const std::filesystem::path& temp, const std::filesystem::path& target);
+// Writes bytes atomically in one step.
+void write_file_atomically(const std::filesystem::path& target, const std::string& bytes);
+// Removes leftovers of killed runs (".*.tmp-*") under a directory.
+int remove_stale_temps(const std::filesystem::path& dir);
+
+}  // namespace docpipe::host

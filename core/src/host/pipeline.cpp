@@ -1,0 +1,314 @@
+#include "host/pipeline.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <boost/dll/runtime_symbol_info.hpp>
+
+#include "docpipe/error.hpp"
+#include "docpipe/text.hpp"
+#include "host/schema_check.hpp"
+
+namespace docpipe::host {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+fs::path exe_dir() {
+  boost::system::error_code ec;
+  auto p = boost::dll::program_location(ec);
+  return ec ? fs::current_path() : fs::path(p.parent_path().string());
+}
+
+fs::path first_existing(const std::vector<fs::path>& candidates) {
+  for (const auto& c : candidates) {
+    std::error_code ec;
+    if (fs::exists(c, ec)) return fs::weakly_canonical(c, ec);
+  }
+  return candidates.empty() ? fs::path() : candidates.front();
+}
+
+const json& pipeline_schema() {
+  static const json schema = [] {
+    auto path = pipeline_schema_path();
+    std::ifstream f(path);
+    if (!f) throw ConfigError("cannot open pipeline schema " + path.string());
+    return json::parse(f);
+  }();
+  return schema;
+}
+
+// Problems collected while loading; thrown together so a user fixes all at once.
+struct Problems {
+  std::vector<std::string> items;
+  void add(std::string s) { items.push_back(std::move(s)); }
+  void throw_if_any() const {
+    if (items.empty()) return;
+    std::string msg;
+    for (const auto& i : items) msg += (msg.empty() ? "" : "\n") + i;
+    throw ConfigError(msg);
+  }
+};
+
+std::string pointer_to_key(const std::string& ptr) {
+  // "/stages/2/use" → "stages[2].use"
+  std::string out;
+  std::stringstream ss(ptr);
+  std::string tok;
+  std::getline(ss, tok, '/');
+  while (std::getline(ss, tok, '/')) {
+    bool index = !tok.empty() && std::all_of(tok.begin(), tok.end(), ::isdigit);
+    if (index) out += "[" + tok + "]";
+    else out += (out.empty() ? "" : ".") + tok;
+  }
+  return out.empty() ? "(top level)" : out;
+}
+
+// "/a/0" → ".a[0]" for parameters inside `with:`.
+std::string pointer_to_key_suffix(const std::string& ptr) {
+  if (ptr.empty()) return "";
+  auto k = pointer_to_key(ptr);
+  return k[0] == '[' ? k : "." + k;
+}
+
+void check_schema(const YamlDocument& doc, Problems& problems) {
+  for (const auto& e : validate_json(pipeline_schema(), doc.value)) {
+    std::string msg = e.message;
+    std::string ptr = e.pointer;
+    // Point unknown keys at the key itself.
+    const std::string marker = "could not be validated using 'properties' or 'additionalProperties' constraints: '";
+    if (auto pos = msg.find(marker); pos != std::string::npos) {
+      auto key = msg.substr(pos + marker.size());
+      key = key.substr(0, key.find('\''));
+      ptr += "/" + key;
+      msg = "unknown key '" + key + "'";
+    }
+    auto km = doc.key_marks.find(ptr);
+    SourceMark m = km != doc.key_marks.end() ? km->second : doc.mark_for(ptr);
+    problems.add(doc.file.string() + ":" + std::to_string(m.line) + ":" + std::to_string(m.column) +
+                 ": " + pointer_to_key(ptr) + ": " + msg);
+  }
+}
+
+// One YAML file with its parent chain merged in. Marks are kept per file so
+// messages name the file a stage came from.
+struct Layer {
+  YamlDocument doc;
+  fs::path dir;
+};
+
+std::vector<Layer> load_chain(const fs::path& file, Problems& problems) {
+  std::vector<Layer> chain;
+  std::set<fs::path> seen;
+  fs::path current = file;
+  while (true) {
+    std::error_code ec;
+    auto canon = fs::weakly_canonical(current, ec);
+    if (seen.count(canon)) {
+      problems.add(current.string() + ":1:1: extends: cycle of pipelines");
+      break;
+    }
+    seen.insert(canon);
+    Layer layer{load_yaml(current), current.parent_path()};
+    check_schema(layer.doc, problems);
+    std::string parent;
+    if (layer.doc.value.is_object() && layer.doc.value.contains("extends") &&
+        layer.doc.value["extends"].is_string())
+      parent = layer.doc.value["extends"].get<std::string>();
+    chain.push_back(std::move(layer));
+    if (parent.empty()) break;
+    fs::path next = fs::path(parent).is_absolute() ? fs::path(parent) : current.parent_path() / parent;
+    if (!fs::exists(next)) {
+      // Allow naming a bundled pipeline: extends: base.yaml
+      auto bundled = bundled_pipeline_dir() / parent;
+      if (fs::exists(bundled)) next = bundled;
+      else {
+        problems.add(chain.back().doc.where("/extends") + ": extends: no such pipeline '" + parent + "'");
+        break;
+      }
+    }
+    current = next;
+  }
+  std::reverse(chain.begin(), chain.end());  // base first
+  return chain;
+}
+
+std::string resolve_rel(const fs::path& dir, const std::string& p) {
+  if (p.empty() || fs::path(p).is_absolute()) return p;
+  return (dir / p).lexically_normal().string();
+}
+
+template <class Spec>
+void merge_by_id(std::vector<Spec>& base, Spec spec) {
+  for (auto& s : base)
+    if (s.id == spec.id) {
+      s = std::move(spec);
+      return;
+    }
+  base.push_back(std::move(spec));
+}
+
+}  // namespace
+
+fs::path pipeline_schema_path() {
+  auto dir = exe_dir();
+  return first_existing({dir / ".." / "share" / "docpipe" / "schemas" / "pipeline.schema.json",
+#ifdef DOCPIPE_SOURCE_DIR
+                         fs::path(DOCPIPE_SOURCE_DIR) / "schemas" / "pipeline.schema.json"
+#endif
+  });
+}
+
+fs::path bundled_pipeline_dir() {
+  auto dir = exe_dir();
+  return first_existing({dir / ".." / "share" / "docpipe" / "pipelines",
+#ifdef DOCPIPE_SOURCE_DIR
+                         fs::path(DOCPIPE_SOURCE_DIR) / "pipelines"
+#endif
+  });
+}
+
+std::string Pipeline::hash() const { return text::sha256_hex(merged.dump()); }
+
+Pipeline load_pipeline(const fs::path& file) {
+  Problems problems;
+  auto chain = load_chain(file, problems);
+  problems.throw_if_any();
+  Pipeline p;
+  p.file = file;
+  json merged = json::object();
+  for (const auto& layer : chain) {
+    const json& v = layer.doc.value;
+    if (!v.is_object()) continue;
+    const auto& dir = layer.dir;
+    if (v.contains("version")) p.version = v["version"].get<int>();
+    if (v.contains("name")) p.name = v["name"].get<std::string>();
+    for (const auto& pp : v.value("plugin_paths", json::array()))
+      p.plugin_paths.emplace_back(resolve_rel(dir, pp.get<std::string>()));
+    if (v.contains("inputs")) {
+      const json& in = v["inputs"];
+      InputSpec spec;
+      if (in.is_array()) {
+        for (const auto& x : in) spec.paths.push_back(resolve_rel(dir, x.get<std::string>()));
+      } else {
+        for (const auto& x : in.value("paths", json::array()))
+          spec.paths.push_back(resolve_rel(dir, x.get<std::string>()));
+        if (in.contains("include")) spec.include = in["include"].get<std::vector<std::string>>();
+        if (in.contains("exclude")) spec.exclude = in["exclude"].get<std::vector<std::string>>();
+        spec.recursive = in.value("recursive", true);
+      }
+      p.inputs = spec;
+    }
+    auto load_specs = [&](const char* key, std::vector<StageSpec>& into) {
+      if (!v.contains(key)) return;
+      std::size_t i = 0;
+      for (const auto& s : v[key]) {
+        StageSpec st;
+        st.use = s.value("use", "");
+        st.id = s.value("id", st.use);
+        st.with = s.value("with", json::object());
+        if (st.with.is_null()) st.with = json::object();
+        st.where = layer.doc.where("/" + std::string(key) + "/" + std::to_string(i));
+        merge_by_id(into, std::move(st));
+        ++i;
+      }
+    };
+    load_specs("readers", p.readers);
+    load_specs("stages", p.stages);
+    if (v.contains("outputs")) {
+      std::size_t i = 0;
+      for (const auto& s : v["outputs"]) {
+        OutputSpec o;
+        o.use = s.value("use", "");
+        o.id = s.value("id", o.use);
+        o.path = s.value("path", "");
+        o.with = s.value("with", json::object());
+        if (o.with.is_null()) o.with = json::object();
+        o.where = layer.doc.where("/outputs/" + std::to_string(i));
+        merge_by_id(p.outputs, std::move(o));
+        ++i;
+      }
+    }
+    if (v.contains("run")) {
+      const json& r = v["run"];
+      p.run.jobs = r.value("jobs", p.run.jobs);
+      p.run.on_error = r.value("on_error", p.run.on_error);
+      if (r.contains("out")) p.run.out = resolve_rel(dir, r["out"].get<std::string>());
+      if (r.contains("state")) p.run.state = resolve_rel(dir, r["state"].get<std::string>());
+      p.run.timeout = r.value("timeout", p.run.timeout);
+      p.run.memory_limit_mb = r.value("memory_limit", p.run.memory_limit_mb);
+      p.run.recycle_after = r.value("recycle_after", p.run.recycle_after);
+      p.run.isolation = r.value("isolation", p.run.isolation);
+    }
+  }
+  // The effective pipeline, canonical, for the ledger's pipeline hash. Input
+  // lists and run settings do not change what a document becomes.
+  json stages = json::array();
+  for (const auto& s : p.readers) stages.push_back({{"reader", s.use}, {"id", s.id}, {"with", s.with}});
+  for (const auto& s : p.stages) stages.push_back({{"use", s.use}, {"id", s.id}, {"with", s.with}});
+  json outs = json::array();
+  for (const auto& o : p.outputs)
+    outs.push_back({{"use", o.use}, {"id", o.id}, {"path", o.path}, {"with", o.with}});
+  p.merged = {{"version", p.version}, {"stages", stages}, {"outputs", outs}};
+  return p;
+}
+
+void resolve_pipeline(Pipeline& p, PluginRegistry& registry) {
+  Problems problems;
+  for (const auto& dir : p.plugin_paths) {
+    if (!fs::is_directory(dir)) {
+      problems.add(p.file.string() + ": plugin_paths: no such directory '" + dir.string() + "'");
+      continue;
+    }
+    registry.load_directory(dir);
+  }
+  auto check = [&](const std::string& where, const std::string& use, json& with, PluginKind kind,
+                   const std::string& section) {
+    const PluginInfo* info = registry.find(use);
+    if (!info) {
+      std::string msg = where + ": " + section + ".use: unknown plugin '" + use + "'";
+      auto near = registry.suggest(use);
+      if (!near.empty()) {
+        msg += "; did you mean ";
+        for (std::size_t i = 0; i < near.size(); ++i)
+          msg += std::string(i ? (i + 1 == near.size() ? " or '" : ", '") : "'") + near[i] + "'";
+        msg += "?";
+      }
+      for (const auto& e : registry.load_errors())
+        if (e.find(use) != std::string::npos) msg += "\n  note: " + e;
+      problems.add(msg);
+      return;
+    }
+    if (info->kind != kind) {
+      problems.add(where + ": " + section + ".use: '" + use + "' is a " + to_string(info->kind) +
+                   ", expected a " + to_string(kind));
+      return;
+    }
+    json schema = json::parse(info->params_schema);
+    for (const auto& e : validate_json(schema, with))
+      problems.add(where + ": " + section + ".with" + pointer_to_key_suffix(e.pointer) + ": " +
+                   e.message + " (plugin '" + use + "')");
+    apply_schema_defaults(schema, with);
+  };
+  for (std::size_t i = 0; i < p.readers.size(); ++i)
+    check(p.readers[i].where, p.readers[i].use, p.readers[i].with, PluginKind::reader,
+          "readers[" + std::to_string(i) + "]");
+  for (std::size_t i = 0; i < p.stages.size(); ++i)
+    check(p.stages[i].where, p.stages[i].use, p.stages[i].with, PluginKind::transform,
+          "stages[" + std::to_string(i) + "]");
+  std::set<std::string> ids;
+  for (auto& s : p.stages)
+    if (!ids.insert(s.id).second)
+      problems.add(s.where + ": stages.id: duplicate stage id '" + s.id + "'");
+  for (std::size_t i = 0; i < p.outputs.size(); ++i) {
+    auto& o = p.outputs[i];
+    check(o.where, o.use, o.with, PluginKind::writer, "outputs[" + std::to_string(i) + "]");
+    if (o.path.empty()) problems.add(o.where + ": outputs.path: a path template is required");
+  }
+  problems.throw_if_any();
+}
+
+}  // namespace docpipe::host

@@ -1,0 +1,79 @@
+// A pipeline as loaded from YAML: plain specs, resolved against the plugin
+// registry only by resolve_pipeline(). Relative paths in a pipeline file are
+// relative to the directory of that file.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "host/registry.hpp"
+#include "host/yaml_json.hpp"
+
+namespace docpipe::host {
+
+struct StageSpec {
+  std::string id;   // defaults to the plugin name
+  std::string use;  // plugin name
+  nlohmann::json with = nlohmann::json::object();
+  std::string where;  // file:line:col of the stage, for messages
+};
+
+struct OutputSpec {
+  std::string id;
+  std::string use;
+  std::string path;  // template: {out} {stem} {name} {ext} {reldir}
+  nlohmann::json with = nlohmann::json::object();
+  std::string where;
+};
+
+struct InputSpec {
+  std::vector<std::string> paths;  // files, directories or globs
+  std::vector<std::string> include = {"*"};
+  std::vector<std::string> exclude;
+  bool recursive = true;
+};
+
+struct RunSpec {
+  int jobs = 0;  // 0 = number of cores
+  std::string on_error = "continue";  // continue | stop
+  std::string out;                    // default output directory
+  std::string state;                  // ledger path; default <out>/.docpipe/ledger.sqlite
+  double timeout = 120;               // seconds per document
+  long memory_limit_mb = 2048;        // per worker process
+  int recycle_after = 1000;           // documents per worker before restart
+  std::string isolation = "process";  // process | thread
+};
+
+struct Pipeline {
+  int version = 1;
+  std::string name;
+  std::filesystem::path file;
+  std::vector<std::filesystem::path> plugin_paths;
+  InputSpec inputs;
+  std::vector<StageSpec> readers;  // optional reader parameters
+  std::vector<StageSpec> stages;
+  std::vector<OutputSpec> outputs;
+  RunSpec run;
+  nlohmann::json merged;  // the effective pipeline after `extends`, for hashing
+  std::string hash() const;  // sha256 of the canonical merged pipeline
+};
+
+// Loads, merges `extends` chains and checks against the pipeline schema.
+// Throws ConfigError listing every problem as "file:line:col: key: message".
+Pipeline load_pipeline(const std::filesystem::path& file);
+
+// Loads plugin_paths into the registry, then checks every stage: the plugin
+// exists (else suggests close names), has the right kind, and its `with:`
+// validates against its schema (defaults are filled in). Throws ConfigError.
+void resolve_pipeline(Pipeline& p, PluginRegistry& registry);
+
+// Path of schemas/pipeline.schema.json (installed or in the source tree).
+std::filesystem::path pipeline_schema_path();
+// Directory with the bundled pipelines (base.yaml, demo.yaml).
+std::filesystem::path bundled_pipeline_dir();
+
+}  // namespace docpipe::host

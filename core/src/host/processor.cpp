@@ -1,0 +1,180 @@
+#include "host/processor.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "docpipe/error.hpp"
+#include "docpipe/text.hpp"
+#include "host/atomic_output.hpp"
+
+namespace docpipe::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_all(const fs::path& p) {
+  std::error_code ec;
+  auto size = fs::file_size(p, ec);
+  if (ec) throw InputError(p.string() + ": cannot read: " + ec.message());
+  if (size > kMaxInputBytes)
+    throw InputError(p.string() + ": file is " + std::to_string(size) +
+                     " bytes, larger than the input limit of " + std::to_string(kMaxInputBytes));
+  std::ifstream f(p, std::ios::binary);
+  if (!f) throw InputError(p.string() + ": cannot open for reading");
+  std::string bytes(size, '\0');
+  f.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<std::size_t>(f.gcount()));
+  return bytes;
+}
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
+    s.replace(pos, from.size(), to);
+}
+
+}  // namespace
+
+fs::path expand_output_path(const std::string& tmpl, const fs::path& out, const InputItem& item) {
+  std::string s = tmpl;
+  auto filename = item.path.filename();
+  replace_all(s, "{out}", out.string());
+  replace_all(s, "{stem}", filename.stem().string());
+  replace_all(s, "{name}", filename.string());
+  auto ext = filename.extension().string();
+  replace_all(s, "{ext}", ext.empty() ? ext : ext.substr(1));
+  replace_all(s, "{reldir}", item.reldir.empty() ? "." : item.reldir.string());
+  return fs::path(s).lexically_normal();
+}
+
+DocumentProcessor::DocumentProcessor(const Pipeline& pipeline, const PluginRegistry& registry)
+    : pipeline_(pipeline) {
+  if (!pipeline.readers.empty()) {
+    for (const auto& r : pipeline.readers)
+      readers_.push_back({r.use, registry.create(r.use, r.id, Params(r.with))});
+  } else {
+    for (const auto* info : registry.of_kind(PluginKind::reader))
+      readers_.push_back({info->name, registry.create(info->name, info->name, Params())});
+  }
+  for (const auto& s : pipeline.stages)
+    transforms_.push_back({s.id, registry.create(s.use, s.id, Params(s.with))});
+  for (const auto& o : pipeline.outputs) {
+    const auto* info = registry.find(o.use);
+    if (!info || info->batch) continue;
+    writers_.push_back({o.id, registry.create(o.use, o.id, Params(o.with))});
+    writer_specs_.push_back(&o);
+  }
+}
+
+ProcessResult DocumentProcessor::transform(const InputItem& item) {
+  auto t0 = std::chrono::steady_clock::now();
+  ProcessResult r;
+  r.input = item.path.string();
+  auto finish = [&]() -> ProcessResult {
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return std::move(r);
+  };
+  std::string bytes;
+  r.stage = "read";
+  try {
+    bytes = read_all(item.path);
+    std::string_view head(bytes.data(), std::min<std::size_t>(bytes.size(), 64 * 1024));
+    Reader* best = nullptr;
+    int best_score = 0;
+    for (auto& slot : readers_) {
+      Reader* reader = slot.instance->as_reader();
+      if (!reader) continue;
+      int score = reader->sniff(item.path, head);
+      if (score > best_score) {
+        best_score = score;
+        best = reader;
+        r.stage = "read:" + slot.name;
+      }
+    }
+    if (!best) {
+      std::string names;
+      for (auto& slot : readers_) names += (names.empty() ? "" : ", ") + slot.name;
+      throw InputError(item.path.string() + ": no reader recognises this file (tried " + names + ")");
+    }
+    Document doc = best->read(InputFile{item.path, bytes});
+    doc.source.path = item.path.string();
+    doc.source.byte_size = bytes.size();
+    doc.source.sha256 = text::sha256_hex(bytes);
+    r.doc = std::move(doc);
+  } catch (const std::exception& e) {
+    std::string msg = e.what();
+    if (msg.rfind("skipped:", 0) == 0 || msg.find(": skipped:") != std::string::npos) {
+      r.status = "skipped";
+    } else {
+      r.status = "failed";
+    }
+    r.error = msg;
+    return finish();
+  }
+  bytes.clear();
+  bytes.shrink_to_fit();
+  for (auto& stage : transforms_) {
+    r.stage = stage.id;
+    r.doc->current_stage = stage.id;
+    try {
+      stage.instance->as_transform()->apply(*r.doc);
+    } catch (const std::exception& e) {
+      r.status = "failed";
+      r.error = stage.id + ": " + e.what();
+      return finish();
+    }
+  }
+  r.doc->current_stage.clear();
+  r.stage.clear();
+  return finish();
+}
+
+void DocumentProcessor::render(Writer& writer, const Document& doc, const fs::path& target) {
+  if (!target.parent_path().empty()) fs::create_directories(target.parent_path());
+  auto temp = temp_path_for(target);
+  OutputFile out(target, temp);
+  try {
+    writer.write(doc, out);
+    commit_temp(temp, target);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(temp, ec);
+    throw;
+  }
+}
+
+ProcessResult DocumentProcessor::process(const InputItem& item, const fs::path& out_dir) {
+  auto t0 = std::chrono::steady_clock::now();
+  ProcessResult r = transform(item);
+  if (r.status != "ok") return r;
+  int written = 0, failed = 0;
+  std::string errors;
+  for (std::size_t i = 0; i < writers_.size(); ++i) {
+    auto target = expand_output_path(writer_specs_[i]->path, out_dir, item);
+    try {
+      render(*writers_[i].instance->as_writer(), *r.doc, target);
+      r.outputs.push_back(target.string());
+      ++written;
+    } catch (const std::exception& e) {
+      ++failed;
+      errors += (errors.empty() ? "" : "; ") + writers_[i].id + ": " + e.what();
+      if (r.stage.empty()) r.stage = writers_[i].id;
+    }
+  }
+  if (failed) {
+    r.status = written ? "partial" : "failed";
+    r.error = errors;
+  } else {
+    for (const auto& d : r.doc->diagnostics)
+      if (d.level == Level::error) {
+        r.status = "partial";
+        r.error = d.stage + ": " + d.message;
+        break;
+      }
+  }
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+}  // namespace docpipe::host

@@ -1,0 +1,172 @@
+#include "host/registry.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <sstream>
+
+#include <boost/dll/runtime_symbol_info.hpp>
+
+#include "docpipe/error.hpp"
+
+namespace docpipe::host {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> PluginInfo::format_list() const {
+  std::vector<std::string> out;
+  std::stringstream ss(formats);
+  std::string item;
+  while (std::getline(ss, item, ','))
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+void PluginRegistry::load_directory(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ".so") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    try {
+      load_library(f);
+    } catch (const PluginLoadError& e) {
+      load_errors_.push_back(e.what());
+    }
+  }
+}
+
+const PluginInfo& PluginRegistry::load_library(const fs::path& file_in) {
+  fs::path file = fs::weakly_canonical(file_in);
+  if (auto it = loaded_files_.find(file); it != loaded_files_.end())
+    return plugins_.at(it->second).info;
+  auto lib = std::make_shared<boost::dll::shared_library>();
+  boost::system::error_code bec;
+  lib->load(boost::dll::fs::path(file.string()),
+            boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, bec);
+  if (bec) throw PluginLoadError(file.string() + ": cannot load plugin library: " + bec.message());
+  if (!lib->has("docpipe_plugin_descriptor"))
+    throw PluginLoadError(file.string() +
+                          ": not a docpipe plugin: symbol 'docpipe_plugin_descriptor' is missing "
+                          "(build it with DOCPIPE_PLUGIN)");
+  const auto& d = lib->get<const PluginDescriptor>("docpipe_plugin_descriptor");
+  if (d.magic != kDescriptorMagic)
+    throw PluginLoadError(file.string() + ": 'docpipe_plugin_descriptor' has a wrong magic number");
+  std::string built = std::to_string(d.abi_major) + "." + std::to_string(d.abi_minor);
+  std::string host = std::to_string(kHostAbiMajor) + "." + std::to_string(kHostAbiMinor);
+  if (d.abi_major != kHostAbiMajor || d.abi_minor > kHostAbiMinor)
+    throw PluginLoadError(file.string() + ": plugin was built for docpipe plugin ABI " + built +
+                          ", but this docpipe loads ABI " + std::to_string(kHostAbiMajor) +
+                          ".0 to " + host + "; rebuild the plugin against this docpipe");
+  if (!lib->has("docpipe_plugin_create"))
+    throw PluginLoadError(file.string() +
+                          ": not a docpipe plugin: symbol 'docpipe_plugin_create' is missing");
+  Entry entry;
+  entry.info.name = d.name ? d.name : "";
+  entry.info.version = d.version ? d.version : "";
+  entry.info.description = d.description ? d.description : "";
+  entry.info.params_schema = d.params_schema ? d.params_schema : "{}";
+  entry.info.formats = d.formats ? d.formats : "";
+  entry.info.kind = d.kind;
+  entry.info.batch = d.batch;
+  entry.info.abi_major = d.abi_major;
+  entry.info.abi_minor = d.abi_minor;
+  entry.info.library = file;
+  if (entry.info.name.empty()) throw PluginLoadError(file.string() + ": plugin has an empty name");
+  if (d.kind != PluginKind::reader && d.kind != PluginKind::transform && d.kind != PluginKind::writer)
+    throw PluginLoadError(file.string() + ": plugin '" + entry.info.name + "' has an unknown kind");
+  if (auto it = plugins_.find(entry.info.name); it != plugins_.end())
+    throw PluginLoadError(file.string() + ": duplicate plugin name '" + entry.info.name +
+                          "', already loaded from " + it->second.info.library.string());
+  try {
+    auto parsed = nlohmann::json::parse(entry.info.params_schema);
+    if (!parsed.is_object()) throw std::runtime_error("not a JSON object");
+  } catch (const std::exception& e) {
+    throw PluginLoadError(file.string() + ": parameter schema of '" + entry.info.name +
+                          "' is not valid JSON: " + e.what());
+  }
+  entry.factory = &lib->get<PluginFactory>("docpipe_plugin_create");
+  entry.lib = std::move(lib);
+  std::string name = entry.info.name;
+  loaded_files_[file] = name;
+  return plugins_.emplace(name, std::move(entry)).first->second.info;
+}
+
+const PluginInfo* PluginRegistry::find(const std::string& name) const {
+  auto it = plugins_.find(name);
+  return it == plugins_.end() ? nullptr : &it->second.info;
+}
+
+std::vector<std::string> PluginRegistry::suggest(const std::string& name) const {
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& [n, _] : plugins_) scored.emplace_back(edit_distance(name, n), n);
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (const auto& [d, n] : scored)
+    if (out.size() < 3 && d <= std::max<std::size_t>(3, name.size() / 3)) out.push_back(n);
+  return out;
+}
+
+std::vector<const PluginInfo*> PluginRegistry::all() const {
+  std::vector<const PluginInfo*> out;
+  for (const auto& [_, e] : plugins_) out.push_back(&e.info);
+  return out;
+}
+
+std::vector<const PluginInfo*> PluginRegistry::of_kind(PluginKind kind) const {
+  std::vector<const PluginInfo*> out;
+  for (const auto& [_, e] : plugins_)
+    if (e.info.kind == kind) out.push_back(&e.info);
+  return out;
+}
+
+PluginInstance PluginRegistry::create(const std::string& name, const std::string& stage_id,
+                                      const Params& params) const {
+  auto it = plugins_.find(name);
+  if (it == plugins_.end()) throw ConfigError("unknown plugin '" + name + "'");
+  const Entry& e = it->second;
+  PluginEnv env{stage_id, e.info.library, e.info.library.parent_path() / e.info.name};
+  Plugin* raw = e.factory(env, params);
+  if (!raw) throw Error("plugin '" + name + "' factory returned no instance");
+  return PluginInstance(e.lib, std::unique_ptr<Plugin>(raw));
+}
+
+std::vector<fs::path> PluginRegistry::default_search_path() {
+  std::vector<fs::path> out;
+  boost::system::error_code ec;
+  auto exe = boost::dll::program_location(ec);
+  if (!ec) out.push_back(fs::path(exe.parent_path().string()) / ".." / "lib" / "docpipe" / "plugins");
+#ifdef DOCPIPE_BUILTIN_PLUGIN_DIR
+  out.emplace_back(DOCPIPE_BUILTIN_PLUGIN_DIR);
+#endif
+  if (const char* env = std::getenv("DOCPIPE_PLUGIN_PATH")) {
+    std::stringstream ss(env);
+    std::string item;
+    while (std::getline(ss, item, ':'))
+      if (!item.empty()) out.emplace_back(item);
+  }
+  // The same directory reached twice (build tree and compiled-in path) is
+  // scanned once.
+  std::vector<fs::path> unique;
+  for (auto& p : out) {
+    std::error_code fec;
+    auto c = fs::weakly_canonical(p, fec);
+    if (std::find(unique.begin(), unique.end(), c) == unique.end()) unique.push_back(c);
+  }
+  return unique;
+}
+
+}  // namespace docpipe::host
