@@ -1,0 +1,42 @@
+// readers_dump FILE...: prints what our readers make of a file (one block per
+// line: kind, level, marker, text; table cells joined by " | "). For
+// debugging fixtures and for the pandoc comparison test.
+#include <iostream>
+
+#include <docpipe/error.hpp>
+
+#include "docx_parse.hpp"
+#include "fixture_util.hpp"
+#include "txt_parse.hpp"
+
+int main(int argc, char** argv) {
+  int rc = 0;
+  for (int i = 1; i < argc; ++i) {
+    std::filesystem::path p = argv[i];
+    std::string bytes = readers_test::slurp(p);
+    try {
+      docpipe::Document doc;
+      if (docpipe::readers::sniff_docx(p, bytes) >= 50) doc = docpipe::readers::parse_docx(p, bytes);
+      else doc = docpipe::readers::parse_text_file(p, bytes);
+      for (const auto& [k, v] : doc.source.properties) std::cout << "# " << k << ": " << v << "\n";
+      for (const auto& b : doc.blocks) {
+        std::cout << docpipe::to_string(b.kind) << "\t" << b.level << "\t" << b.marker << "\t";
+        if (b.kind == docpipe::BlockKind::table) {
+          for (const auto& row : b.rows) {
+            std::string line;
+            for (std::size_t c = 0; c < row.size(); ++c) line += (c ? " | " : "") + row[c];
+            std::cout << "[" << line << "] ";
+          }
+        } else {
+          std::cout << b.text;
+        }
+        std::cout << "\n";
+      }
+      for (const auto& d : doc.diagnostics) std::cout << "! " << d.message << "\n";
+    } catch (const docpipe::InputError& e) {
+      std::cout << "ERROR " << e.what() << "\n";
+      rc = 1;
+    }
+  }
+  return rc;
+}
