@@ -1,0 +1,138 @@
+#include "metadata_rules.hpp"
+
+#include <docpipe/error.hpp>
+#include <docpipe/text.hpp>
+
+#include "data_files.hpp"
+
+namespace docpipe::structure {
+
+namespace {
+
+std::vector<std::string> all_words(const std::vector<DocType>& types) {
+  std::vector<std::string> out;
+  for (const auto& t : types) out.insert(out.end(), t.words.begin(), t.words.end());
+  return out;
+}
+
+void fill(std::optional<std::string>& field, const std::optional<std::string>& value) {
+  if (!field && value) field = value;
+}
+
+}  // namespace
+
+MetadataConfig MetadataConfig::from_data_dir(const std::filesystem::path& dir) {
+  MetadataConfig c;
+  auto j = load_json(dir / "doc_types.json");
+  for (const auto& t : j.at("doc_types"))
+    c.doc_types.push_back({t.at("type").get<std::string>(),
+                           t.value("words", std::vector<std::string>{}),
+                           t.value("cues", std::vector<std::string>{})});
+  c.org_patterns = load_word_list(dir / "org_patterns.txt");
+  c.site_suffixes = load_word_list(dir / "site_suffixes.txt");
+  return c;
+}
+
+MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
+    : cfg_(std::move(cfg)),
+      titles_(TitleConfig{all_words(cfg_.doc_types), cfg_.site_suffixes, cfg_.max_title_chars,
+                          cfg_.title_scan_blocks}),
+      signatures_(periods_, [this](std::string_view s) { return is_org_line(s); }, cfg_.signature_max_chars) {
+  for (const auto& p : cfg_.org_patterns) {
+    try {
+      org_.emplace_back(p);
+    } catch (const std::invalid_argument& e) {
+      throw ConfigError(std::string("structure.metadata: organization pattern: ") + e.what());
+    }
+  }
+}
+
+std::optional<std::string> MetadataExtractor::find_org(std::string_view text) const {
+  for (const auto& re : org_)
+    if (auto m = re.find(text)) return std::string(m->view(text));
+  return std::nullopt;
+}
+
+bool MetadataExtractor::is_org_line(std::string_view line) const {
+  for (const auto& re : org_)
+    if (auto m = re.find(line); m && m->begin() == 0)
+      return text::length(line.substr(m->end())) <= 6;  // 办公室, 机关 may follow the name
+  return false;
+}
+
+std::optional<std::string> MetadataExtractor::doc_type_in_title(std::string_view title) const {
+  for (const auto& t : cfg_.doc_types)
+    for (const auto& w : t.words)
+      if (title.find(w) != std::string_view::npos) return t.type;
+  return std::nullopt;
+}
+
+std::optional<std::string> MetadataExtractor::doc_type_from_cues(std::string_view opening) const {
+  for (const auto& t : cfg_.doc_types)
+    for (const auto& c : t.cues)
+      if (opening.find(c) != std::string_view::npos) return t.type;
+  return std::nullopt;
+}
+
+std::string opening_sentence(const Document& doc) {
+  for (const auto& b : doc.blocks) {
+    if (b.kind != BlockKind::paragraph) continue;
+    auto end = b.text.find("。");
+    return end == std::string::npos ? b.text : b.text.substr(0, end + std::string("。").size());
+  }
+  return {};
+}
+
+void MetadataExtractor::apply(Document& doc) const {
+  Metadata& md = doc.metadata;
+
+  // Signature first: the title scan must not take it, and it names the date.
+  std::optional<std::string> sig_org;
+  if (auto sig = signatures_.find(doc)) {
+    for (auto i : sig->blocks) doc.blocks[i].kind = BlockKind::signature;
+    sig_org = sig->organization;
+    fill(md.date, sig->date);
+    doc.diagnose(Level::info, "metadata: signature \"" + doc.blocks[sig->blocks.back()].text + "\"");
+  }
+
+  if (auto title = titles_.extract(doc)) {
+    if (md.title && *md.title != *title)
+      doc.diagnose(Level::info, "metadata: title \"" + *title + "\" found; kept the earlier \"" + *md.title + "\"");
+    fill(md.title, title);
+    doc.diagnose(Level::info, "metadata: title \"" + *title + "\"");
+  } else if (!md.title) {
+    doc.diagnose(Level::info, "metadata: no title line; none invented");
+  }
+
+  std::string opening = opening_sentence(doc);
+  std::string title = md.title.value_or("");
+
+  // Organization: title, then opening sentence, then signature. A redacted
+  // name gives way to the real one the signature spells out.
+  std::optional<std::string> org = find_org(title);
+  const char* org_from = "title";
+  if (!org) { org = find_org(opening); org_from = "opening sentence"; }
+  if (!org && sig_org) { org = find_org(*sig_org); org_from = "signature"; }
+  if (org && sig_org && is_redacted(*org)) {
+    if (auto real = find_org(*sig_org); real && matches_redacted(*org, *real)) { org = real; org_from = "signature"; }
+  }
+  if (org) {
+    fill(md.organization, org);
+    doc.diagnose(Level::info, std::string("metadata: organization \"") + *org + "\" from the " + org_from);
+  }
+
+  // Document type: the title's words, else the opening's cues.
+  auto type = doc_type_in_title(title);
+  if (!type) type = doc_type_from_cues(opening);
+  fill(md.doc_type, type);
+
+  // Period: from the title; an untitled report's opening sentence otherwise.
+  if (!md.period.year && md.period.span == "unknown") {
+    Period p = periods_.parse(title);
+    if (!p.year && p.span == "unknown") p = periods_.parse(opening);
+    md.period = p;
+    if (!p.label.empty()) doc.diagnose(Level::info, "metadata: period \"" + p.label + "\" -> " + p.span);
+  }
+}
+
+}  // namespace docpipe::structure

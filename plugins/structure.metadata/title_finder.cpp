@@ -1,0 +1,177 @@
+#include "title_finder.hpp"
+
+#include <algorithm>
+
+#include <docpipe/text.hpp>
+
+#include "heading_marker.hpp"
+
+namespace docpipe::structure {
+
+namespace {
+
+constexpr const char* kMovedRule = "title.to_metadata";
+constexpr const char* kDuplicateRule = "title.duplicate_line";
+constexpr std::size_t kMaxFill = 12;  // characters a placeholder may stand for
+
+bool is_placeholder_char(char32_t c) { return c == U'*' || c == U'＊' || c == U'X' || c == U'x' || c == U'×' || c == U'某'; }
+
+// Splits at placeholder runs: "共青团**区委2020" -> {"共青团", "区委2020"}.
+// A single X/x inside Latin text is not a placeholder, two are.
+std::vector<std::u32string> literal_pieces(const std::u32string& s) {
+  std::vector<std::u32string> pieces(1);
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t j = i;
+    while (j < s.size() && is_placeholder_char(s[j])) ++j;
+    bool run = j - i >= 2 || (j - i == 1 && (s[i] == U'×' || s[i] == U'某'));
+    if (run) {
+      pieces.emplace_back();
+      i = j;
+    } else {
+      pieces.back() += s[i];
+      ++i;
+    }
+  }
+  return pieces;
+}
+
+bool has_han(std::string_view s) {
+  for (char32_t c : text::to_u32(s))
+    if (text::is_han(c)) return true;
+  return false;
+}
+
+bool ends_like_sentence(std::string_view s) {
+  auto u = text::to_u32(s);
+  if (u.empty()) return false;
+  char32_t c = u.back();
+  return c == U'。' || c == U'；' || c == U';' || c == U'，' || c == U',' || c == U'：' ||
+         c == U':' || c == U'！' || c == U'？';
+}
+
+struct Candidate {
+  std::size_t block;
+  std::string text;
+  std::string rest;  // body text glued after the title on the same line, if any
+};
+
+}  // namespace
+
+bool is_redacted(std::string_view s) { return literal_pieces(text::to_u32(s)).size() > 1; }
+
+bool matches_redacted(std::string_view redacted, std::string_view real) {
+  auto pieces = literal_pieces(text::to_u32(redacted));
+  std::u32string r = text::to_u32(real);
+  if (pieces.size() < 2 || is_redacted(real)) return false;
+  if (r.compare(0, pieces.front().size(), pieces.front()) != 0) return false;
+  std::size_t pos = pieces.front().size();
+  for (std::size_t k = 1; k < pieces.size(); ++k) {
+    const auto& p = pieces[k];
+    bool last = k + 1 == pieces.size();
+    std::size_t at = last ? (r.size() >= p.size() ? r.size() - p.size() : std::u32string::npos)
+                          : r.find(p, pos + 1);
+    if (at == std::u32string::npos || at < pos + 1 || at - pos > kMaxFill) return false;
+    if (last && r.compare(at, p.size(), p) != 0) return false;
+    pos = at + p.size();
+  }
+  return pos == r.size();
+}
+
+bool TitleFinder::is_title_like(std::string_view s) const {
+  auto n = text::length(s);
+  if (n < 4 || n > static_cast<std::size_t>(cfg_.max_title_chars)) return false;
+  if (ends_like_sentence(s) || match_heading_marker(s)) return false;
+  return std::any_of(cfg_.doc_type_words.begin(), cfg_.doc_type_words.end(),
+                     [&](const std::string& w) { return s.find(w) != std::string_view::npos; });
+}
+
+std::string TitleFinder::strip_site_suffix(std::string title, const std::optional<std::string>& site) const {
+  static const std::vector<std::string> separators = {"_", "|", "｜", " - ", "－", " — "};
+  for (;;) {
+    std::size_t cut = std::string::npos, sep_len = 0;
+    for (const auto& sep : separators) {
+      auto at = title.rfind(sep);
+      if (at != std::string::npos && (cut == std::string::npos || at > cut)) {
+        cut = at;
+        sep_len = sep.size();
+      }
+    }
+    if (cut == std::string::npos || cut == 0) return text::trim(title);
+    std::string tail = text::trim(std::string_view(title).substr(cut + sep_len));
+    bool is_site = (site && tail == *site) ||
+                   std::any_of(cfg_.site_suffixes.begin(), cfg_.site_suffixes.end(),
+                               [&](const std::string& w) { return text::ends_with(tail, w); });
+    if (!is_site) return text::trim(title);
+    title = text::trim(std::string_view(title).substr(0, cut));
+  }
+}
+
+std::optional<std::string> TitleFinder::extract(Document& doc) const {
+  // 1. Candidates in the leading blocks. Lines without any Han character
+  // (a crawl timestamp, a URL) are skipped; the first body line ends the scan.
+  std::vector<Candidate> cands;
+  for (std::size_t i = 0; i < doc.blocks.size() && i < static_cast<std::size_t>(cfg_.scan_blocks); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind == BlockKind::table || b.kind == BlockKind::signature) break;
+    if (b.kind == BlockKind::heading && !b.marker.empty()) break;
+    if (!has_han(b.text)) continue;
+    if (is_title_like(b.text)) {
+      cands.push_back({i, text::trim(b.text), ""});
+      continue;
+    }
+    // A title glued to the first paragraph: "…工作总结 2020年以来,…".
+    auto sp = b.text.find(' ');
+    if (sp != std::string::npos) {
+      std::string head = text::trim(std::string_view(b.text).substr(0, sp));
+      std::string rest = text::trim(std::string_view(b.text).substr(sp));
+      if (is_title_like(head) && text::length(rest) > text::length(head)) cands.push_back({i, head, rest});
+    }
+    break;
+  }
+
+  // 2. What the page or file says about itself, without site suffixes.
+  std::vector<std::string> page;
+  for (const char* key : {"html_h1", "html_title", "docx_title", "title"}) {
+    auto it = doc.source.properties.find(key);
+    if (it == doc.source.properties.end()) continue;
+    std::string t = strip_site_suffix(text::trim(it->second), doc.metadata.page.site);
+    if (!t.empty()) page.push_back(t);
+  }
+
+  // 3. Choose: a body line beats the page; a real name beats a redacted one.
+  std::optional<std::string> title;
+  for (const auto& c : cands)
+    if (!is_redacted(c.text)) {
+      title = c.text;
+      break;
+    }
+  if (!title && !cands.empty()) {
+    title = cands.front().text;
+    for (const auto& p : page)
+      if (matches_redacted(*title, p)) {
+        title = p;
+        break;
+      }
+  }
+  if (!title && !page.empty()) title = page.front();
+  if (!title) return std::nullopt;
+  if (is_redacted(*title)) {
+    for (const auto& c : cands)
+      if (matches_redacted(*title, c.text)) title = c.text;
+  }
+
+  // 4. Move the chosen line out of the body; its duplicates and redacted
+  // copies go too. Back to front so indices stay valid.
+  auto first_same = std::find_if(cands.begin(), cands.end(), [&](const Candidate& c) { return c.text == *title; });
+  for (auto it = cands.rbegin(); it != cands.rend(); ++it) {
+    if (it->text != *title && !matches_redacted(it->text, *title)) continue;
+    bool moved = first_same != cands.end() && it->block == first_same->block;
+    if (!it->rest.empty())
+      doc.set_block_text(it->block, it->rest, moved ? kMovedRule : kDuplicateRule);
+    else
+      doc.remove_block(it->block, moved ? kMovedRule : kDuplicateRule);
+  }
+  return title;
+}
+
+}  // namespace docpipe::structure

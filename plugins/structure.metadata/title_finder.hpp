@@ -1,0 +1,42 @@
+// Finds a report's title in its first lines (or in what the page or file
+// said about itself) and moves it out of the body into metadata.title.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <docpipe/model.hpp>
+
+namespace docpipe::structure {
+
+// True when the text carries a redaction placeholder: **, XX/xx, ×, 某某.
+bool is_redacted(std::string_view s);
+// True when `real` is `redacted` with each placeholder filled in by 1..12
+// characters: 共青团**区委2020年… matches 共青团西湖区委2020年….
+bool matches_redacted(std::string_view redacted, std::string_view real);
+
+struct TitleConfig {
+  std::vector<std::string> doc_type_words;  // a title names its document type
+  std::vector<std::string> site_suffixes;   // endings of site names (网, 文库)
+  int max_title_chars = 60;
+  int scan_blocks = 4;  // how many leading blocks may hold the title
+};
+
+class TitleFinder {
+ public:
+  explicit TitleFinder(TitleConfig cfg) : cfg_(std::move(cfg)) {}
+  // Picks the title, removes its line(s) from the body recording edits, and
+  // returns it; nullopt (and no change) when the report has no title.
+  std::optional<std::string> extract(Document& doc) const;
+
+  bool is_title_like(std::string_view s) const;
+  // 共青团某区委工作总结_职场文秘网 -> 共青团某区委工作总结
+  std::string strip_site_suffix(std::string title, const std::optional<std::string>& site) const;
+
+ private:
+  TitleConfig cfg_;
+};
+
+}  // namespace docpipe::structure

@@ -1,0 +1,141 @@
+#include <gtest/gtest.h>
+
+#include <docpipe/text.hpp>
+
+#include "metadata_rules.hpp"
+#include "test_docs.hpp"
+
+using namespace docpipe;
+using namespace docpipe::structure;
+using docpipe::structure::testing::doc_of;
+
+namespace {
+
+const MetadataExtractor& extractor() {
+  static const MetadataExtractor x(MetadataConfig::from_data_dir(STRUCTURE_METADATA_DATA_DIR));
+  return x;
+}
+
+}  // namespace
+
+TEST(Period, Shapes) {
+  PeriodParser p;
+  auto a = p.parse("共青团XX区委2022年度工作总结");
+  EXPECT_EQ(a.year, 2022);
+  EXPECT_EQ(a.span, "annual");
+  EXPECT_EQ(a.label, "2022年度");
+  auto b = p.parse("2020年上半年工作总结");
+  EXPECT_EQ(b.year, 2020);
+  EXPECT_EQ(b.span, "H1");
+  EXPECT_EQ(b.label, "2020年上半年");
+  EXPECT_EQ(p.parse("团委下半年工作计划").span, "H2");
+  EXPECT_EQ(p.parse("2021年第三季度工作总结").span, "Q3");
+  auto m = p.parse("2021年5月份工作总结");
+  EXPECT_EQ(m.span, "month");
+  EXPECT_EQ(m.month, 5);
+  auto u = p.parse("一年来,团区委在区委的领导下");
+  EXPECT_FALSE(u.year);
+  EXPECT_EQ(u.span, "annual");
+  EXPECT_EQ(p.parse("2023XX团委关于上半年工作总结").year, 2023);
+}
+
+TEST(Period, NothingNamed) {
+  PeriodParser p;
+  auto x = p.parse("团区委工作汇报");
+  EXPECT_FALSE(x.year);
+  EXPECT_EQ(x.span, "unknown");
+  EXPECT_FALSE(p.parse("组织12345人参加").year);  // not a year: too many digits
+}
+
+TEST(Period, Dates) {
+  PeriodParser p;
+  EXPECT_EQ(p.find_date("共青团西湖区委 2020年5月29日")->iso, "2020-05-29");
+  EXPECT_EQ(p.find_date("二〇二〇年五月二十九日")->iso, "2020-05-29");
+  EXPECT_EQ(p.find_date("2019年12月3日")->iso, "2019-12-03");
+  EXPECT_FALSE(p.find_date("2020年上半年"));
+  EXPECT_FALSE(p.find_date("x月x日"));
+}
+
+TEST(Redaction, Matching) {
+  EXPECT_TRUE(is_redacted("共青团**区委2020年上半年工作总结"));
+  EXPECT_TRUE(is_redacted("共青团XX区委"));
+  EXPECT_FALSE(is_redacted("共青团西湖区委"));
+  EXPECT_TRUE(matches_redacted("共青团**区委2020年上半年工作总结", "共青团西湖区委2020年上半年工作总结"));
+  EXPECT_FALSE(matches_redacted("共青团**区委2020年上半年工作总结", "共青团西湖区委2021年上半年工作总结"));
+  EXPECT_FALSE(matches_redacted("共青团西湖区委", "共青团西湖区委"));
+}
+
+TEST(Metadata, TitleMovedOutWithEdit) {
+  auto d = doc_of({"共青团XX区委2022年度工作总结", "2022年以来,共青团XX区委在区委区政府的坚强领导下,各项工作圆满完成。",
+                   "一、持续深化思想引领"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.title, "共青团XX区委2022年度工作总结");
+  EXPECT_EQ(d.metadata.organization, "共青团XX区委");
+  EXPECT_EQ(d.metadata.doc_type, "工作总结");
+  EXPECT_EQ(d.metadata.period.year, 2022);
+  EXPECT_EQ(d.metadata.period.span, "annual");
+  ASSERT_EQ(d.blocks.size(), 2u);
+  ASSERT_EQ(d.edits.size(), 1u);
+  EXPECT_EQ(d.edits[0].rule, "title.to_metadata");
+  EXPECT_EQ(d.edits[0].before, "共青团XX区委2022年度工作总结");
+}
+
+TEST(Metadata, TitlelessReportGetsNoTitle) {
+  auto d = doc_of({"一年来,团区委在区委和团市委的正确领导下,全面贯彻落实党的十九大精神,作出积极贡献。",
+                   "一、坚持党建带团建,夯实工作基础"});
+  extractor().apply(d);
+  EXPECT_FALSE(d.metadata.title);
+  EXPECT_EQ(d.metadata.organization, "团区委");
+  EXPECT_FALSE(d.metadata.period.year);
+  EXPECT_EQ(d.metadata.period.span, "annual");
+  EXPECT_EQ(d.metadata.doc_type, "工作总结");
+  EXPECT_EQ(d.blocks.size(), 2u);
+  EXPECT_TRUE(d.edits.empty());
+}
+
+TEST(Metadata, RedactedSiteTitleGivesWayToTheRealOne) {
+  auto d = doc_of({"共青团**区委2020年上半年工作总结", "2020-10-21 00:32:44",
+                   "共青团西湖区委2020年上半年工作总结 2020年以来,共青团西湖区委在区委的领导下,现将工作情况汇报如下:",
+                   "一、坚持青年为本。", "共青团西湖区委 2020年5月29日"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.title, "共青团西湖区委2020年上半年工作总结");
+  EXPECT_EQ(d.metadata.organization, "共青团西湖区委");
+  EXPECT_EQ(d.metadata.period.span, "H1");
+  EXPECT_EQ(d.metadata.date, "2020-05-29");
+  EXPECT_EQ(d.blocks.back().kind, BlockKind::signature);
+  // The redacted line is dropped, the glued paragraph keeps its text.
+  EXPECT_EQ(d.blocks[0].text, "2020-10-21 00:32:44");
+  EXPECT_TRUE(text::starts_with(d.blocks[1].text, "2020年以来"));
+}
+
+TEST(Metadata, PageTitleWithoutSiteSuffix) {
+  auto d = doc_of({"今年以来,团县委围绕中心、服务大局,积极开展各项工作。"});
+  d.source.properties["html_title"] = "团县委2021年工作计划_某某范文网";
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.title, "团县委2021年工作计划");
+  EXPECT_EQ(d.metadata.doc_type, "工作计划");
+  EXPECT_EQ(d.blocks.size(), 1u);  // nothing in the body was the title
+}
+
+TEST(Metadata, DateInsideABodySentenceIsNotASignature) {
+  auto d = doc_of({"团区委工作总结", "2020年1月10日,团区委正式启动春运志愿服务活动。"});
+  extractor().apply(d);
+  EXPECT_FALSE(d.metadata.date);
+  EXPECT_NE(d.blocks.back().kind, BlockKind::signature);
+}
+
+TEST(Metadata, TwoLineSignature) {
+  auto d = doc_of({"团县委2021年工作总结", "今年以来,团县委积极开展各项工作。", "共青团某某县委", "二〇二一年十二月二十日"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.date, "2021-12-20");
+  EXPECT_EQ(d.blocks[d.blocks.size() - 2].kind, BlockKind::signature);
+  EXPECT_EQ(d.blocks.back().kind, BlockKind::signature);
+}
+
+TEST(Metadata, OrganizationShapes) {
+  const auto& x = extractor();
+  EXPECT_EQ(x.find_org("2023XX团委关于上半年工作总结"), "XX团委");
+  EXPECT_EQ(x.find_org("2017年团区委上半年工作总结"), "团区委");
+  EXPECT_EQ(x.find_org("今年以来,团县委按照县委县政府要求"), "团县委");
+  EXPECT_FALSE(x.find_org("各项工作圆满完成"));
+}
