@@ -1,0 +1,74 @@
+#include <gtest/gtest.h>
+
+#include "docpipe/json.hpp"
+#include "docpipe/model.hpp"
+
+using namespace docpipe;
+
+TEST(Model, EditsAreStampedWithTheCurrentStage) {
+  Document doc;
+  doc.blocks.push_back({BlockKind::paragraph, 0, "", "甲乙", {}, {}});
+  doc.current_stage = "clean";
+  doc.set_block_text(0, "甲", "drop.yi");
+  doc.set_block_text(0, "甲", "unchanged");  // no edit: the text is the same
+  ASSERT_EQ(doc.edits.size(), 1u);
+  EXPECT_EQ(doc.edits[0].stage, "clean");
+  EXPECT_EQ(doc.edits[0].rule, "drop.yi");
+  EXPECT_EQ(doc.edits[0].before, "甲乙");
+  EXPECT_EQ(doc.edits[0].after, "甲");
+}
+
+TEST(Model, RemovingABlockRecordsWhatWasRemoved) {
+  Document doc;
+  doc.blocks.push_back({BlockKind::paragraph, 0, "", "keep", {}, {}});
+  doc.blocks.push_back({BlockKind::paragraph, 0, "", "www.example.com", {}, {}});
+  doc.current_stage = "wm";
+  doc.remove_block(1, "watermark.line");
+  ASSERT_EQ(doc.blocks.size(), 1u);
+  ASSERT_EQ(doc.edits.size(), 1u);
+  EXPECT_EQ(doc.edits[0].before, "www.example.com");
+  EXPECT_EQ(doc.edits[0].after, "");
+  EXPECT_EQ(doc.edits[0].block, 1);
+}
+
+TEST(Model, FlagsAreASet) {
+  Document doc;
+  doc.set_flag("spun_restored");
+  doc.set_flag("spun_restored");
+  EXPECT_EQ(doc.flags.size(), 1u);
+  EXPECT_TRUE(doc.has_flag("spun_restored"));
+  EXPECT_FALSE(doc.has_flag("mojibake"));
+}
+
+TEST(Model, JsonRoundTripKeepsEverything) {
+  Document doc;
+  doc.source.path = "a/b.txt";
+  doc.source.format = "txt";
+  doc.source.encoding = "GB18030";
+  doc.source.encoding_confidence = 0.8;
+  doc.metadata.title = "共青团某区委2022年度工作总结";
+  doc.metadata.period.year = 2022;
+  doc.metadata.period.span = "annual";
+  doc.metadata.page.tags = {"共青团"};
+  Block h{BlockKind::heading, 1, "一、", "一、思想引领", {}, {3, 3, ""}};
+  Block t{BlockKind::table, 0, "", "", {{"a", "b"}, {"1", "2"}}, {}};
+  doc.blocks = {h, t};
+  doc.metrics.push_back({572000, "人次", "57.2万人次", "", "s", {"一、思想引领"}, 0});
+  doc.current_stage = "x";
+  doc.record_edit("r", 0, "b", "a");
+  doc.diagnose(Level::warning, "w");
+  auto j = document_to_json(doc);
+  EXPECT_EQ(j["schema"], "docpipe/document@1");
+  EXPECT_EQ(j["blocks"][0]["marker"], "一、");
+  EXPECT_EQ(j["blocks"][1]["rows"][1][0], "1");
+  Document back = document_from_json(j);
+  EXPECT_EQ(document_to_json(back), j);
+}
+
+TEST(Model, JsonCanOmitEdits) {
+  Document doc;
+  doc.record_edit("r", 0, "b", "a");
+  JsonOptions o;
+  o.include_edits = false;
+  EXPECT_TRUE(document_to_json(doc, o)["edits"].empty());
+}

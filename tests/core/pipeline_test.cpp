@@ -1,0 +1,134 @@
+#include <gtest/gtest.h>
+
+#include "docpipe/error.hpp"
+#include "host/pipeline.hpp"
+#include "test_support.hpp"
+
+using namespace docpipe;
+using namespace docpipe::host;
+using docpipe::testing::TempDir;
+using docpipe::testing::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string config_error(const fs::path& file, bool resolve = true) {
+  try {
+    auto p = load_pipeline(file);
+    if (resolve) {
+      PluginRegistry reg;
+      reg.load_directory(BUILTIN_PLUGIN_DIR);
+      resolve_pipeline(p, reg);
+    }
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST(Pipeline, LoadsAGoodPipelineAndFillsDefaults) {
+  TempDir t;
+  write_file(t / "p.yaml", "version: 1\nname: good\nplugin_paths: [\"" TEST_PLUGIN_DIR "/good\"]\n"
+                           "inputs: [in]\n"
+                           "stages:\n  - use: test.replace\n    id: star\n    with: {from: \"团\"}\n"
+                           "outputs:\n  - use: write.json\n    path: \"{out}/{stem}.json\"\n"
+                           "run: {jobs: 2, on_error: stop}\n");
+  auto p = load_pipeline(t / "p.yaml");
+  PluginRegistry reg;
+  reg.load_directory(BUILTIN_PLUGIN_DIR);
+  resolve_pipeline(p, reg);
+  ASSERT_EQ(p.stages.size(), 1u);
+  EXPECT_EQ(p.stages[0].id, "star");
+  EXPECT_EQ(p.stages[0].with["to"], "*");  // default from the plugin's schema
+  EXPECT_EQ(p.outputs[0].with["pretty"], true);
+  EXPECT_EQ(p.run.jobs, 2);
+  EXPECT_EQ(p.run.on_error, "stop");
+  EXPECT_EQ(p.inputs.paths[0], (t / "in").string());  // relative to the pipeline file
+}
+
+TEST(Pipeline, SyntaxErrorsNameFileLineAndColumn) {
+  TempDir t;
+  write_file(t / "p.yaml", "version: 1\nstages:\n  - use: [unclosed\n");
+  auto msg = config_error(t / "p.yaml");
+  EXPECT_NE(msg.find((t / "p.yaml").string() + ":"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("YAML syntax error"), std::string::npos) << msg;
+}
+
+TEST(Pipeline, UnknownKeysAreRejectedAtTheirPosition) {
+  TempDir t;
+  write_file(t / "p.yaml", "version: 1\nname: x\nstages:\n  - use: read.txt\n    wiht: {}\n");
+  auto msg = config_error(t / "p.yaml");
+  EXPECT_EQ(msg, (t / "p.yaml").string() + ":5:5: stages[0].wiht: unknown key 'wiht'");
+}
+
+TEST(Pipeline, TypeErrorsNameTheKey) {
+  TempDir t;
+  write_file(t / "p.yaml", "version: 1\nrun:\n  jobs: many\n");
+  auto msg = config_error(t / "p.yaml");
+  EXPECT_NE(msg.find(":3:3: run.jobs:"), std::string::npos) << msg;
+}
+
+TEST(Pipeline, UnknownPluginSuggestsTheClosestNames) {
+  TempDir t;
+  write_file(t / "p.yaml", "version: 1\noutputs:\n  - use: write.jsno\n    path: x.json\n");
+  auto msg = config_error(t / "p.yaml");
+  EXPECT_EQ(msg, (t / "p.yaml").string() +
+                     ":3:5: outputs[0].use: unknown plugin 'write.jsno'; did you mean 'write.json'?");
+}
+
+TEST(Pipeline, WrongKindAndBadParametersAreReported) {
+  TempDir t;
+  write_file(t / "p.yaml", "version: 1\nstages:\n  - use: write.json\n"
+                           "outputs:\n  - use: write.json\n    path: x.json\n    with: {pretty: 3}\n");
+  auto msg = config_error(t / "p.yaml");
+  EXPECT_NE(msg.find(":3:5: stages[0].use: 'write.json' is a writer, expected a transform"),
+            std::string::npos) << msg;
+  EXPECT_NE(msg.find(":5:5: outputs[0].with.pretty: "), std::string::npos) << msg;
+}
+
+TEST(Pipeline, ExtendsReplacesStagesWithTheSameIdAndAppendsNewOnes) {
+  TempDir t;
+  write_file(t / "base.yaml", "version: 1\nname: base\n"
+                              "stages:\n  - {use: a.one, id: one}\n  - {use: a.two, id: two}\n"
+                              "outputs:\n  - {use: write.json, path: \"{out}/{stem}.json\"}\n");
+  write_file(t / "office.yaml", "version: 1\nname: office\nextends: base.yaml\n"
+                                "stages:\n  - {use: b.one, id: one, with: {k: 1}}\n  - {use: c.three}\n");
+  auto p = load_pipeline(t / "office.yaml");
+  ASSERT_EQ(p.stages.size(), 3u);
+  EXPECT_EQ(p.stages[0].use, "b.one");  // replaced in place
+  EXPECT_EQ(p.stages[0].with["k"], 1);
+  EXPECT_EQ(p.stages[1].use, "a.two");
+  EXPECT_EQ(p.stages[2].id, "c.three");  // id defaults to the plugin name
+  EXPECT_EQ(p.outputs.size(), 1u);
+  EXPECT_EQ(p.name, "office");
+}
+
+TEST(Pipeline, ExtendsCyclesAndMissingBasesAreErrors) {
+  TempDir t;
+  write_file(t / "a.yaml", "version: 1\nextends: b.yaml\n");
+  write_file(t / "b.yaml", "version: 1\nextends: a.yaml\n");
+  EXPECT_NE(config_error(t / "a.yaml", false).find("cycle"), std::string::npos);
+  write_file(t / "c.yaml", "version: 1\nextends: nowhere.yaml\n");
+  EXPECT_NE(config_error(t / "c.yaml", false).find("c.yaml:2:10: extends: no such pipeline 'nowhere.yaml'"),
+            std::string::npos) << config_error(t / "c.yaml", false);
+}
+
+TEST(Pipeline, HashChangesWithStagesNotWithInputs) {
+  TempDir t;
+  write_file(t / "a.yaml", "version: 1\ninputs: [x]\nstages:\n  - {use: s, with: {k: 1}}\n");
+  write_file(t / "b.yaml", "version: 1\ninputs: [y]\nstages:\n  - {use: s, with: {k: 1}}\n");
+  write_file(t / "c.yaml", "version: 1\ninputs: [x]\nstages:\n  - {use: s, with: {k: 2}}\n");
+  EXPECT_EQ(load_pipeline(t / "a.yaml").hash(), load_pipeline(t / "b.yaml").hash());
+  EXPECT_NE(load_pipeline(t / "a.yaml").hash(), load_pipeline(t / "c.yaml").hash());
+}
+
+TEST(Pipeline, BundledPipelinesValidate) {
+  for (const char* name : {"base.yaml", "demo.yaml"}) {
+    auto file = bundled_pipeline_dir() / name;
+    if (!fs::exists(file)) GTEST_SKIP() << "no " << name;
+    auto p = load_pipeline(file);
+    EXPECT_FALSE(p.stages.empty()) << name;
+  }
+}

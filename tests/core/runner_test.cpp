@@ -1,0 +1,94 @@
+// The batch runner through the real CLI: one bad document never stops the
+// batch, outputs are complete files, the run report tells what happened.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+#include "host/processor.hpp"
+#include "test_support.hpp"
+
+using docpipe::testing::read_file;
+using docpipe::testing::TempDir;
+using docpipe::testing::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+int run(const std::string& cmd) {
+  int rc = std::system((cmd + " >/dev/null 2>&1").c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+void write_pipeline(const TempDir& t, const std::string& extra_run = "") {
+  write_file(t / "p.yaml", "version: 1\nname: t\nplugin_paths: [\"" TEST_PLUGIN_DIR "/good\"]\n"
+                           "inputs: [in]\n"
+                           "stages:\n  - use: test.fail_on_marker\n"
+                           "outputs:\n  - use: write.json\n    path: \"{out}/json/{reldir}/{stem}.json\"\n"
+                           "run: {isolation: thread" + extra_run + "}\n");
+}
+
+}  // namespace
+
+TEST(Runner, OneFailingDocumentDoesNotStopTheBatch) {
+  TempDir t;
+  write_file(t / "in" / "a.txt", "第一段\n第二段\n");
+  write_file(t / "in" / "b.txt", "这里有 BOOM\n");
+  write_file(t / "in" / "sub" / "c.txt", "第三个文件\n");
+  write_pipeline(t);
+  int rc = run(std::string(DOCPIPE_BIN) + " run " + (t / "p.yaml").string() + " --out " +
+               (t / "out").string() + " --jobs 2");
+  EXPECT_EQ(rc, 1);  // some documents failed
+  EXPECT_TRUE(fs::exists(t / "out" / "json" / "a.json"));
+  EXPECT_TRUE(fs::exists(t / "out" / "json" / "sub" / "c.json"));
+  EXPECT_FALSE(fs::exists(t / "out" / "json" / "b.json"));
+  auto report = nlohmann::json::parse(read_file(t / "out" / "run-report.json"));
+  EXPECT_EQ(report["counts"]["ok"], 2);
+  EXPECT_EQ(report["counts"]["failed"], 1);
+  bool found = false;
+  for (const auto& d : report["documents"])
+    if (d["input"].get<std::string>().find("b.txt") != std::string::npos) {
+      found = true;
+      EXPECT_EQ(d["status"], "failed");
+      EXPECT_EQ(d["stage"], "test.fail_on_marker");
+      EXPECT_NE(d["error"].get<std::string>().find("marker BOOM found"), std::string::npos);
+    }
+  EXPECT_TRUE(found);
+  auto out = nlohmann::json::parse(read_file(t / "out" / "json" / "a.json"));
+  EXPECT_EQ(out["blocks"].size(), 2u);
+  EXPECT_EQ(out["source"]["sha256"].get<std::string>().size(), 64u);
+}
+
+TEST(Runner, InputsAreNeverModified) {
+  TempDir t;
+  write_file(t / "in" / "a.txt", "原文不变\r\n");
+  write_pipeline(t);
+  auto before = fs::last_write_time(t / "in" / "a.txt");
+  EXPECT_EQ(run(std::string(DOCPIPE_BIN) + " run " + (t / "p.yaml").string() + " --out " +
+                (t / "out").string()),
+            0);
+  EXPECT_EQ(read_file(t / "in" / "a.txt"), "原文不变\r\n");
+  EXPECT_EQ(fs::last_write_time(t / "in" / "a.txt"), before);
+}
+
+TEST(Runner, WordLockFilesAreSkippedNotFailed) {
+  TempDir t;
+  write_file(t / "in" / "a.txt", "正文\n");
+  write_file(t / "in" / "~$report.docx", "\x01\x02lock");
+  write_pipeline(t);
+  EXPECT_EQ(run(std::string(DOCPIPE_BIN) + " run " + (t / "p.yaml").string() + " --out " +
+                (t / "out").string()),
+            0);
+  auto report = nlohmann::json::parse(read_file(t / "out" / "run-report.json"));
+  EXPECT_EQ(report["counts"]["ok"], 1);
+  EXPECT_EQ(report["counts"].value("failed", 0), 0);
+}
+
+TEST(Runner, OutputTemplatesExpand) {
+  docpipe::host::InputItem item{"/data/in/2022/report.final.txt", "2022"};
+  EXPECT_EQ(docpipe::host::expand_output_path("{out}/{reldir}/{stem}.{ext}.json", "/o", item),
+            fs::path("/o/2022/report.final.txt.json"));
+  EXPECT_EQ(docpipe::host::expand_output_path("{out}/{name}", "/o", {"/x/a.txt", ""}),
+            fs::path("/o/a.txt"));
+}

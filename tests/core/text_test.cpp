@@ -1,0 +1,40 @@
+#include <gtest/gtest.h>
+
+#include "docpipe/text.hpp"
+
+using namespace docpipe::text;
+
+TEST(Text, Utf8RoundTrip) {
+  std::string s = "共青團(tuán) A1 😀";
+  EXPECT_EQ(to_utf8(to_u32(s)), s);
+  EXPECT_EQ(length(s), 14u);
+}
+
+TEST(Text, InvalidBytesBecomeReplacementCharacters) {
+  std::string bad = "a\xC0\xAF" "b\xE4\xB8";  // overlong '/', truncated sequence
+  EXPECT_FALSE(is_valid_utf8(bad));
+  auto u = to_u32(bad);
+  EXPECT_EQ(u.front(), U'a');
+  EXPECT_EQ(u[1], 0xFFFDu);
+  EXPECT_TRUE(is_valid_utf8("共青团\xEF\xBF\xBD"));
+}
+
+TEST(Text, Classes) {
+  EXPECT_TRUE(is_han(U'团'));
+  EXPECT_FALSE(is_han(U'，'));
+  EXPECT_TRUE(is_cjk_punct(U'，'));
+  EXPECT_TRUE(is_cjk_punct(U'。'));
+  EXPECT_FALSE(is_cjk_punct(U','));
+  EXPECT_TRUE(is_space(0x00A0));
+  EXPECT_TRUE(is_space(0x3000));
+  EXPECT_FALSE(is_space(U'团'));
+}
+
+TEST(Text, TrimHandlesUnicodeSpaces) {
+  EXPECT_EQ(trim("\xC2\xA0\xE3\x80\x80 团委 \t"), "团委");
+  EXPECT_EQ(trim(""), "");
+}
+
+TEST(Text, Sha256MatchesKnownVector) {
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
