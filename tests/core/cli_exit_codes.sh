@@ -53,5 +53,14 @@ grep -q '"schema": "docpipe/document@1"' "$tmp/c/one.json" || { echo "FAIL: conv
 expect 2 "convert to an unknown format" -- "$bin" convert "$samples/001_00566ea121ac1a0c.txt" -o "$tmp/c/one.xyz" --pipeline "$tmp/ok.yaml"
 expect 1 "convert a binary file" -- "$bin" convert "$tmp/in/junk.txt" -o "$tmp/c/junk.json" --pipeline "$tmp/ok.yaml"
 [ ! -e "$tmp/c/junk.json" ] || { echo "FAIL: output written for a failed document"; fail=1; }
+cat > "$tmp/replace.yaml" <<Y
+version: 1
+plugin_paths: ["$plugins/good"]
+stages:
+  - {use: test.replace, id: star, with: {from: "团区委", to: "＊"}}
+Y
+expect 0 "explain" -- "$bin" explain "$samples/001_00566ea121ac1a0c.txt" --pipeline "$tmp/replace.yaml"
+grep -q "^== star" "$tmp/stdout" && grep -q "^\[replace\] block 0" "$tmp/stdout" && grep -q "^  + 一年来,＊在区委" "$tmp/stdout" \
+  || { echo "FAIL: explain output"; head -20 "$tmp/stdout"; fail=1; }
 expect 2 "bad log format" -- "$bin" plugins list --log-format xml
 exit $fail
