@@ -1,0 +1,162 @@
+#include "figure_finder.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <docpipe/text.hpp>
+
+#include "cn_numerals.hpp"
+#include "data_files.hpp"
+
+namespace docpipe::structure {
+
+namespace {
+
+// Longest first, so 人次 wins over 人 and 个百分点 over 个.
+std::string alternation(std::vector<std::string> words) {
+  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += '|';
+    out += regex_escape(w);
+  }
+  return out.empty() ? "(?!)" : out;
+}
+
+std::string figure_pattern(const FigureWords& w) {
+  return "(?<pre>" + alternation(w.qualifiers_before) + ")?" +
+         R"((?<num>[0-9０-９]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+))" +
+         "(?<post1>" + alternation(w.qualifiers_after) + ")?(?<mag>万|亿)?" +
+         "(?<post2>" + alternation(w.qualifiers_after) + ")?" +
+         "(?<unit>" + alternation(w.units) + ")";
+}
+
+// Byte ranges inside “…”, 《…》, 「…」: names and slogans (“五个一”活动,
+// “两个维护”), whose numbers are not quantities. Long quotes are speech and
+// keep their figures.
+std::vector<std::pair<std::size_t, std::size_t>> quoted_ranges(const std::string& s) {
+  static const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"“", "”"}, {"《", "》"}, {"「", "」"}, {"『", "』"}};
+  constexpr std::size_t kMaxNameChars = 30;
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto& [open, close] : pairs) {
+    std::size_t pos = 0;
+    while ((pos = s.find(open, pos)) != std::string::npos) {
+      std::size_t end = s.find(close, pos + open.size());
+      if (end == std::string::npos) break;
+      if (text::length(std::string_view(s).substr(pos, end - pos)) <= kMaxNameChars)
+        out.emplace_back(pos, end + close.size());
+      pos = end + close.size();
+    }
+  }
+  return out;
+}
+
+bool inside(const std::vector<std::pair<std::size_t, std::size_t>>& ranges, std::size_t at) {
+  return std::any_of(ranges.begin(), ranges.end(), [&](const auto& r) { return at > r.first && at < r.second; });
+}
+
+// The code point that ends right before byte offset `at`.
+char32_t char_before(const std::string& s, std::size_t at) {
+  if (at == 0) return 0;
+  std::size_t b = at - 1;
+  while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+  auto u = text::to_u32(std::string_view(s).substr(b, at - b));
+  return u.empty() ? 0 : u.back();
+}
+
+bool is_sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?'; }
+
+std::string sentence_around(const std::string& s, std::size_t begin, std::size_t end) {
+  std::u32string u = text::to_u32(s);
+  std::size_t cb = text::to_u32(std::string_view(s).substr(0, begin)).size();
+  std::size_t ce = cb + text::to_u32(std::string_view(s).substr(begin, end - begin)).size();
+  std::size_t a = cb;
+  while (a > 0 && !is_sentence_end(u[a - 1])) --a;
+  std::size_t z = ce;
+  while (z < u.size() && !is_sentence_end(u[z])) ++z;
+  if (z < u.size()) ++z;
+  return text::trim(text::to_utf8(std::u32string_view(u).substr(a, z - a)));
+}
+
+}  // namespace
+
+FigureWords FigureWords::from_file(const std::filesystem::path& json_file) {
+  auto j = load_json(json_file);
+  FigureWords w;
+  w.units = j.value("units", std::vector<std::string>{});
+  w.qualifiers_before = j.value("qualifiers_before", std::vector<std::string>{});
+  w.qualifiers_after = j.value("qualifiers_after", std::vector<std::string>{});
+  w.ordinal_before = j.value("ordinal_before", std::vector<std::string>{});
+  return w;
+}
+
+FigureFinder::FigureFinder(FigureWords words) : words_(std::move(words)), re_(figure_pattern(words_)) {
+  pre_ = re_.group("pre");
+  num_ = re_.group("num");
+  post1_ = re_.group("post1");
+  mag_ = re_.group("mag");
+  post2_ = re_.group("post2");
+  unit_ = re_.group("unit");
+}
+
+std::vector<Metric> FigureFinder::find(const std::string& text, int block,
+                                       const std::vector<std::string>& heading_path) const {
+  std::vector<Metric> out;
+  auto quotes = quoted_ranges(text);
+  for (const auto& m : re_.find_all(text)) {
+    std::string_view num = m.view(text, num_);
+    bool chinese = cn_digit(text::to_u32(num).front()) >= 0 || cn_multiplier(text::to_u32(num).front()) > 0;
+    // A qualifier that is not there leaves the number's own start.
+    std::size_t start = m.has(pre_) ? m.begin(pre_) : m.begin(num_);
+    char32_t before = char_before(text, m.begin(num_));
+    if (inside(quotes, m.begin(num_))) continue;
+    // Ordinals: 第五次, 四届四次 (a session number), 第57个.
+    std::string prev = text::to_utf8(std::u32string(1, before));
+    if (!m.has(pre_) && std::find(words_.ordinal_before.begin(), words_.ordinal_before.end(), prev) !=
+                            words_.ordinal_before.end())
+      continue;
+    // Arabic digits glued to Latin letters or other digits are codes (G20, 201x).
+    if (!chinese && before < 0x80 && before != 0 && std::isalnum(static_cast<int>(before))) continue;
+    // 一个, 一次, 一批: "a", not a count the report wants compared.
+    if (chinese && num == "一") continue;
+    if (chinese && before != 0 && (cn_digit(before) >= 0 || cn_multiplier(before) > 0)) continue;
+    auto value = parse_any_number(num);
+    if (!value) continue;
+    double v = *value;
+    if (m.has(mag_)) v *= m.view(text, mag_) == "亿" ? 1e8 : 1e4;
+    Metric x;
+    x.value = v;
+    x.unit = std::string(m.view(text, unit_));
+    if (x.unit == "％") x.unit = "%";
+    x.text = text.substr(start, m.end() - start);
+    if (m.has(pre_)) x.qualifier = std::string(m.view(text, pre_));
+    if (m.has(post1_)) x.qualifier = std::string(m.view(text, post1_));
+    if (m.has(post2_)) x.qualifier = std::string(m.view(text, post2_));
+    x.sentence = sentence_around(text, start, m.end());
+    x.heading_path = heading_path;
+    x.block = block;
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+void FigureFinder::apply(Document& doc) const {
+  doc.metrics.clear();
+  std::vector<std::pair<int, std::string>> path;  // (level, heading text)
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind == BlockKind::signature || b.kind == BlockKind::table) continue;
+    if (b.kind == BlockKind::heading) {
+      while (!path.empty() && path.back().first >= b.level) path.pop_back();
+      path.emplace_back(b.level, b.text);
+    }
+    std::vector<std::string> hp;
+    for (const auto& [lvl, t] : path) hp.push_back(t);
+    auto found = find(b.text, static_cast<int>(i), hp);
+    doc.metrics.insert(doc.metrics.end(), found.begin(), found.end());
+  }
+  doc.diagnose(Level::info, "figures: " + std::to_string(doc.metrics.size()) + " quantities");
+}
+
+}  // namespace docpipe::structure

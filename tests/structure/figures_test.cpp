@@ -1,0 +1,86 @@
+#include <gtest/gtest.h>
+
+#include "figure_finder.hpp"
+#include "test_docs.hpp"
+
+using namespace docpipe;
+using namespace docpipe::structure;
+
+namespace {
+
+const FigureFinder& finder() {
+  static const FigureFinder f(FigureWords::from_file(STRUCTURE_FIGURES_DATA_FILE));
+  return f;
+}
+
+const Metric* find_text(const std::vector<Metric>& ms, const std::string& t) {
+  for (const auto& m : ms)
+    if (m.text == t) return &m;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST(Figures, MagnitudesDecimalsAndUnits) {
+  auto ms = finder().find("组织全县团员开展网上学习“青年大学习”57.2万人次,阅读量14.25万人次,新增关注用户数846人,"
+                          "岗位数1983个,发放贷款金额不低于83万元,共1,200名志愿者,平均年龄28.3岁,覆盖率达100%。");
+  auto* a = find_text(ms, "57.2万人次");
+  ASSERT_TRUE(a);
+  EXPECT_DOUBLE_EQ(a->value, 572000);
+  EXPECT_EQ(a->unit, "人次");
+  ASSERT_TRUE(find_text(ms, "14.25万人次"));
+  EXPECT_DOUBLE_EQ(find_text(ms, "14.25万人次")->value, 142500);
+  EXPECT_DOUBLE_EQ(find_text(ms, "846人")->value, 846);
+  EXPECT_DOUBLE_EQ(find_text(ms, "1983个")->value, 1983);
+  auto* money = find_text(ms, "不低于83万元");
+  ASSERT_TRUE(money);
+  EXPECT_DOUBLE_EQ(money->value, 830000);
+  EXPECT_EQ(money->unit, "元");
+  EXPECT_EQ(money->qualifier, "不低于");
+  EXPECT_DOUBLE_EQ(find_text(ms, "1,200名")->value, 1200);
+  EXPECT_DOUBLE_EQ(find_text(ms, "28.3岁")->value, 28.3);
+  EXPECT_EQ(find_text(ms, "达100%")->unit, "%");
+}
+
+TEST(Figures, QualifiersAndChineseNumerals) {
+  auto ms = finder().find("组织300余名青年志愿者,开展各类活动近百项,近四成志愿者来自社会,组建了十四支突击队。");
+  auto* a = find_text(ms, "300余名");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->qualifier, "余");
+  EXPECT_DOUBLE_EQ(a->value, 300);
+  auto* b = find_text(ms, "近百项");
+  ASSERT_TRUE(b);
+  EXPECT_DOUBLE_EQ(b->value, 100);
+  EXPECT_EQ(b->qualifier, "近");
+  ASSERT_TRUE(find_text(ms, "十四支"));
+  EXPECT_DOUBLE_EQ(find_text(ms, "十四支")->value, 14);
+}
+
+TEST(Figures, YearsDatesAndOrdinalsAreNotFigures) {
+  auto ms = finder().find("2020年1月10日,召开了四届四次全委会议和第五次全体会议,学习党的十九大精神,"
+                          "在第57个学雷锋纪念日之际开展活动,文号团发〔2020〕12号。");
+  EXPECT_TRUE(ms.empty()) << ms.front().text;
+}
+
+TEST(Figures, NamesInQuotesAndIdiomaticOneAreNotFigures) {
+  auto ms = finder().find("开展了“五个一”活动,做到“两个维护”,组织了一次主题队课,每一个团支部都参加。");
+  EXPECT_TRUE(ms.empty()) << ms.front().text;
+}
+
+TEST(Figures, SentenceAndHeadingPath) {
+  Document d = docpipe::structure::testing::doc_of({"一、上半年工作", "(一)强化舆论引导。", "上半年推送内容161篇。阅读量14.25万人次。",
+                                "二、下半年计划", "发放贷款不低于1000万元。"});
+  d.blocks[0].kind = d.blocks[1].kind = d.blocks[3].kind = BlockKind::heading;
+  d.blocks[0].level = d.blocks[3].level = 1;
+  d.blocks[1].level = 2;
+  finder().apply(d);
+  ASSERT_EQ(d.metrics.size(), 3u);
+  EXPECT_EQ(d.metrics[0].sentence, "上半年推送内容161篇。");
+  EXPECT_EQ(d.metrics[1].sentence, "阅读量14.25万人次。");
+  ASSERT_EQ(d.metrics[1].heading_path.size(), 2u);
+  EXPECT_EQ(d.metrics[1].heading_path[1], "(一)强化舆论引导。");
+  ASSERT_EQ(d.metrics[2].heading_path.size(), 1u);
+  EXPECT_EQ(d.metrics[2].heading_path[0], "二、下半年计划");
+  EXPECT_DOUBLE_EQ(d.metrics[2].value, 1e7);
+  EXPECT_EQ(d.metrics[2].block, 4);
+}
