@@ -1,4 +1,7 @@
-// write.json: the document model as JSON (schemas/document.schema.json).
+// write.json: the document model as JSON in the published shape
+// schemas/document.schema.json ("docpipe/document@1"). The shape itself is
+// built by the core (document_to_json) so the worker protocol and this writer
+// can never drift apart; this plugin only chooses layout and what to omit.
 #include <docpipe/json.hpp>
 #include <docpipe/plugin.hpp>
 
@@ -7,25 +10,39 @@ namespace {
 class JsonWriter final : public docpipe::Writer {
  public:
   JsonWriter(const docpipe::PluginEnv&, const docpipe::Params& p)
-      : pretty_(p.get<bool>("pretty", true)) {
+      : pretty_(p.get<bool>("pretty", true)), indent_(p.get<int>("indent", 1)) {
     opts_.include_edits = p.get<bool>("include_edits", true);
+    opts_.include_diagnostics = p.get<bool>("include_diagnostics", true);
   }
 
   void write(const docpipe::Document& doc, docpipe::OutputFile& out) override {
     auto j = docpipe::document_to_json(doc, opts_);
-    out.write(j.dump(pretty_ ? 1 : -1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    // error_handler_t::replace turns any invalid UTF-8 a reader let through
+    // into U+FFFD, so the file is valid UTF-8 whatever the input was;
+    // ensure_ascii=false keeps Chinese readable instead of \uXXXX escapes.
+    const int indent = pretty_ ? indent_ : -1;
+    out.write(j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
 
  private:
   bool pretty_;
+  int indent_;
   docpipe::JsonOptions opts_;
 };
 
 }  // namespace
 
 DOCPIPE_PLUGIN(JsonWriter, .kind = docpipe::PluginKind::writer, .name = "write.json",
-               .version = "0.1.0", .description = "Document model as JSON (docpipe/document@1)",
-               .params_schema = R"({"type":"object","additionalProperties":false,
-                 "properties":{"pretty":{"type":"boolean","default":true},
-                               "include_edits":{"type":"boolean","default":true}}})",
+               .version = "1.0.0",
+               .description = "Document model as JSON (schemas/document.schema.json, docpipe/document@1)",
+               .params_schema = R"json({"type":"object","additionalProperties":false,
+                 "properties":{
+                   "pretty":{"type":"boolean","default":true,
+                             "description":"Indented output; false writes one compact line"},
+                   "indent":{"type":"integer","minimum":0,"maximum":8,"default":1,
+                             "description":"Spaces per level when pretty"},
+                   "include_edits":{"type":"boolean","default":true,
+                             "description":"Write the edit log (edits[] is empty when false)"},
+                   "include_diagnostics":{"type":"boolean","default":true,
+                             "description":"Write diagnostics (diagnostics[] is empty when false)"}}})json",
                .formats = "json")
