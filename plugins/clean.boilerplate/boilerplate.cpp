@@ -1,0 +1,268 @@
+#include "boilerplate.hpp"
+
+#include <algorithm>
+
+#include <docpipe/clean/data_files.hpp>
+#include <docpipe/clean/textutil.hpp>
+#include <docpipe/text.hpp>
+
+namespace docpipe::clean {
+namespace {
+
+namespace t = docpipe::text;
+
+void fill(Trie& trie, const std::vector<std::string>& words) {
+  for (const auto& w : words) trie.insert(w, 1);
+}
+
+std::vector<std::string> json_strings(const nlohmann::json& j, const char* key) {
+  std::vector<std::string> out;
+  if (j.contains(key))
+    for (const auto& v : j.at(key)) out.push_back(v.get<std::string>());
+  return out;
+}
+
+std::vector<std::string> merged(const nlohmann::json& rules, const char* key, const Params& params,
+                                const std::string& extra_key) {
+  auto out = json_strings(rules, key);
+  for (auto& s : param_strings(params, extra_key)) out.push_back(std::move(s));
+  return out;
+}
+
+std::string alternation(const std::vector<std::string>& words) {
+  std::vector<std::string> sorted = words;
+  // Longest first so "发布时间" wins over "时间".
+  std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
+  std::string out;
+  for (const auto& w : sorted) out += (out.empty() ? "" : "|") + regex_escape(w);
+  return out.empty() ? "(?!)" : out;
+}
+
+bool is_emoji(char32_t c) {
+  return (c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x1F000 && c <= 0x1F2FF);
+}
+
+}  // namespace
+
+BoilerplateCleaner::BoilerplateCleaner(const PluginEnv& env, const Params& params)
+    : timestamp_("(?!)"), meta_rest_("(?!)"), tag_line_("(?!)"), phone_or_id_("(?!)"), domain_("(?!)") {
+  auto rules = read_json_file(data_file(env, "boilerplate_rules.json"));
+  head_lines_ = params.get<int>("head_lines", 8);
+  tail_lines_ = params.get<int>("tail_lines", 10);
+  max_chrome_chars_ = params.get<int>("max_chrome_chars", 40);
+  fill(nav_words_, merged(rules, "nav_words", params, "extra_nav_words"));
+  fill(paywall_, merged(rules, "paywall_phrases", params, "extra_paywall_phrases"));
+  fill(share_, merged(rules, "share_phrases", params, "extra_share_phrases"));
+  fill(copyright_, merged(rules, "copyright_phrases", params, "extra_copyright_phrases"));
+  fill(contact_words_, json_strings(rules, "contact_words"));
+  fill(pager_, json_strings(rules, "pager_prefixes"));
+  fill(breadcrumb_starts_, json_strings(rules, "breadcrumb_starts"));
+  for (const auto& s : merged(rules, "site_suffixes", params, "extra_site_suffixes"))
+    site_suffixes_.push_back(t::to_u32(s));
+  breadcrumb_separators_ = json_strings(rules, "breadcrumb_separators");
+
+  // A crawl timestamp: optional label, a date, an optional time of day, then
+  // nothing but page metadata ("来源: ... 作者: ...").
+  timestamp_ = Regex("^(?:(" + alternation(json_strings(rules, "published_labels")) +
+                     ")\\s*[:：]?\\s*)?(\\d{4})\\s*([-/.年])\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
+                     "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?)?(.*)$");
+  meta_rest_ = Regex("^(?:\\s*(?:" + alternation(json_strings(rules, "meta_labels")) +
+                     ")\\s*[:：]?\\s*\\S*)*\\s*$");
+  tag_line_ = Regex("^(?:" + alternation(json_strings(rules, "tag_prefixes")) + ")\\s*[:：]\\s*(.*)$");
+  phone_or_id_ = Regex("(?:(?<!\\d)1[3-9]\\d{9}(?!\\d)|(?:QQ|qq|微信|VX|vx|wx|V信)\\s*[:：号]?\\s*[A-Za-z0-9_-]{5,})");
+  domain_ = Regex("^(?:https?://)?(?:[A-Za-z0-9-]+\\.)+(?:com|cn|net|org|cc|top|info|xyz|vip|me|io)(?:/\\S*)?$",
+                  true);
+  for (const auto& p : param_strings(params, "extra_patterns")) extra_patterns_.emplace_back(p);
+}
+
+bool BoilerplateCleaner::contains_any(const std::u32string& u, const Trie& trie) {
+  for (std::size_t i = 0; i < u.size(); ++i)
+    if (trie.longest_at(u, i).length) return true;
+  return false;
+}
+
+bool BoilerplateCleaner::starts_with_any(const std::u32string& u, const Trie& trie) {
+  return trie.longest_at(u, 0).length > 0;
+}
+
+bool BoilerplateCleaner::is_paywall(const std::u32string& u) const { return contains_any(u, paywall_); }
+
+bool BoilerplateCleaner::is_contact(const std::string& line, const std::u32string& u) const {
+  if (!contains_any(u, contact_words_)) return false;
+  bool emoji = std::any_of(u.begin(), u.end(), is_emoji);
+  // An account id: a run of 4+ ASCII letters/digits (QQ number, WeChat id).
+  std::size_t run = 0, best = 0;
+  for (char32_t c : u) {
+    run = is_ascii_alnum(c) ? run + 1 : 0;
+    best = std::max(best, run);
+  }
+  return emoji || phone_or_id_.contains(line) || best >= 4;
+}
+
+bool BoilerplateCleaner::is_navigation(const std::string& line) const {
+  // Every token (split on spaces, |, ·) is a navigation word.
+  auto u = t::to_u32(line);
+  std::size_t i = 0, tokens = 0;
+  while (i < u.size()) {
+    while (i < u.size() && (t::is_space(u[i]) || u[i] == U'|' || u[i] == U'·' || u[i] == U'｜')) ++i;
+    if (i >= u.size()) break;
+    std::size_t j = i;
+    while (j < u.size() && !(t::is_space(u[j]) || u[j] == U'|' || u[j] == U'·' || u[j] == U'｜')) ++j;
+    auto token = std::u32string_view(u).substr(i, j - i);
+    if (nav_words_.longest_at(token, 0).length != token.size()) return false;
+    ++tokens;
+    i = j;
+  }
+  return tokens > 0;
+}
+
+bool BoilerplateCleaner::is_breadcrumb(const std::string& line) const {
+  auto u = t::to_u32(line);
+  if (starts_with_any(u, breadcrumb_starts_)) {
+    auto hit = breadcrumb_starts_.longest_at(u, 0);
+    if (hit.length < u.size() && (u[hit.length] == U':' || u[hit.length] == U'：')) return true;
+  }
+  // Split on any separator; a breadcrumb has 3+ short segments, 2+ of them Han.
+  std::vector<std::string> segments{""};
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    bool cut = false;
+    for (const auto& sep : breadcrumb_separators_) {
+      if (!sep.empty() && line.compare(pos, sep.size(), sep) == 0) {
+        segments.emplace_back();
+        pos += sep.size();
+        cut = true;
+        break;
+      }
+    }
+    if (!cut) segments.back() += line[pos++];
+  }
+  if (segments.size() < 3) return false;
+  int han_segments = 0;
+  for (const auto& s : segments) {
+    auto seg = t::to_u32(t::trim(s));
+    if (seg.empty() || seg.size() > 10) return false;
+    if (std::any_of(seg.begin(), seg.end(), is_sentence_end)) return false;
+    if (count_han(seg) > 0) ++han_segments;
+  }
+  return han_segments >= 2;
+}
+
+bool BoilerplateCleaner::is_site_name(const std::string& line) const {
+  if (domain_.full_match(line)) return true;
+  auto u = t::to_u32(line);
+  if (u.empty() || u.size() > 16 || count_han(u) != u.size()) return false;
+  for (const auto& suffix : site_suffixes_)
+    if (u.size() > suffix.size() && u.compare(u.size() - suffix.size(), suffix.size(), suffix) == 0) return true;
+  return false;
+}
+
+std::optional<std::string> BoilerplateCleaner::published_iso(const std::string& line) const {
+  Match m;
+  if (!timestamp_.search(line, m)) return std::nullopt;
+  bool labelled = m.groups[1].matched();
+  bool has_time = m.groups[6].matched();
+  bool iso_like = m.group(line, 3) != "年";
+  // A bare "2020年5月29日" may be the document's own date: keep it.
+  if (!labelled && !has_time && !iso_like) return std::nullopt;
+  if (!meta_rest_.full_match(m.group(line, 9))) return std::nullopt;
+  auto two = [&](std::size_t g) {
+    std::string s(m.group(line, g));
+    return s.size() == 1 ? "0" + s : s;
+  };
+  std::string iso = std::string(m.group(line, 2)) + "-" + two(4) + "-" + two(5);
+  if (has_time) iso += "T" + two(6) + ":" + two(7) + ":" + (m.groups[8].matched() ? two(8) : "00");
+  return iso;
+}
+
+std::vector<std::string> BoilerplateCleaner::tags_of(const std::string& line) const {
+  Match m;
+  std::vector<std::string> tags;
+  if (!tag_line_.search(line, m)) return tags;
+  std::string cur;
+  for (char32_t c : t::to_u32(m.group(line, 1))) {
+    if (t::is_space(c) || c == U',' || c == U'，' || c == U'、' || c == U'|' || c == U';' || c == U'；') {
+      if (!cur.empty()) tags.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      t::append_utf8(cur, c);
+    }
+  }
+  if (!cur.empty()) tags.push_back(std::move(cur));
+  return tags;
+}
+
+std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) const {
+  auto u = t::to_u32(line);
+  const std::size_t len = u.size();
+  const std::size_t max_len = static_cast<std::size_t>(max_chrome_chars_);
+  if (len == 0) return "";
+  if (zone == Zone::tail && len <= 2 * max_len && is_paywall(u)) return "boilerplate.paywall";
+  if (tag_line_.contains(line) && len <= 2 * max_len) return "boilerplate.tags";
+  if (len <= 2 * max_len && contains_any(u, copyright_)) return "boilerplate.copyright";
+  if (len > max_len) return "";
+  if (zone == Zone::tail && is_contact(line, u)) return "boilerplate.contact";
+  if (zone == Zone::head && published_iso(line)) return "boilerplate.timestamp";
+  if (starts_with_any(u, pager_)) return "boilerplate.pager";
+  if (is_breadcrumb(line)) return "boilerplate.breadcrumb";
+  if (is_navigation(line)) return "boilerplate.navigation";
+  if (contains_any(u, share_)) return "boilerplate.share";
+  for (const auto& re : extra_patterns_)
+    if (re.contains(line)) return "boilerplate.pattern";
+  return "";
+}
+
+void BoilerplateCleaner::apply(Document& doc) {
+  const std::size_t n = doc.blocks.size();
+  std::vector<std::string> rule(n);
+  auto in_head = [&](std::size_t i) { return i < static_cast<std::size_t>(head_lines_); };
+  auto in_tail = [&](std::size_t i) { return i + static_cast<std::size_t>(tail_lines_) >= n; };
+
+  std::optional<std::size_t> paywall_at;
+  bool head_chrome = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& text = doc.blocks[i].text;
+    if (in_head(i)) rule[i] = classify(text, Zone::head);
+    if (rule[i].empty() && in_tail(i)) rule[i] = classify(text, Zone::tail);
+    if (rule[i] == "boilerplate.paywall" && !paywall_at) paywall_at = i;
+    if (!rule[i].empty() && in_head(i)) head_chrome = true;
+  }
+  // Everything after a paywall notice is the ad tail; so is a contact line
+  // just before it.
+  if (paywall_at) {
+    for (std::size_t i = *paywall_at + 1; i < n; ++i)
+      if (rule[i].empty()) rule[i] = "boilerplate.paywall_tail";
+    doc.set_flag("truncated_end");
+    doc.diagnose(Level::warning, "paywall tail at block " + std::to_string(*paywall_at) + ": \"" +
+                                     doc.blocks[*paywall_at].text + "\"; the document is truncated");
+  }
+  // A site name is a short line at the very top, only believed when other
+  // chrome in the head zone confirms we are looking at a scraped page.
+  if (head_chrome) {
+    for (std::size_t i = 0; i < std::min<std::size_t>(n, 3); ++i) {
+      if (rule[i].empty() && is_site_name(doc.blocks[i].text)) {
+        rule[i] = "boilerplate.site_name";
+        break;
+      }
+    }
+  }
+  std::size_t removed = 0;
+  for (std::size_t k = n; k-- > 0;) {
+    if (rule[k].empty()) continue;
+    const std::string& text = doc.blocks[k].text;
+    auto& page = doc.metadata.page;
+    if (rule[k] == "boilerplate.site_name" && !page.site) page.site = t::trim(text);
+    if (rule[k] == "boilerplate.timestamp" && !page.published) page.published = published_iso(text);
+    if (rule[k] == "boilerplate.tags")
+      for (auto& tag : tags_of(text))
+        if (std::find(page.tags.begin(), page.tags.end(), tag) == page.tags.end()) page.tags.push_back(tag);
+    doc.remove_block(k, rule[k]);
+    ++removed;
+  }
+  if (removed) {
+    doc.set_flag("boilerplate_removed");
+    doc.diagnose(Level::info, "removed " + plural(removed, "site-chrome line"));
+  }
+}
+
+}  // namespace docpipe::clean

@@ -1,0 +1,65 @@
+#include "docpipe/clean/data_files.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <docpipe/error.hpp>
+#include <docpipe/text.hpp>
+
+namespace docpipe::clean {
+
+std::filesystem::path data_file(const PluginEnv& env, const std::string& name) {
+  auto p = env.data_dir / name;
+  if (!std::filesystem::exists(p))
+    throw ConfigError("data file missing: " + p.string() + " (stage " + env.stage_id + ")");
+  return p;
+}
+
+static std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError("cannot read data file " + path.string());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> read_list_file(const std::filesystem::path& path) {
+  std::vector<std::string> out;
+  std::string all = slurp(path);
+  for (auto line : docpipe::text::split_lines(all)) {
+    auto t = docpipe::text::trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> read_pairs_file(const std::filesystem::path& path) {
+  std::vector<std::pair<std::string, std::string>> out;
+  int line_no = 0;
+  std::string all = slurp(path);
+  for (auto line : docpipe::text::split_lines(all)) {
+    ++line_no;
+    auto t = docpipe::text::trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    auto cut = t.find_first_of("\t ");
+    if (cut == std::string::npos)
+      throw ConfigError(path.string() + ":" + std::to_string(line_no) + ": expected two columns");
+    auto second = docpipe::text::trim(std::string_view(t).substr(cut + 1));
+    // A third column (a comment) may follow the second after more spaces.
+    auto end = second.find_first_of("\t ");
+    if (end != std::string::npos) second = second.substr(0, end);
+    out.emplace_back(t.substr(0, cut), second);
+  }
+  return out;
+}
+
+nlohmann::json read_json_file(const std::filesystem::path& path) {
+  try {
+    return nlohmann::json::parse(slurp(path));
+  } catch (const nlohmann::json::exception& e) {
+    throw ConfigError(path.string() + ": " + e.what());
+  }
+}
+
+}  // namespace docpipe::clean

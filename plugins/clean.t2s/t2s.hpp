@@ -1,0 +1,51 @@
+// clean.t2s: converts a document written in traditional characters to
+// simplified with OpenCC's t2s (not tw2sp: that rewrites mainland vocabulary).
+// It measures first: only when the share of Han characters OpenCC would change
+// reaches min_ratio is anything converted, so a simplified report that quotes
+// a traditional inscription keeps the quotation as written.
+#pragma once
+
+#include <memory>
+
+#include <docpipe/plugin.hpp>
+
+namespace opencc {
+class SimpleConverter;
+}
+
+namespace docpipe::clean {
+
+inline constexpr const char* kT2sSchema = R"json({
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "config": {"type": "string", "default": "t2s.json",
+               "description": "OpenCC configuration (a name in /usr/share/opencc or a path)"},
+    "min_ratio": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.08,
+                  "description": "share of Han characters that conversion changes, above which the document counts as traditional"},
+    "min_han": {"type": "integer", "minimum": 1, "default": 20,
+                "description": "documents with fewer Han characters are left alone"}
+  }
+})json";
+
+class T2sConverter final : public Transform {
+ public:
+  T2sConverter(const PluginEnv& env, const Params& params);
+  ~T2sConverter() override;
+  void apply(Document& doc) override;
+
+  // Share of Han characters in `text` that t2s changes (0..1), and the count.
+  struct Measure {
+    std::size_t han = 0;
+    std::size_t changed = 0;
+    double ratio() const { return han ? static_cast<double>(changed) / static_cast<double>(han) : 0.0; }
+  };
+  Measure measure(const std::string& text) const;
+
+ private:
+  std::unique_ptr<opencc::SimpleConverter> converter_;
+  double min_ratio_ = 0.08;
+  std::size_t min_han_ = 20;
+};
+
+}  // namespace docpipe::clean

@@ -1,0 +1,132 @@
+#include "watermark.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <docpipe/clean/data_files.hpp>
+#include <docpipe/clean/textutil.hpp>
+#include <docpipe/text.hpp>
+
+namespace docpipe::clean {
+namespace {
+namespace t = docpipe::text;
+
+struct Hit {
+  std::size_t begin, end;
+  bool remove;
+};
+
+// Removes [begin, end) and the spaces around it; keeps one space only when
+// both neighbours are Latin letters or digits (words would run together).
+std::string cut(const std::string& s, std::size_t begin, std::size_t end) {
+  std::size_t b = begin, e = end;
+  while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
+  while (e < s.size() && (s[e] == ' ' || s[e] == '\t')) ++e;
+  std::string left = s.substr(0, b), right = s.substr(e);
+  bool latin_both = !left.empty() && !right.empty() && is_ascii_alnum(last_char(left)) &&
+                    is_ascii_alnum(first_char(right));
+  return left + (latin_both ? " " : "") + right;
+}
+
+}  // namespace
+
+WatermarkCleaner::WatermarkCleaner(const PluginEnv& env, const Params& params)
+    : url_("(?<![A-Za-z0-9.@_/-])(?:https?://)?(?:www\\.)?(?:[A-Za-z0-9-]+\\.)+"
+           "(?:com|cn|net|org|gov|edu|cc|top|info|xyz|vip|me|io|tv|co|biz|wang|site|club)(?:\\.cn)?"
+           "(?![A-Za-z0-9-])(?::\\d+)?(?:/[A-Za-z0-9./?=&%#~_+-]*)?",
+           true) {
+  for (const auto& w : read_list_file(data_file(env, "context_words.txt"))) context_words_.insert(w, 1);
+  for (const auto& w : param_strings(params, "context_words")) context_words_.insert(w, 1);
+  for (const auto& d : param_strings(params, "watermark_domains")) always_.push_back(domain_key(d));
+  for (const auto& d : param_strings(params, "keep_domains")) never_.push_back(domain_key(d));
+  context_window_ = static_cast<std::size_t>(params.get<int>("context_window", 8));
+}
+
+std::string WatermarkCleaner::domain_key(std::string_view url) {
+  std::string s;
+  for (char c : url) s += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (const char* p : {"https://", "http://"})
+    if (s.rfind(p, 0) == 0) s = s.substr(std::string(p).size());
+  if (s.rfind("www.", 0) == 0) s = s.substr(4);
+  auto slash = s.find_first_of("/:");
+  return slash == std::string::npos ? s : s.substr(0, slash);
+}
+
+bool WatermarkCleaner::has_context(std::string_view text, std::size_t url_begin) const {
+  auto before = t::to_u32(text.substr(0, url_begin));
+  std::size_t from = before.size() > context_window_ ? before.size() - context_window_ : 0;
+  for (std::size_t i = from; i < before.size(); ++i)
+    if (context_words_.longest_at(before, i).length) return true;
+  return false;
+}
+
+void WatermarkCleaner::apply(Document& doc) {
+  // Pass 1: how often each domain occurs; a farm stamps its domain repeatedly.
+  std::map<std::string, int> count;
+  std::vector<std::vector<Match>> found(doc.blocks.size());
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    found[i] = url_.find_all(doc.blocks[i].text);
+    for (const auto& m : found[i]) ++count[domain_key(m.group(doc.blocks[i].text, 0))];
+  }
+  auto listed = [](const std::vector<std::string>& list, const std::string& key) {
+    return std::find(list.begin(), list.end(), key) != list.end();
+  };
+
+  std::size_t removed = 0;
+  std::vector<bool> ends_with_mark(doc.blocks.size()), starts_with_mark(doc.blocks.size());
+  std::vector<bool> drop(doc.blocks.size());
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const std::string text = doc.blocks[i].text;
+    std::vector<Hit> hits;
+    for (const auto& m : found[i]) {
+      auto key = domain_key(m.group(text, 0));
+      bool remove;
+      if (listed(never_, key)) remove = false;
+      else if (listed(always_, key)) remove = true;
+      else remove = !has_context(text, m.begin());
+      // An official site mentioned once without context is more likely content.
+      if (remove && count[key] == 1 && !listed(always_, key) &&
+          (key.find(".gov.") != std::string::npos || key.ends_with(".gov") || key.find(".edu.") != std::string::npos))
+        remove = false;
+      hits.push_back({m.begin(), m.end(), remove});
+    }
+    if (hits.empty()) continue;
+    std::string out = text;
+    for (auto it = hits.rbegin(); it != hits.rend(); ++it)
+      if (it->remove) out = cut(out, it->begin, it->end);
+    out = t::trim(out);
+    if (out == t::trim(text)) {
+      doc.diagnose(Level::info, "kept a URL in block " + std::to_string(i) + " (context says it is content)");
+      continue;
+    }
+    removed += std::count_if(hits.begin(), hits.end(), [](const Hit& h) { return h.remove; });
+    auto trimmed = t::trim(text);
+    std::size_t lead = text.find(trimmed);
+    ends_with_mark[i] = hits.back().remove && hits.back().end == lead + trimmed.size();
+    starts_with_mark[i] = hits.front().remove && hits.front().begin == lead;
+    if (out.empty() || count_han(t::to_u32(out)) == 0) {
+      drop[i] = true;
+    } else {
+      doc.set_block_text(i, out, "watermark.domain");
+    }
+  }
+  // Pass 2: re-join a sentence split by a stamp ("以敬老院 www.x.com" /
+  // "www.x.com、福利院…"), then drop lines that were only stamps.
+  for (std::size_t i = doc.blocks.size(); i-- > 1;) {
+    std::size_t prev = i - 1;
+    if (drop[i] || drop[prev] || !ends_with_mark[prev]) continue;
+    bool continues = starts_with_mark[i] || is_continuing_punct(first_char(doc.blocks[i].text));
+    if (!continues || is_sentence_end(last_char(doc.blocks[prev].text))) continue;
+    doc.set_block_text(prev, doc.blocks[prev].text + doc.blocks[i].text, "watermark.rejoin");
+    doc.remove_block(i, "watermark.rejoin");
+    drop.erase(drop.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  for (std::size_t i = doc.blocks.size(); i-- > 0;)
+    if (drop[i]) doc.remove_block(i, "watermark.line");
+  if (removed) {
+    doc.set_flag("watermark_removed");
+    doc.diagnose(Level::info, "removed " + plural(removed, "watermark URL"));
+  }
+}
+
+}  // namespace docpipe::clean
