@@ -6,18 +6,38 @@
 #include <docpipe/error.hpp>
 
 #include "docx_parse.hpp"
+#include "html_parse.hpp"
 #include "fixture_util.hpp"
 #include "txt_parse.hpp"
 
 int main(int argc, char** argv) {
   int rc = 0;
+  bool text_only = false;  // --text: block texts only (the HTML quality bench)
+  docpipe::readers::ExtractOptions html_options;
+  html_options.boilerplate = docpipe::readers::load_phrase_file(READERS_BOILERPLATE);
   for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--text") {
+      text_only = true;
+      continue;
+    }
     std::filesystem::path p = argv[i];
     std::string bytes = readers_test::slurp(p);
     try {
       docpipe::Document doc;
       if (docpipe::readers::sniff_docx(p, bytes) >= 50) doc = docpipe::readers::parse_docx(p, bytes);
+      else if (docpipe::readers::sniff_html(p, bytes) >= 50)
+        doc = docpipe::readers::parse_html(p, bytes, html_options);
       else doc = docpipe::readers::parse_text_file(p, bytes);
+      if (text_only) {
+        std::cout << doc.body_text() << "\n";
+        continue;
+      }
+      const auto& page = doc.metadata.page;
+      if (page.site) std::cout << "# page.site: " << *page.site << "\n";
+      if (page.url) std::cout << "# page.url: " << *page.url << "\n";
+      if (page.published) std::cout << "# page.published: " << *page.published << "\n";
+      for (const auto& t : page.tags) std::cout << "# page.tag: " << t << "\n";
+      std::cout << "# encoding: " << doc.source.encoding << " " << doc.source.encoding_confidence << "\n";
       for (const auto& [k, v] : doc.source.properties) std::cout << "# " << k << ": " << v << "\n";
       for (const auto& b : doc.blocks) {
         std::cout << docpipe::to_string(b.kind) << "\t" << b.level << "\t" << b.marker << "\t";

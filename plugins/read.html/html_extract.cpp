@@ -1,0 +1,504 @@
+#include "html_extract.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+#include <libxml/tree.h>
+
+#include <docpipe/text.hpp>
+
+namespace docpipe::readers {
+namespace {
+
+std::string_view name_of(const xmlNode* n) {
+  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
+}
+bool is_element(const xmlNode* n) { return n && n->type == XML_ELEMENT_NODE; }
+
+std::string prop(xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!v) return "";
+  std::string s(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return s;
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
+  for (auto w : words)
+    if (s.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+// Elements whose content is never article text.
+const std::set<std::string_view> kJunkTags = {
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
+    "input", "select", "textarea", "button", "option", "rt", "rp", "link", "meta", "nav",
+    "aside", "footer", "dialog", "map", "audio", "video", "head"};
+
+const std::set<std::string_view> kBlockTags = {
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+    "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "tfoot",
+    "figure", "figcaption", "header", "center", "address", "hr", "form", "fieldset", "body", "caption"};
+
+// class/id words of page chrome (unless the element also looks like content).
+bool negative_class(const std::string& cls) {
+  return contains_any(cls, {"comment", "share", "breadcrumb", "crumb", "sidebar", "side-bar", "sidebox",
+                            "footer", "related", "recommend", "advert", "adsbygoogle", "banner",
+                            "popup", "modal", "paywall", "subscribe", "navbar", "menu", "login",
+                            "copyright", "social", "toolbar", "pagination", "pager", "hotnews",
+                            "hot-list", "hot_list", "taglist", "tag-list", "widget", "sponsor",
+                            "promo", "xgwz", "xgyd", "rmtj", "cnxh", "tuijian", "download-app"});
+}
+bool positive_class(const std::string& cls) {
+  return contains_any(cls, {"article", "content", "main", "post", "entry", "story", "detail", "text",
+                            "body", "zhengwen", "neirong", "wenzhang"});
+}
+
+std::string class_and_id(xmlNode* n) { return lower(prop(n, "class") + " " + prop(n, "id")); }
+
+bool hidden(xmlNode* n) {
+  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
+  if (prop(n, "aria-hidden") == "true") return true;
+  std::string style;
+  for (char c : lower(prop(n, "style")))
+    if (c != ' ') style += c;
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+// Sentence punctuation, Chinese and Latin: the "comma count" of Readability
+// and the punctuation density of Chinese news extractors.
+bool is_sentence_punct(char32_t c) {
+  return c == U'，' || c == U'。' || c == U'；' || c == U'：' || c == U'、' || c == U'！' ||
+         c == U'？' || c == U'“' || c == U'”' || c == ',' || c == '.' || c == ';' || c == ':';
+}
+
+struct Stats {
+  double text = 0;   // weighted length: a Han character counts as 2 Latin ones
+  double links = 0;  // weighted length inside <a>
+  int punct = 0;
+};
+
+class Extractor {
+ public:
+  Extractor(htmlDocPtr doc, const ExtractOptions& o, Document& out) : doc_(doc), opt_(o), out_(out) {}
+
+  void run() {
+    xmlNode* root = xmlDocGetRootElement(doc_);
+    if (!root) return;
+    xmlNode* body = find_body(root);
+    measure(body, false);
+    score_paragraphs(body);
+    xmlNode* top = best_candidate();
+    if (!top) top = body;
+    std::vector<xmlNode*> parts = with_siblings(top);
+    for (xmlNode* p : parts) emit(p, 0);
+    flush();
+    if (dropped_lines_ > 0)
+      out_.diagnose(Level::info, "main content: dropped " + std::to_string(dropped_lines_) +
+                                     " boilerplate line(s) and " + std::to_string(dropped_blocks_) +
+                                     " link-heavy or chrome block(s)");
+  }
+
+ private:
+  static xmlNode* find_body(xmlNode* root) {
+    for (xmlNode* c = root->children; c; c = c->next)
+      if (is_element(c) && name_of(c) == "body") return c;
+    return root;
+  }
+
+  Stats measure(xmlNode* n, bool in_link) {
+    Stats s;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      for (char32_t c : text::to_u32(reinterpret_cast<const char*>(n->content ? n->content : BAD_CAST ""))) {
+        if (text::is_space(c)) continue;
+        double w = text::is_han(c) ? 2 : 1;
+        s.text += w;
+        if (in_link) s.links += w;
+        if (is_sentence_punct(c)) ++s.punct;
+      }
+      return s;
+    }
+    if (!is_element(n)) return s;
+    bool link = in_link || name_of(n) == "a";
+    for (xmlNode* c = n->children; c; c = c->next) {
+      Stats k = measure(c, link);
+      s.text += k.text;
+      s.links += k.links;
+      s.punct += k.punct;
+    }
+    stats_[n] = s;
+    return s;
+  }
+
+  double link_density(xmlNode* n) const {
+    auto it = stats_.find(n);
+    if (it == stats_.end() || it->second.text <= 0) return 0;
+    return it->second.links / it->second.text;
+  }
+  const Stats& stats(xmlNode* n) {
+    return stats_[n];
+  }
+
+  // Text directly inside an element (not inside child blocks): a div with
+  // <br>-separated lines is a paragraph holder too.
+  double inline_text(xmlNode* n) {
+    double t = 0;
+    for (xmlNode* c = n->children; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE) {
+        for (char32_t ch : text::to_u32(reinterpret_cast<const char*>(c->content ? c->content : BAD_CAST "")))
+          if (!text::is_space(ch)) t += text::is_han(ch) ? 2 : 1;
+      } else if (is_element(c) && !kBlockTags.count(name_of(c))) {
+        t += stats(c).text;
+      }
+    }
+    return t;
+  }
+
+  double initial_score(xmlNode* n) {
+    auto name = name_of(n);
+    double s = 0;
+    if (name == "div" || name == "article" || name == "main") s = 5;
+    else if (name == "pre" || name == "td" || name == "blockquote") s = 3;
+    else if (name == "ol" || name == "ul" || name == "dl" || name == "form" || name == "th" || name == "li") s = -3;
+    else if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') s = -5;
+    std::string cls = class_and_id(n);
+    if (negative_class(cls)) s -= 25;
+    if (positive_class(cls)) s += 25;
+    if (name == "article" || name == "main") s += 10;
+    return s;
+  }
+
+  void add_score(xmlNode* n, double s) {
+    auto it = scores_.find(n);
+    if (it == scores_.end()) it = scores_.emplace(n, initial_score(n)).first;
+    it->second += s;
+  }
+
+  void score_paragraphs(xmlNode* n) {
+    for (xmlNode* c = n->children; c; c = c->next) {
+      if (!is_element(c)) continue;
+      auto name = name_of(c);
+      bool holder = name == "p" || name == "pre" || name == "td" || name == "blockquote";
+      double own = holder ? stats(c).text : inline_text(c);
+      if (!holder && (name == "div" || name == "section" || name == "article" || name == "font" ||
+                      name == "span" || name == "center"))
+        holder = own >= 40;
+      if (holder && own >= 20 && link_density(c) < 0.5) {
+        const Stats& st = stats(c);
+        double score = 1 + st.punct + std::min(own / 100.0, 3.0);
+        xmlNode* a = c->parent;
+        for (int level = 0; a && is_element(a) && level < 5; ++level, a = a->parent) {
+          double share = level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+          add_score(a, share);
+        }
+      }
+      score_paragraphs(c);
+    }
+  }
+
+  xmlNode* best_candidate() {
+    xmlNode* best = nullptr;
+    double best_score = 0;
+    for (auto& [n, s] : scores_) {
+      double f = s * (1 - link_density(n));
+      final_[n] = f;
+      if (!best || f > best_score || (f == best_score && name_of(n) != "body")) {
+        best = n;
+        best_score = f;
+      }
+    }
+    top_score_ = best_score;
+    return best;
+  }
+
+  bool ends_sentence(xmlNode* n) {
+    xmlChar* t = xmlNodeGetContent(n);
+    std::string s = t ? text::trim(reinterpret_cast<const char*>(t)) : "";
+    if (t) xmlFree(t);
+    return text::ends_with(s, "。") || text::ends_with(s, ".") || text::ends_with(s, "！") ||
+           text::ends_with(s, "？");
+  }
+
+  std::vector<xmlNode*> with_siblings(xmlNode* top) {
+    if (!top->parent || !is_element(top->parent) || name_of(top) == "body") return {top};
+    std::vector<xmlNode*> out;
+    double threshold = std::max(10.0, top_score_ * 0.2);
+    std::string top_class = prop(top, "class");
+    for (xmlNode* s = top->parent->children; s; s = s->next) {
+      if (!is_element(s)) continue;
+      bool keep = s == top;
+      if (!keep && final_.count(s) && final_[s] >= threshold) keep = true;
+      if (!keep && !top_class.empty() && prop(s, "class") == top_class && final_.count(s)) keep = true;
+      if (!keep && (name_of(s) == "p" || name_of(s) == "div")) {
+        double len = stats(s).text, ld = link_density(s);
+        if (len > 80 && ld < 0.25) keep = true;
+        else if (len > 0 && len <= 80 && ld == 0 && ends_sentence(s)) keep = true;
+      }
+      if (keep) out.push_back(s);
+    }
+    return out;
+  }
+
+  // --- emitting blocks ---------------------------------------------------
+
+  bool is_boilerplate(const std::string& line) const {
+    if (static_cast<int>(text::length(line)) > opt_.boilerplate_max_chars) return false;
+    for (const auto& p : opt_.boilerplate)
+      if (!p.empty() && line.find(p) != std::string::npos) return true;
+    return false;
+  }
+
+  // Blocks inside the content that are chrome after all: link lists,
+  // classes such as share/related, tiny blocks holding a boilerplate phrase.
+  bool skip_block(xmlNode* n) {
+    auto name = name_of(n);
+    const Stats& st = stats(n);
+    if (st.text <= 0) return name != "table" && name != "hr";
+    double ld = link_density(n);
+    std::string cls = class_and_id(n);
+    if (negative_class(cls) && !positive_class(cls)) return true;
+    if ((name == "ul" || name == "ol" || name == "dl") && ld > 0.5) return true;
+    if ((name == "div" || name == "section" || name == "table" || name == "p") && ld > 0.5 && st.punct < 3)
+      return true;
+    return false;
+  }
+
+  void flush() {
+    std::string t = text::trim(line_);
+    line_.clear();
+    if (t.empty()) return;
+    if (is_boilerplate(t)) {
+      ++dropped_lines_;
+      return;
+    }
+    Block b;
+    b.kind = kind_;
+    b.level = level_;
+    b.text = std::move(t);
+    b.origin.locator = locator_;
+    out_.blocks.push_back(std::move(b));
+  }
+
+  void start_block(xmlNode* n, BlockKind kind, int level) {
+    flush();
+    kind_ = kind;
+    level_ = level;
+    xmlChar* path = xmlGetNodePath(n);
+    locator_ = path ? reinterpret_cast<const char*>(path) : "";
+    if (path) xmlFree(path);
+  }
+
+  void append_text(const char* s) {
+    // HTML whitespace collapses to one space.
+    for (const char* p = s; *p; ++p) {
+      char c = *p;
+      if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+        if (!line_.empty() && line_.back() != ' ') line_ += ' ';
+      } else {
+        line_ += c;
+      }
+    }
+  }
+
+  std::string cell_text(xmlNode* n) {
+    std::string out;
+    std::function<void(xmlNode*)> walk = [&](xmlNode* x) {
+      for (xmlNode* c = x->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) {
+          std::string s = reinterpret_cast<const char*>(c->content);
+          for (auto& ch : s)
+            if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+          out += s;
+        } else if (is_element(c)) {
+          bool block = kBlockTags.count(name_of(c)) || name_of(c) == "br";
+          if (block && !out.empty() && out.back() != '\n') out += '\n';
+          walk(c);
+          if (block && !out.empty() && out.back() != '\n') out += '\n';
+        }
+      }
+    };
+    walk(n);
+    std::string cleaned;
+    for (auto line : text::split_lines(out)) {
+      auto t = text::trim(line);
+      if (t.empty()) continue;
+      if (!cleaned.empty()) cleaned += '\n';
+      cleaned += t;
+    }
+    return cleaned;
+  }
+
+  // A data table has short cells; a layout table (old Chinese sites put the
+  // whole article in one) is read as ordinary content.
+  bool is_data_table(xmlNode* table) {
+    bool data = true;
+    std::function<void(xmlNode*, int)> walk = [&](xmlNode* x, int depth) {
+      for (xmlNode* c = x->children; c && data; c = c->next) {
+        if (!is_element(c)) continue;
+        auto nm = name_of(c);
+        if (nm == "td" || nm == "th") {
+          if (stats(c).text > 400) data = false;
+          for (xmlNode* k = c->children; k; k = k->next)
+            if (is_element(k) && (name_of(k) == "table" || name_of(k) == "p" || name_of(k) == "div") &&
+                stats(k).text > 200)
+              data = false;
+        } else if (nm != "table" || depth == 0) {
+          walk(c, depth + 1);
+        }
+      }
+    };
+    walk(table, 0);
+    return data;
+  }
+
+  void emit_table(xmlNode* table) {
+    start_block(table, BlockKind::paragraph, 0);
+    Block b;
+    b.kind = BlockKind::table;
+    b.origin.locator = locator_;
+    std::function<void(xmlNode*)> rows = [&](xmlNode* x) {
+      for (xmlNode* c = x->children; c; c = c->next) {
+        if (!is_element(c)) continue;
+        auto nm = name_of(c);
+        if (nm == "tr") {
+          std::vector<std::string> cells;
+          for (xmlNode* td = c->children; td; td = td->next) {
+            if (!is_element(td) || (name_of(td) != "td" && name_of(td) != "th")) continue;
+            cells.push_back(cell_text(td));
+            int span = std::atoi(prop(td, "colspan").c_str());
+            for (int i = 1; i < span && i < 64; ++i) cells.emplace_back();
+          }
+          bool any = std::any_of(cells.begin(), cells.end(), [](auto& s) { return !s.empty(); });
+          if (any) b.rows.push_back(std::move(cells));
+        } else if (nm == "thead" || nm == "tbody" || nm == "tfoot") {
+          rows(c);
+        }
+      }
+    };
+    rows(table);
+    if (!b.rows.empty()) out_.blocks.push_back(std::move(b));
+  }
+
+  void emit(xmlNode* n, int list_depth) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content) append_text(reinterpret_cast<const char*>(n->content));
+      return;
+    }
+    if (!is_element(n)) return;
+    auto name = name_of(n);
+    if (name == "br") {
+      flush();
+      return;
+    }
+    if (kBlockTags.count(name) && skip_block(n)) {
+      flush();
+      ++dropped_blocks_;
+      return;
+    }
+    if (name == "table" && is_data_table(n)) {
+      emit_table(n);
+      return;
+    }
+    if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+      start_block(n, BlockKind::heading, name[1] - '0');
+      for (xmlNode* c = n->children; c; c = c->next) emit(c, list_depth);
+      flush();
+      kind_ = BlockKind::paragraph;
+      level_ = 0;
+      return;
+    }
+    if (name == "li") {
+      start_block(n, BlockKind::list_item, std::max(1, list_depth));
+      for (xmlNode* c = n->children; c; c = c->next) emit(c, list_depth);
+      flush();
+      kind_ = BlockKind::paragraph;
+      level_ = 0;
+      return;
+    }
+    if (name == "pre") {
+      start_block(n, BlockKind::paragraph, 0);
+      xmlChar* t = xmlNodeGetContent(n);
+      std::string s = t ? reinterpret_cast<const char*>(t) : "";
+      if (t) xmlFree(t);
+      for (auto line : text::split_lines(s)) {
+        line_ = std::string(line);
+        flush();
+      }
+      return;
+    }
+    bool block = kBlockTags.count(name) > 0;
+    int depth = list_depth + ((name == "ul" || name == "ol") ? 1 : 0);
+    if (block) start_block(n, BlockKind::paragraph, 0);
+    for (xmlNode* c = n->children; c; c = c->next) {
+      // A list item's nested block children stay in the list item.
+      emit(c, depth);
+    }
+    if (block) {
+      flush();
+      kind_ = BlockKind::paragraph;
+      level_ = 0;
+    }
+  }
+
+  htmlDocPtr doc_;
+  const ExtractOptions& opt_;
+  Document& out_;
+  std::unordered_map<xmlNode*, Stats> stats_;
+  std::unordered_map<xmlNode*, double> scores_;
+  std::unordered_map<xmlNode*, double> final_;
+  double top_score_ = 0;
+  std::string line_;
+  BlockKind kind_ = BlockKind::paragraph;
+  int level_ = 0;
+  std::string locator_;
+  int dropped_lines_ = 0;
+  int dropped_blocks_ = 0;
+};
+
+void strip(xmlNode* n) {
+  xmlNode* c = n->children;
+  while (c) {
+    xmlNode* next = c->next;
+    bool drop = false;
+    if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE) {
+      drop = true;
+    } else if (is_element(c)) {
+      auto name = name_of(c);
+      if (kJunkTags.count(name) || hidden(c)) {
+        drop = true;
+      } else if (name != "body" && name != "html" && name != "article" && name != "main") {
+        std::string cls = class_and_id(c);
+        drop = negative_class(cls) && !positive_class(cls);
+      }
+    }
+    if (drop) {
+      xmlUnlinkNode(c);
+      xmlFreeNode(c);
+    } else if (is_element(c)) {
+      strip(c);
+    }
+    c = next;
+  }
+}
+
+}  // namespace
+
+void strip_non_content(htmlDocPtr doc) {
+  if (xmlNode* root = xmlDocGetRootElement(doc)) strip(root);
+}
+
+void extract_main_content(htmlDocPtr doc, const ExtractOptions& options, Document& out) {
+  Extractor(doc, options, out).run();
+}
+
+}  // namespace docpipe::readers

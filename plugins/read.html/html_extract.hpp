@@ -1,0 +1,36 @@
+// Main-content extraction from a parsed HTML page, built for Chinese news and
+// content-farm pages and holding up on English ones: junk elements dropped,
+// candidate containers scored by text length, punctuation density (，。；：
+// count like Readability's commas) and link density, the best container and
+// its article-like siblings kept, and their content emitted as blocks in
+// order (headings, paragraphs, <br> lines, list items, tables).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <libxml/HTMLparser.h>
+
+#include <docpipe/model.hpp>
+
+namespace docpipe::readers {
+
+struct ExtractOptions {
+  // Phrases marking chrome (相关文章, ICP备, 分享到...): short lines and
+  // link-heavy blocks containing one are dropped.
+  std::vector<std::string> boilerplate;
+  // Lines shorter than this (in characters) are candidates for the
+  // boilerplate check; longer lines are article text even when they mention
+  // a phrase.
+  int boilerplate_max_chars = 60;
+};
+
+// Removes elements that never carry article text (script, style, iframe,
+// svg, form controls, ruby glosses, hidden elements, nav/aside/footer and
+// elements whose class/id say comment/share/sidebar/...) in place.
+void strip_non_content(htmlDocPtr doc);
+
+// Appends the blocks of the page's main content to out.blocks.
+void extract_main_content(htmlDocPtr doc, const ExtractOptions& options, Document& out);
+
+}  // namespace docpipe::readers

@@ -1,0 +1,161 @@
+#include "html_meta.hpp"
+
+#include <cctype>
+#include <functional>
+
+#include <libxml/tree.h>
+
+#include <docpipe/text.hpp>
+
+namespace docpipe::readers {
+namespace {
+
+std::string_view name_of(const xmlNode* n) {
+  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
+}
+
+std::string prop(xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!v) return "";
+  std::string s(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return s;
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string content_of(xmlNode* n) {
+  xmlChar* t = xmlNodeGetContent(n);
+  std::string s = t ? reinterpret_cast<const char*>(t) : "";
+  if (t) xmlFree(t);
+  return text::trim(s);
+}
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads 1..max digits at s[i]; returns the count read.
+int read_number(std::string_view s, std::size_t& i, int max_digits, int& value) {
+  int n = 0;
+  value = 0;
+  while (i < s.size() && n < max_digits && digit(s[i])) value = value * 10 + (s[i++] - '0'), ++n;
+  return n;
+}
+
+bool skip_sep(std::string_view s, std::size_t& i, std::initializer_list<std::string_view> seps) {
+  for (auto sep : seps)
+    if (s.substr(i).starts_with(sep)) {
+      i += sep.size();
+      return true;
+    }
+  return false;
+}
+
+std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+// Keywords split on ASCII and full-width commas, semicolons, 、 and spaces.
+std::vector<std::string> split_keywords(const std::string& s) {
+  std::vector<std::string> out;
+  std::u32string cur;
+  auto push = [&] {
+    auto t = text::trim(text::to_utf8(cur));
+    cur.clear();
+    if (!t.empty() && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+  };
+  for (char32_t c : text::to_u32(s)) {
+    if (c == ',' || c == U'，' || c == ';' || c == U'；' || c == U'、' || c == '|' || text::is_space(c)) push();
+    else cur.push_back(c);
+  }
+  push();
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> find_date(std::string_view s) {
+  for (std::size_t start = 0; start + 8 <= s.size(); ++start) {
+    if (!digit(s[start]) || (start > 0 && digit(s[start - 1]))) continue;
+    std::size_t i = start;
+    int y, m, d;
+    if (read_number(s, i, 4, y) != 4 || y < 1990 || y > 2100) continue;
+    if (!skip_sep(s, i, {"-", "/", ".", "年"})) continue;
+    if (!read_number(s, i, 2, m) || m < 1 || m > 12) continue;
+    if (!skip_sep(s, i, {"-", "/", ".", "月"})) continue;
+    if (!read_number(s, i, 2, d) || d < 1 || d > 31) continue;
+    if (i < s.size() && digit(s[i])) continue;
+    std::string iso = std::to_string(y) + "-" + two(m) + "-" + two(d);
+    skip_sep(s, i, {"日"});
+    std::size_t j = i;
+    while (j < s.size() && (s[j] == ' ' || s[j] == 'T')) ++j;
+    int hh, mm;
+    if (j > i && read_number(s, j, 2, hh) && hh < 24 && skip_sep(s, j, {":", "："}) &&
+        read_number(s, j, 2, mm) == 2 && mm < 60)
+      iso += "T" + two(hh) + ":" + two(mm);
+    return iso;
+  }
+  return std::nullopt;
+}
+
+void read_page_metadata(htmlDocPtr html, Document& doc) {
+  xmlNode* root = xmlDocGetRootElement(html);
+  if (!root) return;
+  auto& page = doc.metadata.page;
+  std::string title, og_title, published, h1_text;
+  xmlNode* h1 = nullptr;
+  std::function<void(xmlNode*)> walk = [&](xmlNode* n) {
+    for (xmlNode* c = n->children; c; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      auto name = name_of(c);
+      if (name == "title" && title.empty()) {
+        title = content_of(c);
+      } else if (name == "meta") {
+        std::string key = lower(prop(c, "property"));
+        if (key.empty()) key = lower(prop(c, "name"));
+        if (key.empty()) key = lower(prop(c, "itemprop"));
+        std::string v = text::trim(prop(c, "content"));
+        if (v.empty()) continue;
+        if (key == "og:title") og_title = v;
+        else if (key == "og:site_name" && !page.site) page.site = v;
+        else if (key == "og:url" && !page.url) page.url = v;
+        else if ((key == "article:published_time" || key == "datepublished" || key == "pubdate" ||
+                  key == "publishdate" || key == "og:release_date" || key == "publish_date" ||
+                  key == "og:published_time") && published.empty())
+          published = v;
+        else if (key == "keywords" || key == "news_keywords" || key == "article:tag") {
+          for (auto& t : split_keywords(v))
+            if (std::find(page.tags.begin(), page.tags.end(), t) == page.tags.end()) page.tags.push_back(t);
+        } else if (key == "description") doc.source.properties["description"] = v;
+        else if (key == "author") doc.source.properties["author"] = v;
+      } else if (name == "link" && lower(prop(c, "rel")) == "canonical") {
+        std::string href = prop(c, "href");
+        if (!href.empty()) page.url = href;  // canonical wins over og:url
+      } else if (name == "time" && published.empty()) {
+        published = prop(c, "datetime");
+        if (published.empty()) published = content_of(c);
+      } else if (name == "h1" && !h1) {
+        h1 = c;
+        h1_text = content_of(c);
+      }
+      walk(c);
+    }
+  };
+  walk(root);
+  if (!title.empty()) doc.source.properties["html_title"] = title;
+  if (!og_title.empty()) doc.source.properties["og_title"] = og_title;
+  if (!published.empty()) {
+    auto iso = find_date(published);
+    page.published = iso ? *iso : published;
+    if (iso && published.size() > 10 && published[10] == 'T') page.published = published;  // full ISO kept
+  } else if (h1) {
+    // A date printed near the title: in the text that follows the <h1>
+    // within its parent (the byline "2023-05-29 10:30 来源：...").
+    std::string near;
+    for (xmlNode* s = h1->next; s && near.size() < 600; s = s->next) near += content_of(s) + " ";
+    if (near.size() < 600 && h1->parent && h1->parent->next) near += content_of(h1->parent->next);
+    if (auto iso = find_date(near.substr(0, 800))) page.published = *iso;
+  }
+}
+
+}  // namespace docpipe::readers

@@ -1,0 +1,98 @@
+#include "html_parse.hpp"
+
+#include <cctype>
+#include <fstream>
+#include <memory>
+
+#include <libxml/HTMLparser.h>
+
+#include <docpipe/error.hpp>
+#include <docpipe/text.hpp>
+
+#include "html_charset.hpp"
+#include "html_meta.hpp"
+#include "txt_parse.hpp"
+
+namespace docpipe::readers {
+namespace {
+
+std::string lower_head(std::string_view b, std::size_t n) {
+  std::string s(b.substr(0, n));
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+struct HtmlDocDeleter {
+  void operator()(htmlDocPtr d) const { xmlFreeDoc(d); }
+};
+
+}  // namespace
+
+int sniff_html(const std::filesystem::path& path, std::string_view head) {
+  auto ext = lower_head(path.extension().string(), 16);
+  bool html_ext = ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml" || ext == ".mht";
+  if (!binary_signature(head).empty()) return 0;
+  // UTF-16 pages: look at the bytes without the NULs.
+  std::string probe;
+  for (char c : head.substr(0, 4096))
+    if (c != '\0') probe += c;
+  std::string h = lower_head(probe, 4096);
+  if (h.find("<!doctype html") != std::string::npos || h.find("<html") != std::string::npos) return 95;
+  if (h.find("<head") != std::string::npos || h.find("<body") != std::string::npos ||
+      h.find("<meta") != std::string::npos)
+    return 85;
+  if (h.find("<div") != std::string::npos || h.find("<p>") != std::string::npos) return html_ext ? 80 : 30;
+  return html_ext ? 50 : 0;
+}
+
+std::vector<std::string> load_phrase_file(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw InputError("cannot read data file " + file.string());
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    auto t = text::trim(line);
+    if (!t.empty() && t[0] != '#') out.push_back(t);
+  }
+  return out;
+}
+
+Document parse_html(const std::filesystem::path& path, std::string_view bytes, const ExtractOptions& options) {
+  const std::string name = path.string();
+  if (text::trim(bytes.substr(0, 4096)).empty() && text::trim(bytes).empty())
+    throw InputError(name + ": empty file");
+  if (auto what = binary_signature(bytes); !what.empty())
+    throw InputError(name + ": not an HTML page: looks like " + std::string(what));
+
+  EncodingGuess g = detect_html_encoding(bytes);
+  Decoded d = decode_to_utf8(bytes.substr(g.bom_size), g.name);
+  std::size_t controls = 0;
+  for (unsigned char c : d.utf8)
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++controls;
+  if (controls * 20 > d.utf8.size() || d.invalid_bytes * 5 > bytes.size())
+    throw InputError(name + ": not an HTML page: binary content");
+
+  // libxml2 gets UTF-8 and is told so; its own meta sniffing is bypassed.
+  int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+              HTML_PARSE_COMPACT;
+  std::unique_ptr<xmlDoc, HtmlDocDeleter> html(
+      htmlReadMemory(d.utf8.data(), static_cast<int>(d.utf8.size()), nullptr, "UTF-8", flags));
+  if (!html || !xmlDocGetRootElement(html.get()))
+    throw InputError(name + ": not an HTML page: the parser found no document element");
+
+  Document doc;
+  doc.source.format = "html";
+  doc.source.encoding = g.name;
+  doc.source.encoding_confidence = g.confidence;
+  doc.source.properties["encoding_detected_by"] = g.how;
+  if (d.invalid_bytes > 0)
+    doc.diagnose(Level::warning, std::to_string(d.invalid_bytes) + " byte(s) could not be decoded as " +
+                                     g.name + " and became U+FFFD");
+  read_page_metadata(html.get(), doc);
+  strip_non_content(html.get());
+  extract_main_content(html.get(), options, doc);
+  if (doc.blocks.empty()) doc.diagnose(Level::warning, "no main content found on the page");
+  return doc;
+}
+
+}  // namespace docpipe::readers
