@@ -1,0 +1,131 @@
+#include "quality_flags.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <docpipe/text.hpp>
+
+#include "cn_numerals.hpp"
+#include "data_files.hpp"
+#include "heading_marker.hpp"
+
+namespace docpipe::structure {
+
+namespace {
+
+constexpr std::size_t kQuoteChars = 16;  // how much text a diagnostic quotes
+
+std::string head(std::string_view s) {
+  auto u = text::to_u32(s);
+  return text::to_utf8(std::u32string_view(u).substr(0, kQuoteChars)) + (u.size() > kQuoteChars ? "…" : "");
+}
+std::string tail(std::string_view s) {
+  auto u = text::to_u32(s);
+  std::size_t n = std::min(u.size(), kQuoteChars);
+  return (u.size() > kQuoteChars ? "…" : "") + text::to_utf8(std::u32string_view(u).substr(u.size() - n));
+}
+
+bool is_body(const Block& b) {
+  return b.kind != BlockKind::signature && b.kind != BlockKind::table && !text::trim(b.text).empty();
+}
+
+// Punctuation a sentence can end with (closing quotes and brackets after it).
+bool closes_text(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'…' || c == U'”' ||
+         c == U'’' || c == U'」' || c == U'』' || c == U'）' || c == U')' || c == U'.' || c == U'；' || c == U';';
+}
+
+// Punctuation that only continues a sentence.
+bool continues_text(char32_t c) {
+  return c == U'，' || c == U',' || c == U'、' || c == U'。' || c == U'；' || c == U'：' || c == U'）' ||
+         c == U'”' || c == U'」';
+}
+
+}  // namespace
+
+FlagRules FlagRules::from_file(const std::filesystem::path& json_file) {
+  FlagRules r;
+  r.evidence = load_json(json_file).at("evidence").get<std::map<std::string, std::vector<std::string>>>();
+  return r;
+}
+
+std::string QualityFlagger::truncated_start_reason(const Document& doc) {
+  auto first = std::find_if(doc.blocks.begin(), doc.blocks.end(), is_body);
+  if (first == doc.blocks.end()) return {};
+  std::u32string u = text::to_u32(text::trim(first->text));
+  if (continues_text(u[0])) return "the text starts with \"" + head(first->text) + "\", inside a sentence";
+  // 三是… : the third item of an enumeration whose first items are missing.
+  std::size_t n = 0;
+  while (n < u.size() && (cn_digit(u[n]) >= 0 || u[n] == U'十')) ++n;
+  if (n > 0 && n < u.size() && u[n] == U'是') {
+    auto ord = parse_cn_integer(std::u32string_view(u).substr(0, n));
+    if (ord && *ord > 1) return "the text starts with the enumeration item \"" + head(first->text) + "\"";
+  }
+  if (auto m = match_heading_marker(first->text); m && m->ordinal > 1)
+    return "the text starts at outline item " + m->marker + " (\"" + head(first->text) + "\")";
+  return {};
+}
+
+std::string QualityFlagger::truncated_end_reason(const Document& doc) {
+  auto last = std::find_if(doc.blocks.rbegin(), doc.blocks.rend(), is_body);
+  if (last == doc.blocks.rend()) return {};
+  if (last->kind == BlockKind::heading && doc.blocks.size() > 1)
+    return "the text ends with the heading \"" + head(last->text) + "\", without its content";
+  std::u32string u = text::to_u32(text::trim(last->text));
+  if (!closes_text(u.back())) return "the last paragraph ends mid-sentence: \"" + tail(last->text) + "\"";
+  return {};
+}
+
+void QualityFlagger::add_evidence(Document& doc, const std::string& flag) const {
+  bool explained = std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(), [&](const Diagnostic& d) {
+    return d.message.find(flag) != std::string::npos;
+  });
+  if (explained) return;
+  auto it = rules_.evidence.find(flag);
+  std::map<std::string, int> counts;
+  const Edit* example = nullptr;
+  if (it != rules_.evidence.end()) {
+    for (const auto& e : doc.edits) {
+      bool related = std::any_of(it->second.begin(), it->second.end(), [&](const std::string& w) {
+        return e.rule.find(w) != std::string::npos || e.stage.find(w) != std::string::npos;
+      });
+      if (!related) continue;
+      ++counts[e.stage + ":" + e.rule];
+      if (!example) example = &e;
+    }
+  }
+  if (counts.empty()) {
+    doc.diagnose(Level::warning, "flag " + flag + ": set by an earlier stage without recorded evidence");
+    return;
+  }
+  std::string msg = "flag " + flag + ": evidence in edits";
+  for (const auto& [rule, n] : counts) msg += " " + rule + "×" + std::to_string(n);
+  msg += ", e.g. \"" + head(example->before) + "\" -> \"" + head(example->after) + "\"";
+  doc.diagnose(Level::info, msg);
+}
+
+void QualityFlagger::apply(Document& doc) const {
+  if (doc.source.encoding_confidence < 1.0) {
+    doc.set_flag("encoding_guessed");
+    char conf[32];
+    std::snprintf(conf, sizeof conf, "%.2f", doc.source.encoding_confidence);
+    doc.diagnose(Level::info, "flag encoding_guessed: " +
+                                  (doc.source.encoding.empty() ? std::string("encoding") : doc.source.encoding) +
+                                  " detected with confidence " + conf);
+  }
+  if (!doc.has_flag("truncated_start")) {
+    if (auto why = truncated_start_reason(doc); !why.empty()) {
+      doc.set_flag("truncated_start");
+      doc.diagnose(Level::warning, "flag truncated_start: " + why);
+    }
+  }
+  if (!doc.has_flag("truncated_end")) {
+    if (auto why = truncated_end_reason(doc); !why.empty()) {
+      doc.set_flag("truncated_end");
+      doc.diagnose(Level::warning, "flag truncated_end: " + why);
+    }
+  }
+  for (const auto& f : std::vector<std::string>(doc.flags)) add_evidence(doc, f);
+}
+
+}  // namespace docpipe::structure
