@@ -1,0 +1,271 @@
+#include "summary_workbook.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <system_error>
+#include <vector>
+
+#include <docpipe/error.hpp>
+#include <docpipe/text.hpp>
+
+namespace docpipe::xlsx {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Reports columns, in order.
+enum ReportCol : lxw_col_t { kFile, kTitle, kOrg, kType, kYear, kPeriod, kDate, kHeadings, kChars, kFigures, kFlags, kStatus, kError };
+
+// A period as an office says it, so the column filters as 上半年 / 年度.
+std::string period_name(const Period& p) {
+  if (p.span == "annual") return "年度";
+  if (p.span == "H1") return "上半年";
+  if (p.span == "H2") return "下半年";
+  if (p.span == "Q1") return "第一季度";
+  if (p.span == "Q2") return "第二季度";
+  if (p.span == "Q3") return "第三季度";
+  if (p.span == "Q4") return "第四季度";
+  if (p.span == "month") return p.month ? std::to_string(*p.month) + "月" : "月度";
+  return "";
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+std::string document_name(const Document& doc) {
+  return doc.source.path.empty() ? std::string("(unnamed)") : fs::path(doc.source.path).filename().string();
+}
+
+bool digits(const std::string& s, std::size_t pos, std::size_t n) {
+  if (s.size() < pos + n) return false;
+  return std::all_of(s.begin() + static_cast<long>(pos), s.begin() + static_cast<long>(pos + n),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void move_file(const fs::path& from, const fs::path& to) {
+  std::error_code ec;
+  fs::rename(from, to, ec);
+  if (!ec) return;
+  // The scratch file may sit on another file system than the output.
+  fs::copy_file(from, to, fs::copy_options::overwrite_existing);
+  fs::remove(from);
+}
+
+}  // namespace
+
+std::optional<lxw_datetime> parse_iso_datetime(const std::string& s) {
+  if (!digits(s, 0, 4) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' || !digits(s, 8, 2))
+    return std::nullopt;
+  lxw_datetime dt{};
+  dt.year = std::stoi(s.substr(0, 4));
+  dt.month = std::stoi(s.substr(5, 2));
+  dt.day = std::stoi(s.substr(8, 2));
+  if (dt.month < 1 || dt.month > 12 || dt.day < 1 || dt.day > 31) return std::nullopt;
+  if (s.size() >= 19 && (s[10] == 'T' || s[10] == ' ') && digits(s, 11, 2) && digits(s, 14, 2) && digits(s, 17, 2)) {
+    dt.hour = std::stoi(s.substr(11, 2));
+    dt.min = std::stoi(s.substr(14, 2));
+    dt.sec = std::stoi(s.substr(17, 2));
+  }
+  return dt;
+}
+
+SummaryWorkbook::SummaryWorkbook(fs::path scratch_path, WorkbookOptions opts)
+    : scratch_(std::move(scratch_path)), opts_(opts) {
+  lxw_workbook_options wo{};
+  wo.constant_memory = LXW_TRUE;  // rows go to per-sheet temp files, not RAM
+  wo.use_zip64 = LXW_TRUE;        // a very large run may pass 4 GB uncompressed
+  wb_ = workbook_new_opt(scratch_.c_str(), &wo);
+  if (!wb_) throw Error("write.xlsx: cannot create workbook " + scratch_.string());
+
+  formats_.header = workbook_add_format(wb_);
+  format_set_bold(formats_.header);
+  format_set_bg_color(formats_.header, 0xDDEBF7);
+  format_set_bottom(formats_.header, LXW_BORDER_THIN);
+  format_set_text_wrap(formats_.header);
+  format_set_align(formats_.header, LXW_ALIGN_VERTICAL_CENTER);
+  formats_.wrap = workbook_add_format(wb_);
+  format_set_text_wrap(formats_.wrap);
+  format_set_align(formats_.wrap, LXW_ALIGN_VERTICAL_TOP);
+  formats_.date = workbook_add_format(wb_);
+  format_set_num_format(formats_.date, "yyyy-mm-dd");
+  formats_.datetime = workbook_add_format(wb_);
+  format_set_num_format(formats_.datetime, "yyyy-mm-dd hh:mm:ss");
+  formats_.integer = workbook_add_format(wb_);
+  format_set_num_format(formats_.integer, "0");
+  formats_.number = workbook_add_format(wb_);
+  format_set_num_format(formats_.number, "General");
+
+  // Sheets are created now, in their final order; Summary and Run are
+  // filled at finish(), which constant-memory mode allows because nothing
+  // was written to them before.
+  reports_ = std::make_unique<SheetWriter>(
+      wb_, "Reports",
+      std::vector<Column>{{"File"}, {"Title", true, 20}, {"Organization"}, {"Type"}, {"Year"}, {"Period"},
+                          {"Date", false, 11}, {"Headings"}, {"Characters"}, {"Figures found"},
+                          {"Flags", true}, {"Status"}, {"Error", true}},
+      formats_);
+  outline_ = std::make_unique<SheetWriter>(
+      wb_, "Outline", std::vector<Column>{{"Document"}, {"Level"}, {"Marker"}, {"Heading", true, 30}}, formats_);
+  figures_ = std::make_unique<SheetWriter>(
+      wb_, "Figures",
+      std::vector<Column>{{"Document"}, {"Heading path", true, 20}, {"Value"}, {"Unit"}, {"Original text"},
+                          {"Sentence", true, 40}},
+      formats_);
+  cleaning_ = std::make_unique<SheetWriter>(
+      wb_, "Cleaning",
+      std::vector<Column>{{"Document"}, {"Stage"}, {"Rule"}, {"Before", true, 30}, {"After", true, 30}}, formats_);
+  summary_ = std::make_unique<SheetWriter>(
+      wb_, "Summary",
+      std::vector<Column>{{"Organization"}, {"Documents"}, {"Headings"}, {"Figures found"}, {"Characters"}},
+      formats_);
+  run_ = std::make_unique<SheetWriter>(wb_, "Run", std::vector<Column>{{"Item"}, {"Value", true}}, formats_);
+}
+
+SummaryWorkbook::~SummaryWorkbook() {
+  // A run that never reached finish(): drop the workbook and its temp files.
+  if (wb_) lxw_workbook_free(wb_);
+  std::error_code ec;
+  fs::remove(scratch_, ec);
+}
+
+void SummaryWorkbook::begin(const RunInfo& run) { run_info_ = run; }
+
+void SummaryWorkbook::add(const Document& doc, const DocumentStatus& status) {
+  ++documents_;
+  const std::string name = document_name(doc);
+  const auto& m = doc.metadata;
+  long long headings = 0, characters = 0;
+  for (const auto& b : doc.blocks) {
+    if (b.kind == BlockKind::heading) ++headings;
+    characters += static_cast<long long>(text::length(b.text));
+  }
+
+  if (reports_->next_row()) {
+    auto& r = *reports_;
+    r.text(kFile, doc.source.path.empty() ? name : doc.source.path);
+    r.text(kTitle, m.title.value_or(""));
+    r.text(kOrg, m.organization.value_or(""));
+    r.text(kType, m.doc_type.value_or(""));
+    if (m.period.year) r.number(kYear, *m.period.year, true);
+    r.text(kPeriod, period_name(m.period));
+    // A date Excel can sort and filter; kept as text if it is not a real date.
+    if (auto dt = m.date ? parse_iso_datetime(*m.date) : std::nullopt) r.date(kDate, *dt);
+    else r.text(kDate, m.date.value_or(""));
+    r.number(kHeadings, static_cast<double>(headings), true);
+    r.number(kChars, static_cast<double>(characters), true);
+    r.number(kFigures, static_cast<double>(doc.metrics.size()), true);
+    r.text(kFlags, join(doc.flags, ", "));
+    r.text(kStatus, status.status);
+    r.text(kError, status.error);
+  }
+
+  for (const auto& b : doc.blocks) {
+    if (b.kind != BlockKind::heading || !outline_->next_row()) continue;
+    outline_->text(0, name);
+    outline_->number(1, b.level, true);
+    outline_->text(2, b.marker);
+    outline_->text(3, b.text);
+  }
+  for (const auto& x : doc.metrics) {
+    if (!figures_->next_row()) break;
+    figures_->text(0, name);
+    figures_->text(1, join(x.heading_path, " > "));
+    figures_->number(2, x.value);
+    figures_->text(3, x.unit);
+    figures_->text(4, x.text);
+    figures_->text(5, x.sentence);
+  }
+  for (const auto& e : doc.edits) {
+    if (!cleaning_->next_row()) break;
+    cleaning_->text(0, name);
+    cleaning_->text(1, e.stage);
+    cleaning_->text(2, e.rule);
+    cleaning_->text(3, e.before);
+    cleaning_->text(4, e.after);
+  }
+
+  auto& org = by_organization_[m.organization.value_or("")];
+  ++org.documents;
+  org.headings += headings;
+  org.figures += static_cast<long long>(doc.metrics.size());
+  org.characters += characters;
+}
+
+void SummaryWorkbook::write_summary() {
+  std::vector<std::pair<std::string, OrganizationTotals>> rows(by_organization_.begin(), by_organization_.end());
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.second.documents > b.second.documents; });
+  for (const auto& [org, t] : rows) {
+    if (!summary_->next_row()) break;
+    summary_->text(0, org.empty() ? "(未识别)" : org);
+    summary_->number(1, static_cast<double>(t.documents), true);
+    summary_->number(2, static_cast<double>(t.headings), true);
+    summary_->number(3, static_cast<double>(t.figures), true);
+    summary_->number(4, static_cast<double>(t.characters), true);
+  }
+  if (rows.empty()) return;
+  // Rows are sorted by documents, so the chart shows the largest first.
+  const int shown = std::min<int>(static_cast<int>(rows.size()), opts_.chart_organizations);
+  const std::string last = std::to_string(shown + 1);
+  lxw_chart* chart = workbook_add_chart(wb_, LXW_CHART_BAR);
+  lxw_chart_series* series =
+      chart_add_series(chart, ("=Summary!$A$2:$A$" + last).c_str(), ("=Summary!$B$2:$B$" + last).c_str());
+  chart_series_set_name(series, "=Summary!$B$1");
+  chart_title_set_name(chart, "Documents per organization");
+  chart_axis_set_reverse(chart->y_axis);  // largest at the top, like the table
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+  lxw_chart_options place{};
+  place.x_offset = 10;
+  place.y_offset = 10;
+  place.x_scale = 1.4;
+  place.y_scale = std::max(1.0, shown / 10.0);
+  worksheet_insert_chart_opt(summary_->worksheet(), 1, 6, chart, &place);
+}
+
+void SummaryWorkbook::write_run(const RunTotals& totals) {
+  auto& r = *run_;
+  auto item = [&](const std::string& key) { return r.next_row() ? (r.text(0, key), true) : false; };
+  auto when = [&](const std::string& key, const std::string& iso) {
+    if (!item(key)) return;
+    if (auto dt = parse_iso_datetime(iso)) r.date(1, *dt, true);
+    else r.text(1, iso);
+  };
+  when("Start", run_info_.started);
+  when("End", totals.finished);
+  if (item("Pipeline")) r.text(1, run_info_.pipeline_name);
+  if (item("Pipeline file")) r.text(1, run_info_.pipeline_path);
+  if (item("Documents")) r.number(1, static_cast<double>(documents_), true);
+  for (const auto& [status, count] : totals.counts)
+    if (item("Documents " + status)) r.number(1, count, true);
+  for (auto* sheet : {reports_.get(), outline_.get(), figures_.get(), cleaning_.get()})
+    if (sheet->dropped_rows() && item(std::string("Rows not written (sheet full): ") + sheet->worksheet()->name))
+      r.number(1, static_cast<double>(sheet->dropped_rows()), true);
+  for (const auto& [plugin, version] : run_info_.plugin_versions)
+    if (item("Version " + plugin)) r.text(1, version);
+}
+
+void SummaryWorkbook::finish(const RunTotals& totals, const fs::path& target) {
+  write_summary();
+  write_run(totals);
+  for (auto* sheet : {reports_.get(), outline_.get(), figures_.get(), cleaning_.get(), summary_.get(), run_.get()})
+    sheet->finish();
+  worksheet_activate(reports_->worksheet());
+
+  lxw_doc_properties props{};
+  std::string title = "docpipe run " + run_info_.pipeline_name;
+  props.title = title.data();
+  props.author = const_cast<char*>("docpipe");
+  workbook_set_properties(wb_, &props);
+
+  lxw_workbook* wb = wb_;
+  wb_ = nullptr;  // workbook_close frees it, whatever the outcome
+  if (lxw_error err = workbook_close(wb); err != LXW_NO_ERROR)
+    throw Error("write.xlsx: cannot write " + scratch_.string() + ": " + lxw_strerror(err));
+  move_file(scratch_, target);
+}
+
+}  // namespace docpipe::xlsx

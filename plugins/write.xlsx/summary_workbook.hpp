@@ -1,0 +1,61 @@
+// The run's XLSX workbook: one row per document on Reports, its headings on
+// Outline, its figures on Figures, its edits on Cleaning, a per-organization
+// Summary with a chart, and the Run sheet. Rows are written as documents
+// arrive (libxlsxwriter constant-memory mode), so memory stays bounded: only
+// per-organization totals are kept until the end.
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <docpipe/plugin.hpp>
+
+#include "sheet_writer.hpp"
+
+namespace docpipe::xlsx {
+
+struct WorkbookOptions {
+  int chart_organizations = 20;  // the chart shows the organizations with most documents
+};
+
+class SummaryWorkbook {
+ public:
+  // Creates the workbook at scratch_path (a private file: the host only
+  // names the output at finish()).
+  SummaryWorkbook(std::filesystem::path scratch_path, WorkbookOptions opts);
+  ~SummaryWorkbook();
+  SummaryWorkbook(const SummaryWorkbook&) = delete;
+  SummaryWorkbook& operator=(const SummaryWorkbook&) = delete;
+
+  void begin(const RunInfo& run);
+  void add(const Document& doc, const DocumentStatus& status);
+  // Writes the summary and run sheets, closes the workbook and moves it to
+  // `target`. Throws docpipe::Error.
+  void finish(const RunTotals& totals, const std::filesystem::path& target);
+
+ private:
+  struct OrganizationTotals {
+    long long documents = 0, headings = 0, figures = 0, characters = 0;
+  };
+  void write_summary();
+  void write_run(const RunTotals& totals);
+
+  std::filesystem::path scratch_;
+  WorkbookOptions opts_;
+  lxw_workbook* wb_ = nullptr;
+  Formats formats_;
+  std::unique_ptr<SheetWriter> reports_, outline_, figures_, cleaning_, summary_, run_;
+  RunInfo run_info_;
+  long long documents_ = 0;
+  std::map<std::string, OrganizationTotals> by_organization_;
+};
+
+// "2024-05-01T08:00:00" or "2024-05-01" -> datetime; nullopt if unreadable.
+std::optional<lxw_datetime> parse_iso_datetime(const std::string& s);
+
+}  // namespace docpipe::xlsx

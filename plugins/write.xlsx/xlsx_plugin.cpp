@@ -1,0 +1,55 @@
+// write.xlsx: one workbook for the whole run (a batch writer), for offices
+// that compare many reports side by side in Excel or LibreOffice Calc.
+#include <unistd.h>
+
+#include <atomic>
+
+#include <docpipe/plugin.hpp>
+
+#include "summary_workbook.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The host names the output file only at finish(), but rows are streamed
+// from the first add(): the workbook is built in a private scratch file.
+fs::path scratch_path() {
+  static std::atomic<int> counter{0};
+  return fs::temp_directory_path() /
+         ("docpipe-xlsx-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".xlsx");
+}
+
+class XlsxWriter final : public docpipe::BatchWriter {
+ public:
+  XlsxWriter(const docpipe::PluginEnv&, const docpipe::Params& p) {
+    opts_.chart_organizations = p.get<int>("chart_organizations", 20);
+  }
+
+  void begin(const docpipe::RunInfo& run) override {
+    book_ = std::make_unique<docpipe::xlsx::SummaryWorkbook>(scratch_path(), opts_);
+    book_->begin(run);
+  }
+
+  void add(const docpipe::Document& doc, const docpipe::DocumentStatus& status) override { book_->add(doc, status); }
+
+  void finish(const docpipe::RunTotals& totals, docpipe::OutputFile& out) override {
+    book_->finish(totals, out.temp_path());
+    book_.reset();
+  }
+
+ private:
+  docpipe::xlsx::WorkbookOptions opts_;
+  std::unique_ptr<docpipe::xlsx::SummaryWorkbook> book_;
+};
+
+}  // namespace
+
+DOCPIPE_PLUGIN(XlsxWriter, .kind = docpipe::PluginKind::writer, .name = "write.xlsx",
+               .version = "1.0.0",
+               .description = "One XLSX workbook per run: reports, outline, figures, cleaning, summary chart",
+               .params_schema = R"json({"type":"object","additionalProperties":false,
+                 "properties":{
+                   "chart_organizations":{"type":"integer","minimum":1,"maximum":200,"default":20,
+                     "description":"How many organizations (most documents first) the summary chart shows"}}})json",
+               .formats = "xlsx", .batch = true)
