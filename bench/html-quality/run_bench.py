@@ -73,7 +73,9 @@ def pages(corpus):
     for name in sorted(os.listdir(zh)):
         src = os.path.join(zh, name, "source.html")
         if os.path.exists(src):
-            sets["readability-zh"].append((src, html_text(open(os.path.join(zh, name, "expected.html"), "rb").read())))
+            # expected.html has no charset declaration: it is UTF-8 text.
+            expected = open(os.path.join(zh, name, "expected.html"), encoding="utf-8").read()
+            sets["readability-zh"].append((src, html_text(expected)))
     for root, _, files in sorted(os.walk(os.path.join(corpus, "gne"))):
         for f in sorted(files):
             if f.endswith(".html"):
