@@ -1,0 +1,115 @@
+#include "dedupe.hpp"
+
+#include <set>
+
+#include <docpipe/clean/textutil.hpp>
+#include <docpipe/text.hpp>
+
+namespace docpipe::clean {
+namespace {
+namespace t = docpipe::text;
+
+bool is_placeholder_char(char32_t c) { return c == U'*' || c == U'x' || c == U'×' || c == U'＊'; }
+
+// Folded text without trailing sentence punctuation or ellipsis dots.
+std::u32string norm(const std::string& s) {
+  auto u = fold_for_compare(s);  // lower-cases, so X -> x
+  while (!u.empty() && (is_sentence_end(u.back()) || u.back() == U'.' || u.back() == U'(' || u.back() == U'（' ||
+                        u.back() == U',' || u.back() == U'，'))
+    u.pop_back();
+  return u;
+}
+
+// Glob match: a placeholder run in `p` matches 1..8 characters of `s`.
+bool glob(std::u32string_view p, std::u32string_view s) {
+  if (p.empty()) return s.empty();
+  if (is_placeholder_char(p[0])) {
+    std::size_t run = 0;
+    while (run < p.size() && is_placeholder_char(p[run])) ++run;
+    for (std::size_t k = 1; k <= 8 && k <= s.size(); ++k)
+      if (glob(p.substr(run), s.substr(k))) return true;
+    // The other text may carry the same placeholder literally.
+    return s.substr(0, run) == p.substr(0, run) && glob(p.substr(run), s.substr(run));
+  }
+  return !s.empty() && p[0] == s[0] && glob(p.substr(1), s.substr(1));
+}
+
+}  // namespace
+
+Deduplicator::Deduplicator(const PluginEnv&, const Params& params)
+    : head_blocks_(static_cast<std::size_t>(params.get<int>("head_blocks", 6))),
+      max_title_chars_(static_cast<std::size_t>(params.get<int>("max_title_chars", 60))),
+      min_teaser_chars_(static_cast<std::size_t>(params.get<int>("min_teaser_chars", 20))),
+      teaser_window_(static_cast<std::size_t>(params.get<int>("teaser_window", 3))),
+      min_repeat_chars_(static_cast<std::size_t>(params.get<int>("min_repeat_chars", 20))),
+      min_prefix_ratio_(params.get<double>("min_prefix_ratio", 0.9)) {}
+
+bool Deduplicator::has_placeholder(const std::string& s) {
+  auto u = fold_for_compare(s);
+  for (std::size_t i = 0; i + 1 < u.size(); ++i)
+    if (is_placeholder_char(u[i]) && is_placeholder_char(u[i + 1])) return true;
+  return false;
+}
+
+bool Deduplicator::same_title(const std::string& a, const std::string& b) {
+  auto x = norm(a), y = norm(b);
+  if (x.empty() || y.empty()) return false;
+  return x == y || glob(x, y) || glob(y, x);
+}
+
+bool Deduplicator::is_teaser_of(const std::string& teaser, const std::string& full) const {
+  auto a = norm(teaser), b = norm(full);
+  if (a.size() < min_teaser_chars_ || a.size() >= b.size()) return false;
+  std::size_t common = 0;
+  while (common < a.size() && a[common] == b[common]) ++common;
+  return static_cast<double>(common) >= min_prefix_ratio_ * static_cast<double>(a.size());
+}
+
+void Deduplicator::apply(Document& doc) {
+  std::size_t removed = 0;
+  // Repeated titles near the top.
+  for (std::size_t i = 0; i < doc.blocks.size() && i < head_blocks_; ++i) {
+    for (std::size_t j = i + 1; j < doc.blocks.size() && j < head_blocks_; ++j) {
+      const auto& a = doc.blocks[i].text;
+      const auto& b = doc.blocks[j].text;
+      if (t::length(a) > max_title_chars_ || t::length(b) > max_title_chars_ || !same_title(a, b)) continue;
+      // Keep the copy that is not redacted; otherwise keep the first.
+      std::size_t drop = (has_placeholder(a) && !has_placeholder(b)) ? i : j;
+      doc.remove_block(drop, "dedupe.title");
+      ++removed;
+      if (drop == i) {
+        --i;  // re-examine the block that moved into position i
+        break;
+      }
+      --j;
+    }
+  }
+  // Teasers: a cut-off copy shortly before the full paragraph.
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    for (std::size_t j = i + 1; j < doc.blocks.size() && j <= i + teaser_window_; ++j) {
+      if (is_teaser_of(doc.blocks[i].text, doc.blocks[j].text)) {
+        doc.remove_block(i, "dedupe.teaser");
+        ++removed;
+        --i;
+        break;
+      }
+    }
+  }
+  // Repeated paragraphs anywhere.
+  std::set<std::u32string> seen;
+  for (std::size_t i = 0; i < doc.blocks.size();) {
+    auto key = norm(doc.blocks[i].text);
+    if (key.size() >= min_repeat_chars_ && !seen.insert(key).second) {
+      doc.remove_block(i, "dedupe.paragraph");
+      ++removed;
+      continue;
+    }
+    ++i;
+  }
+  if (removed) {
+    doc.set_flag("duplicates_removed");
+    doc.diagnose(Level::info, "removed " + plural(removed, "duplicate block"));
+  }
+}
+
+}  // namespace docpipe::clean

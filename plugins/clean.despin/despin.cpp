@@ -1,0 +1,108 @@
+#include "despin.hpp"
+
+#include <cstdio>
+#include <set>
+
+#include <docpipe/clean/data_files.hpp>
+#include <docpipe/clean/textutil.hpp>
+#include <docpipe/text.hpp>
+
+namespace docpipe::clean {
+namespace t = docpipe::text;
+
+Despinner::Despinner(const PluginEnv& env, const Params& params)
+    : min_distinct_(static_cast<std::size_t>(params.get<int>("min_distinct_markers", 3))),
+      min_per_1000_(params.get<double>("min_markers_per_1000", 2.0)),
+      force_(params.get<bool>("force", false)) {
+  auto add_pair = [&](const std::string& spun, const std::string& original) {
+    spun_.push_back(t::to_u32(spun));
+    originals_.push_back(t::to_u32(original));
+    pairs_.insert(spun_.back(), static_cast<int>(originals_.size()) - 1);
+  };
+  for (const auto& [spun, original] : read_pairs_file(data_file(env, "spin_pairs.tsv"))) add_pair(spun, original);
+  if (params.has("extra_pairs") && params.json().at("extra_pairs").is_object())
+    for (const auto& [spun, original] : params.json().at("extra_pairs").items())
+      add_pair(spun, original.get<std::string>());
+  for (const auto& g : read_list_file(data_file(env, "spin_guards.txt"))) guards_.insert(g, 1);
+  for (const auto& g : param_strings(params, "extra_guards")) guards_.insert(g, 1);
+  int id = 0;
+  for (const auto& m : read_list_file(data_file(env, "spin_markers.txt"))) markers_.insert(m, id++);
+  for (const auto& m : param_strings(params, "extra_markers")) markers_.insert(m, id++);
+}
+
+Despinner::Detection Despinner::detect(const std::string& text) const {
+  Detection d;
+  auto u = t::to_u32(text);
+  d.han = count_han(u);
+  std::set<int> seen;
+  for (std::size_t i = 0; i < u.size();) {
+    auto guard = guards_.longest_at(u, i);
+    if (guard.length) {
+      i += guard.length;
+      continue;
+    }
+    auto hit = markers_.longest_at(u, i);
+    if (hit.length) {
+      ++d.hits;
+      seen.insert(hit.value);
+      i += hit.length;
+    } else {
+      ++i;
+    }
+  }
+  d.distinct = seen.size();
+  return d;
+}
+
+bool Despinner::is_spun(const Detection& d) const {
+  return d.distinct >= min_distinct_ && d.per_1000() >= min_per_1000_;
+}
+
+std::string Despinner::restore(const std::string& text,
+                               std::vector<std::pair<std::string, std::string>>& changes) const {
+  auto u = t::to_u32(text);
+  std::u32string out;
+  out.reserve(u.size());
+  for (std::size_t i = 0; i < u.size();) {
+    auto guard = guards_.longest_at(u, i);
+    auto pair = pairs_.longest_at(u, i);
+    if (guard.length && guard.length >= pair.length) {
+      out.append(u, i, guard.length);
+      i += guard.length;
+    } else if (pair.length) {
+      const auto& original = originals_[static_cast<std::size_t>(pair.value)];
+      out += original;
+      changes.emplace_back(t::to_utf8(std::u32string_view(u).substr(i, pair.length)), t::to_utf8(original));
+      i += pair.length;
+    } else {
+      out.push_back(u[i++]);
+    }
+  }
+  return t::to_utf8(out);
+}
+
+void Despinner::apply(Document& doc) {
+  auto d = detect(doc.body_text());
+  char summary[160];
+  std::snprintf(summary, sizeof summary, "%zu spin markers (%zu distinct) in %zu Han characters, %.1f per 1000",
+                d.hits, d.distinct, d.han, d.per_1000());
+  if (!force_ && !is_spun(d)) {
+    if (d.hits) doc.diagnose(Level::info, std::string("not treated as spun: ") + summary);
+    return;
+  }
+  std::size_t restored = 0;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    std::vector<std::pair<std::string, std::string>> changes;
+    std::string out = restore(doc.blocks[i].text, changes);
+    if (changes.empty()) continue;
+    // One edit per substitution, so `docpipe explain` shows each pair.
+    for (auto& [spun, original] : changes) doc.record_edit("spin.pair", static_cast<int>(i), spun, original);
+    doc.blocks[i].text = std::move(out);
+    restored += changes.size();
+  }
+  doc.set_flag("spun_restored");
+  doc.diagnose(Level::warning, std::string("spun document: ") + summary + "; restored " +
+                                   plural(restored, "substitution") + " (dictionary guesses, review them)");
+}
+
+}  // namespace docpipe::clean

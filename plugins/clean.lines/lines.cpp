@@ -1,0 +1,155 @@
+#include "lines.hpp"
+
+#include <algorithm>
+
+#include <docpipe/clean/textutil.hpp>
+#include <docpipe/text.hpp>
+
+namespace docpipe::clean {
+namespace {
+namespace t = docpipe::text;
+
+// Outline markers of GB/T 9704 numbering and the 一是/二是 item words.
+constexpr const char* kNum = "[一二三四五六七八九十]";
+std::string outline_marker() {
+  return std::string("(?:") + kNum + "+、|[(（]" + kNum + "+[)）]|[(（]\\d{1,2}[)）]|\\d{1,2}[、.．](?!\\d))";
+}
+
+std::string doc_type_alternation(std::vector<std::string> types) {
+  std::sort(types.begin(), types.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
+  std::string out;
+  for (const auto& s : types) out += (out.empty() ? "" : "|") + regex_escape(s);
+  return out.empty() ? "(?!)" : out;
+}
+
+bool no_space_char(char32_t c) { return t::is_cjk(c); }
+
+}  // namespace
+
+LineCleaner::LineCleaner(const PluginEnv&, const Params& params)
+    : heading_then_item_("(?!)"), title_then_paragraph_("(?!)"), starts_with_marker_("(?!)"),
+      signature_like_("\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$") {
+  split_ = params.get<bool>("split", true);
+  join_ = params.get<bool>("join", true);
+  spaces_ = params.get<bool>("spaces", true);
+  punct_ = params.get<bool>("fullwidth_punct", true);
+  min_join_chars_ = static_cast<std::size_t>(params.get<int>("min_join_chars", 15));
+  title_lines_ = static_cast<std::size_t>(params.get<int>("title_lines", 3));
+  doc_types_ = param_strings(params, "doc_types");
+  if (!params.has("doc_types"))
+    doc_types_ = {"工作总结", "工作计划", "总结", "计划", "报告", "汇报", "方案", "要点",
+                  "规划", "讲话", "意见", "通知", "情况", "述职报告", "心得体会"};
+  std::string marker = outline_marker();
+  // A short heading (no sentence punctuation) then spaces then an item marker.
+  heading_then_item_ = Regex("^(" + marker + "[^。！？；!?;\\s]{1,30})[\\s\\x{3000}]+(?=" + marker + ")");
+  title_then_paragraph_ = Regex("^([^\\s，。,；;！!？?：:]{2,40}?(?:" + doc_type_alternation(doc_types_) +
+                                "))[\\s\\x{3000}]+(?=\\S)");
+  starts_with_marker_ = Regex("^(?:" + marker + "|[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[,，、])");
+}
+
+bool LineCleaner::ends_with_doc_type(const std::string& text) const {
+  return std::any_of(doc_types_.begin(), doc_types_.end(),
+                     [&](const std::string& d) { return t::ends_with(t::trim(text), d); });
+}
+
+void LineCleaner::split_blocks(Document& doc) const {
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const std::string text = doc.blocks[i].text;
+    Match m;
+    std::string rule;
+    if (heading_then_item_.search(text, m)) {
+      rule = "lines.split_heading";
+    } else if (i < title_lines_ && title_then_paragraph_.search(text, m) &&
+               t::length(text) > t::length(m.group(text, 1)) + 10) {
+      rule = "lines.split_title";
+    } else {
+      continue;
+    }
+    std::string head(m.group(text, 1));
+    std::string rest = t::trim(std::string_view(text).substr(m.end()));
+    Block tail = doc.blocks[i];
+    tail.text = rest;
+    doc.set_block_text(i, head, rule);
+    doc.blocks.insert(doc.blocks.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(tail));
+    doc.record_edit(rule, static_cast<int>(i) + 1, "", rest);
+  }
+}
+
+void LineCleaner::join_blocks(Document& doc) const {
+  for (std::size_t i = 0; i + 1 < doc.blocks.size();) {
+    const auto& cur = doc.blocks[i];
+    const auto& next = doc.blocks[i + 1];
+    char32_t last = last_char(cur.text), first = first_char(next.text);
+    bool broken = cur.kind == BlockKind::paragraph && next.kind == BlockKind::paragraph &&
+                  t::length(cur.text) >= min_join_chars_ && t::is_han(last) && !ends_with_doc_type(cur.text) &&
+                  (t::is_han(first) || first == U'“') && !starts_with_marker_.contains(next.text) &&
+                  !signature_like_.contains(next.text);
+    if (!broken) {
+      ++i;
+      continue;
+    }
+    doc.set_block_text(i, cur.text + next.text, "lines.join");
+    doc.blocks[i].origin.line_end = std::max(doc.blocks[i].origin.line_end, doc.blocks[i + 1].origin.line_end);
+    doc.remove_block(i + 1, "lines.join");
+  }
+}
+
+std::string LineCleaner::fix_spaces(const std::string& text) const {
+  auto u = t::to_u32(text);
+  std::u32string out;
+  for (std::size_t i = 0; i < u.size();) {
+    if (!t::is_space(u[i])) {
+      out.push_back(u[i++]);
+      continue;
+    }
+    std::size_t j = i;
+    while (j < u.size() && t::is_space(u[j])) ++j;
+    char32_t left = out.empty() ? 0 : out.back();
+    char32_t right = j < u.size() ? u[j] : 0;
+    // Before the left char: an ASCII comma etc. that itself follows Chinese.
+    char32_t left2 = out.size() >= 2 ? out[out.size() - 2] : 0;
+    bool ascii_punct_after_cjk = (left == U',' || left == U';' || left == U':') && no_space_char(left2);
+    bool drop = (left && right && no_space_char(left) && no_space_char(right)) ||
+                (left && t::is_cjk_punct(left)) || (right && t::is_cjk_punct(right) && left) ||
+                (ascii_punct_after_cjk && right);
+    if (!drop && left && right) out.push_back(U' ');  // NBSP and runs become one plain space
+    i = j;
+  }
+  return t::to_utf8(out);
+}
+
+std::string LineCleaner::fix_punct(const std::string& text) const {
+  auto u = t::to_u32(text);
+  auto cjk_at = [&](std::size_t k) { return k < u.size() && t::is_cjk(u[k]); };
+  for (std::size_t i = 0; i < u.size(); ++i) {
+    char32_t c = u[i];
+    bool left = i > 0 && t::is_cjk(u[i - 1]);
+    if ((c == U',' || c == U':' || c == U';' || c == U'?' || c == U'!') && left && cjk_at(i + 1)) {
+      u[i] = c - 0x21 + 0xFF01;  // ASCII -> full-width form
+    } else if (c == U'(' && left) {
+      // Convert a pair only: the ")" must close it and be followed by
+      // Chinese or the end, so "(一)" at a line start stays as written.
+      std::size_t depth = 0, k = i;
+      for (; k < u.size(); ++k) {
+        if (u[k] == U'(') ++depth;
+        else if (u[k] == U')' && --depth == 0) break;
+      }
+      if (k < u.size() && (k + 1 == u.size() || cjk_at(k + 1))) {
+        u[i] = U'（';
+        u[k] = U'）';
+      }
+    }
+  }
+  return t::to_utf8(u);
+}
+
+void LineCleaner::apply(Document& doc) {
+  if (split_) split_blocks(doc);
+  if (join_) join_blocks(doc);
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (spaces_) doc.set_block_text(i, fix_spaces(doc.blocks[i].text), "lines.space");
+    if (punct_) doc.set_block_text(i, fix_punct(doc.blocks[i].text), "lines.punct");
+  }
+}
+
+}  // namespace docpipe::clean
