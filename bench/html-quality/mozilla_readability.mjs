@@ -11,8 +11,14 @@ for (const path of readFileSync(process.argv[2], "utf8").split("\n").filter(Bool
   try {
     let bytes = readFileSync(path);
     if (path.endsWith(".gz")) bytes = gunzipSync(bytes);
-    // jsdom sniffs the charset from BOM/meta like a browser when given bytes.
-    const dom = new JSDOM(bytes, { virtualConsole: quiet, contentType: "text/html" });
+    // Valid UTF-8 is given as text (as Readability's own test harness does:
+    // some saved pages declare gb2312 but were re-encoded to UTF-8); other
+    // bytes go to jsdom, which sniffs BOM/meta charset like a browser.
+    let input = bytes;
+    try {
+      input = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (e) {}
+    const dom = new JSDOM(input, { virtualConsole: quiet, contentType: "text/html" });
     const article = new Readability(dom.window.document).parse();
     out[path] = article ? article.textContent : "";
   } catch (e) {
