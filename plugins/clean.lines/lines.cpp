@@ -28,7 +28,7 @@ bool no_space_char(char32_t c) { return t::is_cjk(c); }
 
 LineCleaner::LineCleaner(const PluginEnv&, const Params& params)
     : heading_then_item_("(?!)"), title_then_paragraph_("(?!)"), starts_with_marker_("(?!)"),
-      signature_like_("\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$") {
+      starts_with_outline_("(?!)"), signature_like_("\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$") {
   split_ = params.get<bool>("split", true);
   join_ = params.get<bool>("join", true);
   spaces_ = params.get<bool>("spaces", true);
@@ -44,6 +44,8 @@ LineCleaner::LineCleaner(const PluginEnv&, const Params& params)
   heading_then_item_ = Regex("^(" + marker + "[^。！？；!?;\\s]{1,30})[\\s\\x{3000}]+(?=" + marker + ")");
   title_then_paragraph_ = Regex("^([^\\s，。,；;！!？?：:]{2,40}?(?:" + doc_type_alternation(doc_types_) +
                                 "))[\\s\\x{3000}]+(?=\\S)");
+  max_heading_chars_ = static_cast<std::size_t>(params.get<int>("max_heading_chars", 40));
+  starts_with_outline_ = Regex("^" + marker);
   starts_with_marker_ = Regex("^(?:" + marker + "|[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[,，、])");
 }
 
@@ -80,7 +82,9 @@ void LineCleaner::join_blocks(Document& doc) const {
     const auto& cur = doc.blocks[i];
     const auto& next = doc.blocks[i + 1];
     char32_t last = last_char(cur.text), first = first_char(next.text);
-    bool broken = cur.kind == BlockKind::paragraph && next.kind == BlockKind::paragraph &&
+    // A numbered line that short is a heading, which ends without punctuation.
+    bool heading = starts_with_outline_.contains(cur.text) && t::length(cur.text) <= max_heading_chars_;
+    bool broken = !heading && cur.kind == BlockKind::paragraph && next.kind == BlockKind::paragraph &&
                   t::length(cur.text) >= min_join_chars_ && t::is_han(last) && !ends_with_doc_type(cur.text) &&
                   (t::is_han(first) || first == U'“') && !starts_with_marker_.contains(next.text) &&
                   !signature_like_.contains(next.text);

@@ -22,6 +22,8 @@ inline constexpr const char* kLinesSchema = R"json({
     "fullwidth_punct": {"type": "boolean", "default": true},
     "min_join_chars": {"type": "integer", "minimum": 1, "default": 15,
                        "description": "a line shorter than this is taken as a heading and never joined"},
+    "max_heading_chars": {"type": "integer", "minimum": 1, "default": 40,
+                          "description": "a line starting with an outline marker (一、 (一) 1、) and at most this long is a heading and never joined"},
     "title_lines": {"type": "integer", "minimum": 0, "default": 3,
                     "description": "leading blocks searched for a title glued to its first paragraph"},
     "doc_types": {"type": "array", "items": {"type": "string"},
@@ -46,10 +48,12 @@ class LineCleaner final : public Transform {
   Regex heading_then_item_;
   Regex title_then_paragraph_;
   Regex starts_with_marker_;
+  Regex starts_with_outline_;
   Regex signature_like_;
   std::vector<std::string> doc_types_;
   bool split_ = true, join_ = true, spaces_ = true, punct_ = true;
   std::size_t min_join_chars_ = 15;
+  std::size_t max_heading_chars_ = 40;
   std::size_t title_lines_ = 3;
 };
 
