@@ -5,10 +5,20 @@
 # become underscores) into DOCPIPE_PLUGIN_OUTPUT_DIR, with hidden visibility so
 # only the descriptor and factory are exported, and copies DATA files to
 # <plugin dir>/<name>/ where PluginEnv::data_dir points at run time.
+#
+# The same file is installed with the SDK (find_package(docpipe)). Out of
+# tree, DOCPIPE_PLUGIN_OUTPUT_DIR defaults to <project build dir>/plugins, the
+# directory to list under `plugin_paths:` or pass as `--path`; setting
+# DOCPIPE_INSTALL_PLUGIN_DIR adds install rules for the library and its data.
+# The plugin states its ABI version through DOCPIPE_PLUGIN, which compiles
+# DOCPIPE_ABI_MAJOR/MINOR from the SDK headers into its descriptor.
 function(docpipe_add_plugin)
   cmake_parse_arguments(P "" "NAME" "SOURCES;DATA;LIBRARIES" ${ARGN})
   if(NOT P_NAME)
     message(FATAL_ERROR "docpipe_add_plugin: NAME is required")
+  endif()
+  if(NOT DOCPIPE_PLUGIN_OUTPUT_DIR)
+    set(DOCPIPE_PLUGIN_OUTPUT_DIR "${PROJECT_BINARY_DIR}/plugins")
   endif()
   string(REPLACE "." "_" target "docpipe_${P_NAME}")
   string(REPLACE "-" "_" target "${target}")
