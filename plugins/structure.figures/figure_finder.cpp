@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include <docpipe/text.hpp>
 
@@ -125,6 +126,7 @@ std::vector<Metric> FigureFinder::find(const std::string& text, int block,
     if (!value) continue;
     double v = *value;
     if (m.has(mag_)) v *= m.view(text, mag_) == "亿" ? 1e8 : 1e4;
+    v = std::round(v * 1e6) / 1e6;  // 8.23万 is 82300, not 82299.999…
     Metric x;
     x.value = v;
     x.unit = std::string(m.view(text, unit_));

@@ -69,9 +69,13 @@ std::string QualityFlagger::truncated_start_reason(const Document& doc) {
 std::string QualityFlagger::truncated_end_reason(const Document& doc) {
   auto last = std::find_if(doc.blocks.rbegin(), doc.blocks.rend(), is_body);
   if (last == doc.blocks.rend()) return {};
-  if (last->kind == BlockKind::heading && doc.blocks.size() > 1)
-    return "the text ends with the heading \"" + head(last->text) + "\", without its content";
   std::u32string u = text::to_u32(text::trim(last->text));
+  // A heading alone at the end lost its section; a level-3 item that carries
+  // its own text (1、标题。正文…) is judged like a paragraph.
+  bool bare_heading = last->kind == BlockKind::heading &&
+      std::none_of(u.begin(), u.end() - 1, [](char32_t c) { return c == U'。'; });
+  if (bare_heading && doc.blocks.size() > 1)
+    return "the text ends with the heading \"" + head(last->text) + "\", without its content";
   if (!closes_text(u.back())) return "the last paragraph ends mid-sentence: \"" + tail(last->text) + "\"";
   return {};
 }

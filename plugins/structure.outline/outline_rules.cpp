@@ -31,6 +31,7 @@ struct LeadSplit {
   std::string lead;  // marker + phrase
   std::string rest;
   std::size_t lead_chars = 0;
+  bool item_follows = false;  // rest starts with a deeper numbered item
 };
 
 LeadSplit split_lead(const std::string& text, const HeadingMarker& m) {
@@ -42,7 +43,20 @@ LeadSplit split_lead(const std::string& text, const HeadingMarker& m) {
       cut = i + 1;
       break;
     }
+  // A deeper item run into the heading line after a space
+  // (四、下半年工作计划 1、进一步…) ends the heading there.
+  bool item = false;
+  for (std::size_t i = body_start; i < cut; ++i) {
+    if (!text::is_space(u[i])) continue;
+    auto next = match_heading_marker(text::to_utf8(std::u32string_view(u).substr(i + 1)));
+    if (next && next->level > m.level) {
+      cut = i;
+      item = true;
+      break;
+    }
+  }
   LeadSplit s;
+  s.item_follows = item;
   s.lead = text::trim(text::to_utf8(std::u32string_view(u).substr(0, cut)));
   s.rest = text::trim(text::to_utf8(std::u32string_view(u).substr(cut)));
   s.lead_chars = text::length(s.lead);
@@ -71,6 +85,7 @@ Verdict classify(const Document& doc, std::size_t i, const HeadingMarker& m, con
   bool run_in_level = std::find(opt.run_in_levels.begin(), opt.run_in_levels.end(), m.level) !=
                       opt.run_in_levels.end();
   if (s.lead_chars > max) return Verdict::list_item;  // the first sentence is too long for a title
+  if (s.item_follows) return Verdict::run_in;
   if (m.level <= 2) return one_sentence ? Verdict::heading : (run_in_level ? Verdict::run_in : Verdict::heading);
 
   // Levels 3 and 4 double as list numbering inside paragraphs: context decides.
@@ -157,7 +172,7 @@ OutlineStats build_outline(Document& doc, const OutlineOptions& opt) {
       doc.record_edit(kRunInRule, static_cast<int>(i + 1), "", para.text);
       doc.blocks.insert(doc.blocks.begin() + static_cast<std::ptrdiff_t>(i + 1), std::move(para));
       ++st.run_in_splits;
-      ++i;  // the new paragraph needs no classification
+      if (!s.item_follows) ++i;  // a run-in body needs no classification; a run-in item does
     }
   }
   if (opt.check_numbering) st.numbering_gaps = check_numbering(doc);

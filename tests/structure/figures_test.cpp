@@ -31,6 +31,7 @@ TEST(Figures, MagnitudesDecimalsAndUnits) {
   ASSERT_TRUE(find_text(ms, "14.25万人次"));
   EXPECT_DOUBLE_EQ(find_text(ms, "14.25万人次")->value, 142500);
   EXPECT_DOUBLE_EQ(find_text(ms, "846人")->value, 846);
+  EXPECT_EQ(finder().find("8.23万人次观看")[0].value, 82300);  // exact, no float residue
   EXPECT_DOUBLE_EQ(find_text(ms, "1983个")->value, 1983);
   auto* money = find_text(ms, "不低于83万元");
   ASSERT_TRUE(money);

@@ -76,3 +76,16 @@ TEST(Flags, ExistingEvidenceIsNotRepeated) {
   flagger().apply(d);
   EXPECT_EQ(d.diagnostics.size(), before);
 }
+
+TEST(Flags, LastItemWithItsOwnTextIsNotATruncatedEnd) {
+  auto a = doc_of({"一、下半年工作计划", "6、推动品牌建设。结合工作重点,打造特色品牌。"});
+  a.blocks[1].kind = BlockKind::heading;
+  a.blocks[1].level = 3;
+  flagger().apply(a);
+  EXPECT_FALSE(a.has_flag("truncated_end"));
+  auto b = doc_of({"一年来,团区委积极开展各项工作。", "三、相关工作建议"});
+  b.blocks[1].kind = BlockKind::heading;
+  b.blocks[1].level = 1;
+  flagger().apply(b);
+  EXPECT_TRUE(b.has_flag("truncated_end"));
+}

@@ -91,3 +91,14 @@ TEST(Outline, StyledHeadingKeepsKindAndGetsMarker) {
   EXPECT_EQ(d.blocks[1].kind, BlockKind::heading);
   EXPECT_EQ(d.blocks[1].level, 2);
 }
+
+TEST(Outline, ItemRunIntoHeadingLineIsSplitOff) {
+  auto d = doc_of({"四、下半年工作计划 1、进一步加强青少年思想政治引领。开展夏令营活动。"});
+  build_outline(d);
+  ASSERT_EQ(d.blocks.size(), 2u);
+  EXPECT_EQ(d.blocks[0].text, "四、下半年工作计划");
+  EXPECT_EQ(d.blocks[0].level, 1);
+  EXPECT_EQ(d.blocks[1].kind, BlockKind::heading);
+  EXPECT_EQ(d.blocks[1].level, 3);
+  EXPECT_EQ(d.blocks[1].text, "1、进一步加强青少年思想政治引领。开展夏令营活动。");
+}
