@@ -19,5 +19,7 @@ int cmd_validate(const Args& args);
 int cmd_plugins(const Args& args);
 // `docpipe plugins new NAME --kind K [--dir D]`: writes a plugin project.
 int cmd_plugins_new(const Args& args);
+// `docpipe __worker ...`: hidden; a worker process of `docpipe run`.
+int cmd_worker(const Args& args);
 
 }  // namespace docpipe::cli

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     if (cmd == "explain") return cmd_explain(rest);
     if (cmd == "validate") return cmd_validate(rest);
     if (cmd == "plugins") return cmd_plugins(rest);
+    if (cmd == "__worker") return cmd_worker(rest);
     std::cerr << "docpipe: unknown command '" << cmd << "'\n\n" << kUsage;
     return kConfigError;
   } catch (const docpipe::ConfigError& e) {

@@ -1,8 +1,9 @@
 #include "host/runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <mutex>
+#include <optional>
 #include <thread>
 
 #include <tbb/enumerable_thread_specific.h>
@@ -10,7 +11,13 @@
 #include <tbb/task_arena.h>
 
 #include "docpipe/error.hpp"
+#include "docpipe/json.hpp"
 #include "host/atomic_output.hpp"
+#include "host/ledger.hpp"
+#include "host/plan.hpp"
+#include "host/quarantine.hpp"
+#include "host/run_lock.hpp"
+#include "host/worker_pool.hpp"
 
 namespace docpipe::host {
 
@@ -25,24 +32,56 @@ std::string now_iso8601() {
   return buf;
 }
 
+namespace {
+
+bool is_failure(const std::string& status) {
+  return status == "failed" || status == "timeout" || status == "crashed";
+}
+
+}  // namespace
+
 int RunSummary::exit_code() const {
   for (const auto& [status, n] : counts)
-    if (n > 0 && (status == "failed" || status == "timeout" || status == "crashed")) return 1;
+    if (n > 0 && is_failure(status)) return 1;
   return 0;
 }
 
-nlohmann::json RunSummary::to_json() const {
-  nlohmann::json docs = nlohmann::json::array();
+std::vector<const DocumentRecord*> RunSummary::slowest(std::size_t n) const {
+  std::vector<const DocumentRecord*> v;
   for (const auto& d : documents)
-    docs.push_back({{"input", d.input},
-                    {"status", d.status},
-                    {"stage", d.stage},
-                    {"error", d.error},
-                    {"seconds", d.seconds},
-                    {"outputs", d.outputs}});
-  return {{"pipeline", pipeline}, {"pipeline_hash", pipeline_hash}, {"started", started},
-          {"finished", finished}, {"seconds", seconds},             {"counts", counts},
-          {"documents", docs},    {"notes", notes},                 {"batch_outputs", batch_outputs}};
+    if (d.status != "skipped" && d.status != "process") v.push_back(&d);
+  std::sort(v.begin(), v.end(), [](auto* a, auto* b) { return a->seconds > b->seconds; });
+  if (v.size() > n) v.resize(n);
+  return v;
+}
+
+std::vector<const DocumentRecord*> RunSummary::failures() const {
+  std::vector<const DocumentRecord*> v;
+  for (const auto& d : documents)
+    if (is_failure(d.status)) v.push_back(&d);
+  return v;
+}
+
+nlohmann::json RunSummary::to_json() const {
+  auto doc_json = [](const DocumentRecord& d) {
+    nlohmann::json j{{"input", d.input},   {"status", d.status},   {"reason", d.reason},
+                     {"stage", d.stage},   {"error", d.error},     {"seconds", d.seconds},
+                     {"outputs", d.outputs}};
+    if (!d.quarantine.empty()) j["quarantine"] = d.quarantine;
+    return j;
+  };
+  nlohmann::json docs = nlohmann::json::array(), slow = nlohmann::json::array(),
+                 failed = nlohmann::json::array();
+  for (const auto& d : documents) docs.push_back(doc_json(d));
+  for (const auto* d : slowest(10)) slow.push_back({{"input", d->input}, {"seconds", d->seconds}});
+  for (const auto* d : failures()) failed.push_back(doc_json(*d));
+  return {{"pipeline", pipeline}, {"pipeline_hash", pipeline_hash}, {"ledger", ledger},
+          {"shard", shard},       {"isolation", isolation},         {"dry_run", dry_run},
+          {"started", started},   {"finished", finished},           {"seconds", seconds},
+          {"exit_code", exit_code()},
+          {"counts", counts},     {"reasons", reasons},             {"slowest", slow},
+          {"failures", failed},   {"documents", docs},              {"notes", notes},
+          {"batch_outputs", batch_outputs}};
 }
 
 namespace {
@@ -50,6 +89,96 @@ namespace {
 struct BatchSlot {
   const OutputSpec* spec;
   PluginInstance instance;
+  fs::path target;
+};
+
+// A finished document waiting for its turn in input order.
+struct Finished {
+  DocumentRecord record;
+  std::optional<Document> doc;
+};
+
+fs::path default_out_dir(const Pipeline& pipeline, const RunOptions& options) {
+  if (!options.out_dir.empty()) return options.out_dir;
+  if (!pipeline.run.out.empty()) return pipeline.run.out;
+  return "out";
+}
+
+fs::path ledger_path(const Pipeline& pipeline, const RunOptions& options, const fs::path& out_dir) {
+  if (!options.state.empty()) return options.state;
+  if (!pipeline.run.state.empty()) return pipeline.run.state;
+  return out_dir / ".docpipe" / "ledger.sqlite";
+}
+
+InputScan scan(const Pipeline& pipeline, const RunOptions& options) {
+  const auto& paths = options.inputs.empty() ? pipeline.inputs.paths : options.inputs;
+  InputScan s = scan_inputs(paths, pipeline.inputs.include, pipeline.inputs.exclude,
+                            pipeline.inputs.recursive);
+  if (s.items.empty() && !s.errors.empty()) {
+    std::string msg;
+    for (const auto& e : s.errors) msg += (msg.empty() ? "" : "\n") + e;
+    throw ConfigError(msg);
+  }
+  return s;
+}
+
+// Batch writers: begun only when some document is processed or a batch
+// output is missing, so a no-change run rewrites nothing.
+class BatchWriters {
+ public:
+  BatchWriters(const Pipeline& pipeline, const PluginRegistry& registry, const fs::path& out_dir) {
+    for (const auto& o : pipeline.outputs) {
+      const auto* pi = registry.find(o.use);
+      if (pi && pi->batch)
+        slots_.push_back({&o, registry.create(o.use, o.id, Params(o.with)),
+                          expand_output_path(o.path, out_dir, InputItem{pipeline.file, ""})});
+    }
+  }
+  bool any() const { return !slots_.empty(); }
+  bool all_outputs_exist() const {
+    std::error_code ec;
+    return std::all_of(slots_.begin(), slots_.end(), [&](auto& s) { return fs::exists(s.target, ec); });
+  }
+  void begin(const RunInfo& info) {
+    active_ = true;
+    for (auto& s : slots_) s.instance->as_batch_writer()->begin(info);
+  }
+  bool active() const { return active_; }
+  void add(const Document& doc, const DocumentStatus& st, RunSummary& summary) {
+    if (!active_) return;
+    for (auto& s : slots_) {
+      try {
+        s.instance->as_batch_writer()->add(doc, st);
+      } catch (const std::exception& e) {
+        summary.notes.push_back(s.spec->id + ": " + doc.source.path + ": " + e.what());
+      }
+    }
+  }
+  void finish(const RunTotals& totals, RunSummary& summary) {
+    if (!active_) return;
+    for (auto& s : slots_) {
+      try {
+        if (!s.target.parent_path().empty()) fs::create_directories(s.target.parent_path());
+        auto temp = temp_path_for(s.target);
+        OutputFile out(s.target, temp);
+        try {
+          s.instance->as_batch_writer()->finish(totals, out);
+          commit_temp(temp, s.target);
+        } catch (...) {
+          std::error_code ec;
+          fs::remove(temp, ec);
+          throw;
+        }
+        summary.batch_outputs.push_back(s.target.string());
+      } catch (const std::exception& e) {
+        throw Error(s.spec->id + ": cannot write " + s.target.string() + ": " + e.what());
+      }
+    }
+  }
+
+ private:
+  std::vector<BatchSlot> slots_;
+  bool active_ = false;
 };
 
 }  // namespace
@@ -59,108 +188,219 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   auto t0 = std::chrono::steady_clock::now();
   RunSummary summary;
   summary.pipeline = pipeline.name.empty() ? pipeline.file.string() : pipeline.name;
-  summary.pipeline_hash = pipeline.hash();
+  summary.pipeline_hash = processing_hash(pipeline);
   summary.started = now_iso8601();
+  summary.shard = options.shard.to_string();
+  summary.dry_run = options.dry_run;
+  summary.isolation = !options.isolation.empty() ? options.isolation : pipeline.run.isolation;
+  if (summary.isolation != "process" && summary.isolation != "thread")
+    throw ConfigError("run.isolation: expected process or thread, got '" + summary.isolation + "'");
+  const std::string plugins = plugin_versions(pipeline, registry);
 
-  fs::path out_dir = !options.out_dir.empty() ? options.out_dir
-                     : !pipeline.run.out.empty() ? fs::path(pipeline.run.out)
-                                                 : fs::path("out");
-  fs::create_directories(out_dir);
-  remove_stale_temps(out_dir);
+  const fs::path out_dir = default_out_dir(pipeline, options);
+  const fs::path ledger_file = ledger_path(pipeline, options, out_dir);
+  summary.ledger = ledger_file.string();
 
-  InputScan scan = options.inputs.empty()
-                       ? scan_inputs(pipeline.inputs.paths, pipeline.inputs.include,
-                                     pipeline.inputs.exclude, pipeline.inputs.recursive)
-                       : scan_inputs(options.inputs, pipeline.inputs.include,
-                                     pipeline.inputs.exclude, pipeline.inputs.recursive);
-  if (scan.items.empty() && !scan.errors.empty()) {
-    std::string msg;
-    for (const auto& e : scan.errors) msg += (msg.empty() ? "" : "\n") + e;
-    throw ConfigError(msg);
-  }
-  summary.notes = scan.notes;
-  for (const auto& e : scan.errors) summary.notes.push_back(e);
-  if (!scan.notes.empty()) summary.counts["skipped"] += static_cast<int>(scan.notes.size());
+  InputScan scanned = scan(pipeline, options);
+  summary.notes = scanned.notes;
+  for (const auto& e : scanned.errors) summary.notes.push_back(e);
+  std::vector<InputItem> items;
+  for (auto& it : scanned.items)
+    if (in_shard(it, options.shard)) items.push_back(std::move(it));
+  if (!options.shard.all())
+    summary.notes.push_back("shard " + summary.shard + ": " + std::to_string(items.size()) + " of " +
+                            std::to_string(scanned.items.size()) + " inputs");
 
-  std::vector<BatchSlot> batch;
-  RunInfo info{pipeline.name, pipeline.file.string(), summary.started, {}};
-  for (const auto* p : registry.all()) info.plugin_versions.emplace_back(p->name, p->version);
-  for (const auto& o : pipeline.outputs) {
-    const auto* pi = registry.find(o.use);
-    if (pi && pi->batch) {
-      batch.push_back({&o, registry.create(o.use, o.id, Params(o.with))});
-      batch.back().instance->as_batch_writer()->begin(info);
+  if (options.dry_run) {
+    std::unordered_map<std::string, LedgerEntry> known;
+    if (auto ro = Ledger::open_read_only(ledger_file)) known = ro->load_all();
+    for (auto& p : plan_run(items, known, summary.pipeline_hash, plugins, options.force)) {
+      DocumentRecord rec;
+      rec.input = p.item.path.string();
+      rec.status = p.process ? "process" : "skipped";
+      rec.reason = p.reason;
+      summary.counts[rec.status]++;
+      if (p.process) summary.reasons[p.reason]++;
+      summary.documents.push_back(std::move(rec));
     }
+    summary.finished = now_iso8601();
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return summary;
   }
+
+  fs::create_directories(out_dir);
+  RunLock lock(ledger_file);
+  if (int n = remove_stale_temps(out_dir))
+    summary.notes.push_back("removed " + std::to_string(n) + " temporary files left by a killed run");
+  Ledger ledger(ledger_file);
+  for (auto id : ledger.close_interrupted_runs())
+    summary.notes.push_back("run #" + std::to_string(id) + " was interrupted; resuming its work");
+  const auto known = ledger.load_all();
+  const auto plan = plan_run(items, known, summary.pipeline_hash, plugins, options.force);
+
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < plan.size(); ++i)
+    if (plan[i].process) todo.push_back(i);
+  const auto run_id = ledger.begin_run(summary.pipeline, summary.pipeline_hash, summary.started,
+                                       summary.shard, static_cast<int>(todo.size()));
+
+  BatchWriters batch(pipeline, registry, out_dir);
+  if (batch.any() && (!todo.empty() || !batch.all_outputs_exist())) {
+    RunInfo info{pipeline.name, pipeline.file.string(), summary.started, {}};
+    for (const auto* p : registry.all()) info.plugin_versions.emplace_back(p->name, p->version);
+    batch.begin(info);
+  }
+  const bool want_documents = batch.active();
+  Quarantine quarantine(out_dir);
+
+  // Results arrive in completion order; the ledger records them at once
+  // (resume after a kill) while batch writers and progress go in input order.
+  std::map<std::size_t, Finished> waiting;
+  std::size_t next_in_order = 0, done = 0;
+  auto emit_in_order = [&] {
+    while (next_in_order < plan.size()) {
+      const auto& p = plan[next_in_order];
+      DocumentRecord rec;
+      std::optional<Document> doc;
+      if (!p.process) {
+        rec.input = p.item.path.string();
+        rec.status = "skipped";
+        rec.reason = p.reason;
+        summary.counts["skipped"]++;
+        auto old = known.find(p.key);
+        if (want_documents && old != known.end()) {
+          auto cached = ledger.cached_document(p.key);
+          if (!cached.empty()) {
+            doc = document_from_json(nlohmann::json::parse(cached));
+            batch.add(*doc, DocumentStatus{old->second.status, old->second.error, old->second.seconds},
+                      summary);
+          }
+        }
+      } else {
+        auto it = waiting.find(next_in_order);
+        if (it == waiting.end()) return;
+        rec = std::move(it->second.record);
+        if (it->second.doc) batch.add(*it->second.doc, DocumentStatus{rec.status, rec.error, rec.seconds},
+                                      summary);
+        waiting.erase(it);
+      }
+      ++next_in_order;
+      ++done;
+      if (progress) progress(rec, done, plan.size(), summary.counts);
+      summary.documents.push_back(std::move(rec));
+    }
+  };
+
+  bool stop = false;
+  auto on_finished = [&](std::size_t index, ProcessResult&& r, std::string&& document_json,
+                         const std::string& log_excerpt) {
+    const auto& p = plan[index];
+    LedgerEntry e;
+    e.input = p.key;
+    e.content_sha256 = p.content_sha256;
+    e.pipeline_hash = summary.pipeline_hash;
+    e.plugin_versions = plugins;
+    e.status = r.status;
+    e.stage = r.stage;
+    e.error = r.error;
+    e.outputs = r.outputs;
+    e.seconds = r.seconds;
+    e.run_id = run_id;
+    ledger.record(e, document_json);
+
+    Finished f;
+    f.record = {p.item.path.string(), r.status, p.reason, r.stage, r.error, r.seconds, r.outputs, {}};
+    if (is_failure(r.status)) {
+      auto excerpt = log_excerpt.empty() ? r.error : log_excerpt;
+      f.record.quarantine = quarantine
+                                .add(p.item, {p.key, p.content_sha256, r.status, r.stage, r.error,
+                                              excerpt, summary.pipeline_hash, now_iso8601()})
+                                .string();
+      if (pipeline.run.on_error == "stop") stop = true;
+    } else {
+      quarantine.release(p.item);
+    }
+    summary.counts[r.status]++;
+    summary.reasons[p.reason]++;
+    if (want_documents) {
+      if (r.doc) f.doc = std::move(r.doc);
+      else if (!document_json.empty()) f.doc = document_from_json(nlohmann::json::parse(document_json));
+    }
+    waiting.emplace(index, std::move(f));
+    emit_in_order();
+  };
 
   int jobs = options.jobs > 0 ? options.jobs : pipeline.run.jobs;
   if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const std::size_t total = scan.items.size();
-  std::size_t next = 0, done = 0;
-  bool stop = false;
+  // How far dispatch may run ahead of the oldest unfinished document: bounds
+  // the memory held for in-order batch writers when one document is slow.
+  const std::size_t window = 256 * static_cast<std::size_t>(jobs);
 
-  tbb::enumerable_thread_specific<std::unique_ptr<DocumentProcessor>> processors;
-  tbb::task_arena arena(jobs);
-  arena.execute([&] {
-    tbb::parallel_pipeline(
-        static_cast<std::size_t>(jobs) * 2,
-        tbb::make_filter<void, std::size_t>(
-            tbb::filter_mode::serial_in_order,
-            [&](tbb::flow_control& fc) -> std::size_t {
-              if (next >= total || stop) {
-                fc.stop();
-                return 0;
-              }
-              return next++;
-            }) &
-            tbb::make_filter<std::size_t, ProcessResult>(
-                tbb::filter_mode::parallel,
-                [&](std::size_t i) {
-                  auto& proc = processors.local();
-                  if (!proc) proc = std::make_unique<DocumentProcessor>(pipeline, registry);
-                  return proc->process(scan.items[i], out_dir);
-                }) &
-            tbb::make_filter<ProcessResult, void>(
-                tbb::filter_mode::serial_in_order, [&](ProcessResult r) {
-                  DocumentStatus st{r.status, r.error, r.seconds};
-                  for (auto& b : batch) {
-                    if (!r.doc) break;
-                    try {
-                      b.instance->as_batch_writer()->add(*r.doc, st);
-                    } catch (const std::exception& e) {
-                      summary.notes.push_back(b.spec->id + ": " + r.input + ": " + e.what());
-                    }
-                  }
-                  DocumentRecord rec{r.input, r.status, r.stage, r.error, r.seconds, r.outputs};
-                  summary.counts[rec.status]++;
-                  ++done;
-                  if (progress) progress(rec, done, total);
-                  if (rec.status == "failed" && pipeline.run.on_error == "stop") stop = true;
-                  summary.documents.push_back(std::move(rec));
-                }));
-  });
-
-  summary.finished = now_iso8601();
-  RunTotals totals{summary.finished, summary.counts};
-  for (auto& b : batch) {
-    InputItem run_item{pipeline.file, ""};
-    auto target = expand_output_path(b.spec->path, out_dir, run_item);
-    try {
-      if (!target.parent_path().empty()) fs::create_directories(target.parent_path());
-      auto temp = temp_path_for(target);
-      OutputFile out(target, temp);
-      try {
-        b.instance->as_batch_writer()->finish(totals, out);
-        commit_temp(temp, target);
-      } catch (...) {
-        std::error_code ec;
-        fs::remove(temp, ec);
-        throw;
-      }
-      summary.batch_outputs.push_back(target.string());
-    } catch (const std::exception& e) {
-      throw Error(b.spec->id + ": cannot write " + target.string() + ": " + e.what());
+  try {
+    emit_in_order();  // leading skipped documents
+    if (summary.isolation == "process" && !todo.empty()) {
+      WorkerPoolOptions wo;
+      wo.executable = options.worker_executable.empty() ? current_executable() : options.worker_executable;
+      wo.worker.pipeline_file = fs::absolute(pipeline.file);
+      wo.worker.out_dir = out_dir;
+      wo.worker.memory_limit_mb = pipeline.run.memory_limit_mb;
+      wo.worker.send_documents = want_documents;
+      wo.workers = std::min<int>(jobs, static_cast<int>(todo.size()));
+      wo.timeout_seconds = pipeline.run.timeout;
+      wo.recycle_after = pipeline.run.recycle_after;
+      WorkerPool pool(wo);
+      pool.run(
+          items, todo, [&](std::size_t i) { return !stop && i < next_in_order + window; },
+          [&](PoolResult&& pr) {
+            on_finished(pr.work.index, std::move(pr.work.result), std::move(pr.work.document_json),
+                        pr.log_excerpt);
+          });
+    } else if (!todo.empty()) {
+      // In-process threads: fastest, but a crashing plugin takes the run
+      // down and time and memory limits cannot be enforced.
+      std::size_t next = 0;
+      tbb::enumerable_thread_specific<std::unique_ptr<DocumentProcessor>> processors;
+      tbb::task_arena arena(jobs);
+      arena.execute([&] {
+        tbb::parallel_pipeline(
+            static_cast<std::size_t>(jobs) * 2,
+            tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
+                                                [&](tbb::flow_control& fc) -> std::size_t {
+                                                  if (next >= todo.size() || stop) {
+                                                    fc.stop();
+                                                    return 0;
+                                                  }
+                                                  return todo[next++];
+                                                }) &
+                tbb::make_filter<std::size_t, std::pair<std::size_t, ProcessResult>>(
+                    tbb::filter_mode::parallel,
+                    [&](std::size_t i) {
+                      auto& proc = processors.local();
+                      if (!proc) proc = std::make_unique<DocumentProcessor>(pipeline, registry);
+                      return std::make_pair(i, proc->process(items[i], out_dir));
+                    }) &
+                tbb::make_filter<std::pair<std::size_t, ProcessResult>, void>(
+                    tbb::filter_mode::serial_in_order, [&](std::pair<std::size_t, ProcessResult> r) {
+                      std::string json;
+                      if (want_documents && r.second.doc) json = document_to_json(*r.second.doc).dump();
+                      on_finished(r.first, std::move(r.second), std::move(json), {});
+                    }));
+      });
     }
+    emit_in_order();
+    if (next_in_order < plan.size())
+      summary.notes.push_back("stopped after a failure (run.on_error: stop): " +
+                              std::to_string(plan.size() - next_in_order) + " documents not run");
+
+    summary.finished = now_iso8601();
+    batch.finish(RunTotals{summary.finished, summary.counts}, summary);
+    ledger.finish_run(run_id, summary.finished, summary.counts, "finished");
+  } catch (...) {
+    try {
+      ledger.finish_run(run_id, now_iso8601(), summary.counts, "failed");
+    } catch (...) {
+    }
+    throw;
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   write_file_atomically(out_dir / "run-report.json", summary.to_json().dump(1) + "\n");

@@ -1,0 +1,225 @@
+#include "host/ledger.hpp"
+
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+namespace docpipe::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Schema version 1. New columns go in new tables or ALTERs keyed on
+// meta.schema, so a ledger from an older docpipe stays readable.
+const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1');
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  pipeline TEXT NOT NULL, pipeline_hash TEXT NOT NULL, shard TEXT NOT NULL,
+  started TEXT NOT NULL, finished TEXT, status TEXT NOT NULL,
+  planned INTEGER NOT NULL, counts TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+  input TEXT PRIMARY KEY, content_sha256 TEXT NOT NULL, pipeline_hash TEXT NOT NULL,
+  plugin_versions TEXT NOT NULL, status TEXT NOT NULL, stage TEXT NOT NULL,
+  error TEXT NOT NULL, outputs TEXT NOT NULL, seconds REAL NOT NULL,
+  run_id INTEGER NOT NULL, updated TEXT NOT NULL DEFAULT (datetime('now')));
+CREATE TABLE IF NOT EXISTS attempts (
+  run_id INTEGER NOT NULL, input TEXT NOT NULL, status TEXT NOT NULL,
+  seconds REAL NOT NULL, at TEXT NOT NULL DEFAULT (datetime('now')));
+CREATE INDEX IF NOT EXISTS attempts_input ON attempts(input);
+CREATE TABLE IF NOT EXISTS document_cache (input TEXT PRIMARY KEY, json TEXT NOT NULL);
+)SQL";
+
+// A prepared statement that finalizes itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) {
+    if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK)
+      throw LedgerError(std::string("ledger: cannot prepare statement: ") + sqlite3_errmsg(db));
+  }
+  ~Statement() { sqlite3_finalize(st_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement& bind(int i, const std::string& s) {
+    sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& bind(int i, std::int64_t v) {
+    sqlite3_bind_int64(st_, i, v);
+    return *this;
+  }
+  Statement& bind(int i, double v) {
+    sqlite3_bind_double(st_, i, v);
+    return *this;
+  }
+  int step() { return sqlite3_step(st_); }
+  std::string text(int col) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
+  }
+  std::int64_t integer(int col) const { return sqlite3_column_int64(st_, col); }
+  double real(int col) const { return sqlite3_column_double(st_, col); }
+
+ private:
+  sqlite3_stmt* st_ = nullptr;
+};
+
+}  // namespace
+
+Ledger::Ledger(const fs::path& file) : Ledger(file, false) {}
+
+std::optional<Ledger> Ledger::open_read_only(const fs::path& file) {
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return std::nullopt;
+  return Ledger(file, true);
+}
+
+Ledger::Ledger(const fs::path& file, bool read_only) : file_(file) {
+  if (!read_only && !file.parent_path().empty()) fs::create_directories(file.parent_path());
+  int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(file.c_str(), &db_, flags, nullptr) != SQLITE_OK) fail("cannot open");
+  sqlite3_busy_timeout(db_, 5000);
+  // A corrupt or foreign file shows up on the first real read: the header
+  // check (SQLITE_NOTADB) or the quick check of every page.
+  try {
+    if (!read_only) exec("PRAGMA journal_mode=WAL");
+    // NORMAL is durable against process kills in WAL mode (only a power
+    // loss can drop the last commits, never corrupt the file).
+    exec("PRAGMA synchronous=NORMAL");
+    Statement check(db_, "PRAGMA quick_check");
+    if (check.step() != SQLITE_ROW || check.text(0) != "ok")
+      throw LedgerError("integrity check failed: " + check.text(0));
+    if (!read_only) exec(kSchema);
+    Statement schema(db_, "SELECT value FROM meta WHERE key='schema'");
+    if (schema.step() != SQLITE_ROW) throw LedgerError("no schema version (not a docpipe ledger)");
+    if (schema.text(0) != "1")
+      throw LedgerError("schema version " + schema.text(0) + " is newer than this docpipe (1)");
+  } catch (const LedgerError& e) {
+    std::string what = e.what();
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw LedgerError("ledger " + file_.string() + " is unusable: " + what +
+                      ". It may be corrupt or not a docpipe ledger. Move it aside (or delete it) "
+                      "to start a new ledger: every document will then be processed again.");
+  }
+}
+
+Ledger::Ledger(Ledger&& other) noexcept : file_(std::move(other.file_)), db_(other.db_) {
+  other.db_ = nullptr;
+}
+
+Ledger::~Ledger() {
+  if (db_) sqlite3_close(db_);
+}
+
+void Ledger::fail(const std::string& what) const {
+  throw LedgerError(what + ": " + (db_ ? sqlite3_errmsg(db_) : "out of memory"));
+}
+
+void Ledger::exec(const char* sql) const {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db_);
+    sqlite3_free(err);
+    throw LedgerError(msg);
+  }
+}
+
+std::unordered_map<std::string, LedgerEntry> Ledger::load_all() const {
+  std::unordered_map<std::string, LedgerEntry> all;
+  Statement st(db_,
+               "SELECT input, content_sha256, pipeline_hash, plugin_versions, status, stage, error, "
+               "outputs, seconds, run_id FROM documents");
+  int rc;
+  while ((rc = st.step()) == SQLITE_ROW) {
+    LedgerEntry e;
+    e.input = st.text(0);
+    e.content_sha256 = st.text(1);
+    e.pipeline_hash = st.text(2);
+    e.plugin_versions = st.text(3);
+    e.status = st.text(4);
+    e.stage = st.text(5);
+    e.error = st.text(6);
+    auto outputs = nlohmann::json::parse(st.text(7), nullptr, false);
+    if (outputs.is_array())
+      for (const auto& o : outputs)
+        if (o.is_string()) e.outputs.push_back(o.get<std::string>());
+    e.seconds = st.real(8);
+    e.run_id = st.integer(9);
+    all.emplace(e.input, std::move(e));
+  }
+  if (rc != SQLITE_DONE) fail("ledger " + file_.string() + ": cannot read documents");
+  return all;
+}
+
+std::vector<std::int64_t> Ledger::close_interrupted_runs() {
+  std::vector<std::int64_t> ids;
+  Statement st(db_, "SELECT id FROM runs WHERE status='running'");
+  while (st.step() == SQLITE_ROW) ids.push_back(st.integer(0));
+  exec("UPDATE runs SET status='interrupted' WHERE status='running'");
+  return ids;
+}
+
+std::int64_t Ledger::begin_run(const std::string& pipeline, const std::string& pipeline_hash,
+                               const std::string& started, const std::string& shard, int planned) {
+  Statement st(db_,
+               "INSERT INTO runs(pipeline, pipeline_hash, shard, started, status, planned) "
+               "VALUES (?,?,?,?,'running',?)");
+  st.bind(1, pipeline).bind(2, pipeline_hash).bind(3, shard).bind(4, started);
+  st.bind(5, static_cast<std::int64_t>(planned));
+  if (st.step() != SQLITE_DONE) fail("ledger " + file_.string() + ": cannot record the run");
+  return sqlite3_last_insert_rowid(db_);
+}
+
+void Ledger::finish_run(std::int64_t run_id, const std::string& finished,
+                        const std::map<std::string, int>& counts, const std::string& status) {
+  Statement st(db_, "UPDATE runs SET finished=?, counts=?, status=? WHERE id=?");
+  st.bind(1, finished).bind(2, nlohmann::json(counts).dump()).bind(3, status).bind(4, run_id);
+  if (st.step() != SQLITE_DONE) fail("ledger " + file_.string() + ": cannot finish the run");
+}
+
+void Ledger::record(const LedgerEntry& e, const std::string& document_json) {
+  exec("BEGIN IMMEDIATE");
+  try {
+    {
+      Statement st(db_,
+                   "INSERT OR REPLACE INTO documents(input, content_sha256, pipeline_hash, "
+                   "plugin_versions, status, stage, error, outputs, seconds, run_id) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?)");
+      st.bind(1, e.input).bind(2, e.content_sha256).bind(3, e.pipeline_hash);
+      st.bind(4, e.plugin_versions).bind(5, e.status).bind(6, e.stage).bind(7, e.error);
+      st.bind(8, nlohmann::json(e.outputs).dump()).bind(9, e.seconds).bind(10, e.run_id);
+      if (st.step() != SQLITE_DONE) fail("ledger: cannot record " + e.input);
+    }
+    {
+      Statement st(db_, "INSERT INTO attempts(run_id, input, status, seconds) VALUES (?,?,?,?)");
+      st.bind(1, e.run_id).bind(2, e.input).bind(3, e.status).bind(4, e.seconds);
+      if (st.step() != SQLITE_DONE) fail("ledger: cannot record an attempt for " + e.input);
+    }
+    if (!document_json.empty()) {
+      Statement st(db_, "INSERT OR REPLACE INTO document_cache(input, json) VALUES (?,?)");
+      st.bind(1, e.input).bind(2, document_json);
+      if (st.step() != SQLITE_DONE) fail("ledger: cannot cache " + e.input);
+    }
+    exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+std::string Ledger::cached_document(const std::string& input) const {
+  Statement st(db_, "SELECT json FROM document_cache WHERE input=?");
+  st.bind(1, input);
+  return st.step() == SQLITE_ROW ? st.text(0) : std::string();
+}
+
+int Ledger::attempts(const std::string& input, const std::string& status) const {
+  Statement st(db_, "SELECT count(*) FROM attempts WHERE input=? AND status=?");
+  st.bind(1, input).bind(2, status);
+  return st.step() == SQLITE_ROW ? static_cast<int>(st.integer(0)) : 0;
+}
+
+}  // namespace docpipe::host

@@ -1,0 +1,105 @@
+#include "host/plan.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+#include <tbb/parallel_for.h>
+
+#include "docpipe/text.hpp"
+
+namespace docpipe::host {
+
+namespace fs = std::filesystem;
+
+std::string processing_hash(const Pipeline& pipeline) {
+  auto j = pipeline.merged;
+  if (j.is_object()) {
+    j.erase("run");
+    j.erase("inputs");
+  }
+  return text::sha256_hex(j.dump());
+}
+
+std::string plugin_versions(const Pipeline& pipeline, const PluginRegistry& registry) {
+  std::set<std::string> names;
+  // Without explicit readers every reader takes part in sniffing.
+  if (pipeline.readers.empty())
+    for (const auto* r : registry.of_kind(PluginKind::reader)) names.insert(r->name);
+  for (const auto& r : pipeline.readers) names.insert(r.use);
+  for (const auto& s : pipeline.stages) names.insert(s.use);
+  for (const auto& o : pipeline.outputs) names.insert(o.use);
+  std::string out;
+  for (const auto& n : names) {
+    const auto* info = registry.find(n);
+    out += (out.empty() ? "" : ",") + n + "=" + (info ? info->version : "?");
+  }
+  return out;
+}
+
+std::string file_sha256(const fs::path& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return {};
+  std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  if (f.bad()) return {};
+  return text::sha256_hex(bytes);
+}
+
+namespace {
+
+bool outputs_exist(const LedgerEntry& e) {
+  std::error_code ec;
+  return std::all_of(e.outputs.begin(), e.outputs.end(),
+                     [&](const std::string& o) { return fs::exists(o, ec); });
+}
+
+bool is_failure(const std::string& status) {
+  return status == "failed" || status == "timeout" || status == "crashed";
+}
+
+}  // namespace
+
+std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items,
+                                  const std::unordered_map<std::string, LedgerEntry>& ledger,
+                                  const std::string& pipeline_hash, const std::string& plugins,
+                                  bool force) {
+  std::vector<PlannedItem> plan(items.size());
+  // Hashing is most of the cost of a no-change run: spread it over the cores.
+  tbb::parallel_for(std::size_t(0), items.size(), [&](std::size_t i) {
+    auto& p = plan[i];
+    p.item = items[i];
+    std::error_code ec;
+    auto abs = fs::absolute(items[i].path, ec);
+    p.key = (ec ? items[i].path : abs).lexically_normal().string();
+    p.content_sha256 = file_sha256(items[i].path);
+    if (force) {
+      p.reason = "forced";
+      return;
+    }
+    auto it = ledger.find(p.key);
+    if (it == ledger.end()) {
+      p.reason = "new";
+      return;
+    }
+    const auto& e = it->second;
+    if (p.content_sha256.empty() || e.content_sha256 != p.content_sha256) {
+      p.reason = "changed";
+    } else if (e.pipeline_hash != pipeline_hash) {
+      p.reason = "pipeline changed";
+    } else if (e.plugin_versions != plugins) {
+      p.reason = "plugin changed";
+    } else if (is_failure(e.status)) {
+      // Quarantined: retried only when the input or the pipeline changes.
+      p.process = false;
+      p.reason = "quarantined (unchanged)";
+    } else if (!outputs_exist(e)) {
+      p.reason = "output missing";
+    } else {
+      p.process = false;
+      p.reason = "unchanged";
+    }
+  });
+  return plan;
+}
+
+}  // namespace docpipe::host

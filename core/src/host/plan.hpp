@@ -1,0 +1,41 @@
+// Decides, per input, whether this run must process it and why: the
+// incremental part of nightly runs. Compares the input's content hash, the
+// pipeline's processing hash and the plugin versions with the ledger, and
+// checks that recorded outputs still exist.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "host/inputs.hpp"
+#include "host/ledger.hpp"
+#include "host/pipeline.hpp"
+#include "host/registry.hpp"
+
+namespace docpipe::host {
+
+struct PlannedItem {
+  InputItem item;
+  std::string key;             // absolute normalised path: the ledger key
+  std::string content_sha256;  // empty when the file cannot be read (the worker reports why)
+  bool process = true;
+  // new, changed, pipeline changed, plugin changed, output missing, forced,
+  // previous run interrupted | unchanged, quarantined (unchanged)
+  std::string reason;
+};
+
+// The hash that decides reprocessing: the merged pipeline without `run:`
+// and `inputs:`, which change neither what a document becomes nor where it goes.
+std::string processing_hash(const Pipeline& pipeline);
+// "name=version,..." of every plugin the pipeline may use, sorted.
+std::string plugin_versions(const Pipeline& pipeline, const PluginRegistry& registry);
+// sha256 of a file's bytes, read in blocks; empty when unreadable.
+std::string file_sha256(const std::filesystem::path& path);
+
+std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items,
+                                  const std::unordered_map<std::string, LedgerEntry>& ledger,
+                                  const std::string& pipeline_hash, const std::string& plugins,
+                                  bool force);
+
+}  // namespace docpipe::host

@@ -1,0 +1,112 @@
+// The worker process: one document at a time, in a process of its own so a
+// plugin that crashes, hangs or eats memory takes down only this process.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <new>
+
+#include "docpipe/json.hpp"
+#include "host/pipeline.hpp"
+#include "host/registry.hpp"
+#include "host/worker_protocol.hpp"
+
+namespace docpipe::host {
+
+namespace {
+
+void limit_resources(long memory_limit_mb) {
+  // A crashing plugin must not spend seconds writing a core file per document.
+  rlimit core{0, 0};
+  setrlimit(RLIMIT_CORE, &core);
+  if (memory_limit_mb > 0) {
+    // Address space, not RSS: a runaway allocation then fails inside the
+    // plugin (std::bad_alloc) instead of waking the kernel's OOM killer.
+    rlim_t bytes = static_cast<rlim_t>(memory_limit_mb) * 1024 * 1024;
+    rlimit as{bytes, bytes};
+    setrlimit(RLIMIT_AS, &as);
+  }
+}
+
+bool write_all(int fd, const std::string& s) {
+  const char* p = s.data();
+  std::size_t left = s.size();
+  while (left > 0) {
+    auto n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
+int worker_main(const WorkerConfig& config) {
+  std::unique_ptr<PluginRegistry> registry;
+  std::unique_ptr<Pipeline> pipeline;
+  std::unique_ptr<DocumentProcessor> processor;
+  try {
+    registry = std::make_unique<PluginRegistry>();
+    for (const auto& dir : PluginRegistry::default_search_path()) registry->load_directory(dir);
+    pipeline = std::make_unique<Pipeline>(load_pipeline(config.pipeline_file));
+    resolve_pipeline(*pipeline, *registry);
+    processor = std::make_unique<DocumentProcessor>(*pipeline, *registry);
+  } catch (const std::exception& e) {
+    std::cerr << "docpipe worker: cannot load " << config.pipeline_file.string() << ": " << e.what()
+              << "\n";
+    return kWorkerSetupFailed;
+  }
+  limit_resources(config.memory_limit_mb);
+
+  FILE* in = fdopen(kWorkerRequestFd, "r");
+  if (!in) return kWorkerSetupFailed;
+  char* line = nullptr;
+  std::size_t cap = 0;
+  ssize_t len;
+  while ((len = getline(&line, &cap, in)) > 0) {
+    WorkResult w;
+    try {
+      InputItem item;
+      decode_request(std::string_view(line, static_cast<std::size_t>(len)), w.index, item);
+      w.result = processor->process(item, config.out_dir);
+      if (config.send_documents && w.result.doc)
+        w.document_json = document_to_json(*w.result.doc).dump();
+    } catch (const std::bad_alloc&) {
+      w.result.status = "failed";
+      w.result.error = "std::bad_alloc";
+    } catch (const std::exception& e) {
+      w.result.status = "failed";
+      w.result.error = std::string("worker: ") + e.what();
+    }
+    // Stages catch exceptions themselves, so an allocation failure arrives
+    // as an error message. The heap may be in a poor state afterwards: the
+    // worker answers, then exits and the parent starts a fresh one.
+    if (w.result.error.find("bad_alloc") != std::string::npos) {
+      w.out_of_memory = true;
+      w.result.error = "memory limit of " + std::to_string(config.memory_limit_mb) +
+                       " MB exceeded (" + w.result.error + ")";
+      w.document_json.clear();
+    }
+    w.result.doc.reset();
+    std::string reply;
+    try {
+      reply = encode_result(w);
+    } catch (const std::exception& e) {
+      w.document_json.clear();
+      w.result.error = std::string("cannot encode the result: ") + e.what();
+      w.result.status = "failed";
+      reply = encode_result(w);
+    }
+    if (!write_all(kWorkerResultFd, reply)) break;
+    if (w.out_of_memory) break;
+  }
+  free(line);
+  return 0;
+}
+
+}  // namespace docpipe::host

@@ -1,0 +1,258 @@
+#include "host/worker_pool.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+
+#include "docpipe/error.hpp"
+
+namespace docpipe::host {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr std::size_t kLogTailBytes = 4096;
+
+void close_fd(int& fd) {
+  if (fd >= 0) ::close(fd);
+  fd = -1;
+}
+
+bool write_all(int fd, const std::string& s) {
+  std::size_t off = 0;
+  while (off < s.size()) {
+    auto n = ::write(fd, s.data() + off, s.size() - off);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    off += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+std::string describe_exit(int status) {
+  if (WIFSIGNALED(status)) {
+    int sig = WTERMSIG(status);
+    std::string s = "worker killed by signal " + std::to_string(sig) + " (" + strsignal(sig) + ")";
+    if (sig == SIGKILL) s += "; the system may have run out of memory";
+    return s;
+  }
+  if (WIFEXITED(status)) return "worker exited with code " + std::to_string(WEXITSTATUS(status));
+  return "worker ended (status " + std::to_string(status) + ")";
+}
+
+}  // namespace
+
+fs::path current_executable() { return fs::read_symlink("/proc/self/exe"); }
+
+struct WorkerPool::Worker {
+  pid_t pid = -1;
+  int request_fd = -1, result_fd = -1, log_fd = -1;
+  std::string result_buf;  // bytes of an incomplete result line
+  std::string log_tail;
+  std::optional<std::size_t> busy;  // index of the document it is running
+  Clock::time_point started, deadline;
+  int done = 0;
+  bool retire = false;  // restart before the next document
+  bool alive() const { return pid > 0; }
+};
+
+WorkerPool::WorkerPool(WorkerPoolOptions options) : options_(std::move(options)) {
+  workers_.resize(static_cast<std::size_t>(std::max(1, options_.workers)));
+  // A worker that dies while we write its request must not kill the parent.
+  signal(SIGPIPE, SIG_IGN);
+}
+
+WorkerPool::~WorkerPool() {
+  for (auto& w : workers_) stop(w, true);
+}
+
+void WorkerPool::spawn(Worker& w) {
+  int req[2], res[2], log[2];
+  if (pipe2(req, O_CLOEXEC) || pipe2(res, O_CLOEXEC) || pipe2(log, O_CLOEXEC))
+    throw Error(std::string("cannot create worker pipes: ") + strerror(errno));
+  std::vector<std::string> args = {options_.executable.string(), kWorkerCommand,
+                                   "--pipeline", options_.worker.pipeline_file.string(),
+                                   "--out", options_.worker.out_dir.string(),
+                                   "--memory-limit-mb", std::to_string(options_.worker.memory_limit_mb),
+                                   "--send-documents", options_.worker.send_documents ? "1" : "0"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t parent = getpid();
+  pid_t pid = fork();
+  if (pid < 0) throw Error(std::string("cannot start a worker: ") + strerror(errno));
+  if (pid == 0) {
+    // Child: only async-signal-safe calls until exec. Workers die with the
+    // parent (kill -9 of the run leaves no orphan still writing outputs).
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(kWorkerSetupFailed);
+    dup2(req[0], kWorkerRequestFd);
+    dup2(res[1], kWorkerResultFd);
+    dup2(log[1], STDOUT_FILENO);
+    dup2(log[1], STDERR_FILENO);
+    int devnull = open("/dev/null", O_RDONLY);
+    if (devnull >= 0) dup2(devnull, STDIN_FILENO);
+    // dup2 clears FD_CLOEXEC on the targets; every other pipe closes on exec.
+    execv(argv[0], argv.data());
+    const char msg[] = "docpipe worker: exec failed\n";
+    (void)!::write(STDERR_FILENO, msg, sizeof msg - 1);
+    _exit(kWorkerSetupFailed);
+  }
+  ::close(req[0]);
+  ::close(res[1]);
+  ::close(log[1]);
+  w = Worker{};
+  w.pid = pid;
+  w.request_fd = req[1];
+  w.result_fd = res[0];
+  w.log_fd = log[0];
+}
+
+void WorkerPool::stop(Worker& w, bool kill_it) {
+  if (!w.alive()) return;
+  close_fd(w.request_fd);  // a healthy worker exits when its request pipe closes
+  if (kill_it) kill(w.pid, SIGKILL);
+  int status = 0;
+  waitpid(w.pid, &status, 0);
+  close_fd(w.result_fd);
+  close_fd(w.log_fd);
+  w.pid = -1;
+}
+
+void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std::size_t>& todo,
+                     const std::function<bool(std::size_t)>& may_dispatch,
+                     const std::function<void(PoolResult&&)>& on_result) {
+  std::size_t next = 0;
+  auto any_busy = [&] {
+    for (auto& w : workers_)
+      if (w.busy) return true;
+    return false;
+  };
+  auto finish_crashed = [&](Worker& w, const std::string& status, const std::string& why) {
+    PoolResult r;
+    r.work.index = *w.busy;
+    r.work.result.input = items[*w.busy].path.string();
+    r.work.result.status = status;
+    r.work.result.error = why;
+    r.work.result.seconds = std::chrono::duration<double>(Clock::now() - w.started).count();
+    r.log_excerpt = w.log_tail;
+    w.busy.reset();
+    on_result(std::move(r));
+  };
+
+  while (next < todo.size() || any_busy()) {
+    // Hand documents to idle workers.
+    for (auto& w : workers_) {
+      if (w.busy || next >= todo.size() || !may_dispatch(todo[next])) continue;
+      if (w.alive() && (w.retire || (options_.recycle_after > 0 && w.done >= options_.recycle_after)))
+        stop(w, false);
+      if (!w.alive()) spawn(w);
+      std::size_t i = todo[next++];
+      w.busy = i;
+      w.log_tail.clear();
+      w.started = Clock::now();
+      w.deadline = w.started + std::chrono::duration_cast<Clock::duration>(
+                                      std::chrono::duration<double>(options_.timeout_seconds));
+      // A failed write means the worker died; the closed result pipe tells why.
+      write_all(w.request_fd, encode_request(i, items[i]));
+    }
+
+    // The consumer refuses more work (run.on_error: stop) and none is running.
+    if (!any_busy()) {
+      if (next < todo.size() && !may_dispatch(todo[next])) break;
+      continue;
+    }
+
+    std::vector<pollfd> fds;
+    std::vector<std::pair<Worker*, bool>> owners;  // (worker, is result fd)
+    int timeout_ms = 1000;
+    auto now = Clock::now();
+    for (auto& w : workers_) {
+      if (!w.alive()) continue;
+      fds.push_back({w.result_fd, POLLIN, 0});
+      owners.emplace_back(&w, true);
+      fds.push_back({w.log_fd, POLLIN, 0});
+      owners.emplace_back(&w, false);
+      if (w.busy && options_.timeout_seconds > 0) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(w.deadline - now).count();
+        timeout_ms = std::max<int>(0, std::min<int>(timeout_ms, static_cast<int>(left) + 1));
+      }
+    }
+    if (fds.empty()) continue;
+    int n = poll(fds.data(), fds.size(), timeout_ms);
+    if (n < 0 && errno != EINTR) throw Error(std::string("poll: ") + strerror(errno));
+
+    for (std::size_t k = 0; n > 0 && k < fds.size(); ++k) {
+      if (!fds[k].revents) continue;
+      Worker& w = *owners[k].first;
+      if (!w.alive()) continue;
+      char buf[65536];
+      if (!owners[k].second) {  // stderr/stdout of the worker
+        auto got = ::read(w.log_fd, buf, sizeof buf);
+        if (got > 0) {
+          w.log_tail.append(buf, static_cast<std::size_t>(got));
+          if (w.log_tail.size() > 2 * kLogTailBytes) w.log_tail.erase(0, w.log_tail.size() - kLogTailBytes);
+        }
+        continue;
+      }
+      auto got = ::read(w.result_fd, buf, sizeof buf);
+      if (got > 0) {
+        w.result_buf.append(buf, static_cast<std::size_t>(got));
+        std::size_t pos;
+        while ((pos = w.result_buf.find('\n')) != std::string::npos) {
+          PoolResult r;
+          r.work = decode_result(std::string_view(w.result_buf).substr(0, pos));
+          w.result_buf.erase(0, pos + 1);
+          r.work.result.input = items[r.work.index].path.string();
+          r.log_excerpt = w.log_tail;
+          if (r.work.out_of_memory) w.retire = true;
+          w.busy.reset();
+          ++w.done;
+          on_result(std::move(r));
+        }
+        continue;
+      }
+      if (got < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+      // End of the result pipe: the worker is gone. Drain its last words.
+      ssize_t more;
+      while ((more = ::read(w.log_fd, buf, sizeof buf)) > 0) w.log_tail.append(buf, static_cast<std::size_t>(more));
+      if (w.log_tail.size() > kLogTailBytes) w.log_tail.erase(0, w.log_tail.size() - kLogTailBytes);
+      close_fd(w.request_fd);
+      int status = 0;
+      waitpid(w.pid, &status, 0);
+      close_fd(w.result_fd);
+      close_fd(w.log_fd);
+      w.pid = -1;
+      if (WIFEXITED(status) && WEXITSTATUS(status) == kWorkerSetupFailed)
+        throw Error("a worker process could not start: " + w.log_tail);
+      if (w.busy) finish_crashed(w, "crashed", describe_exit(status));
+    }
+
+    // Documents over their time limit: kill the worker, blame the document.
+    if (options_.timeout_seconds > 0) {
+      now = Clock::now();
+      for (auto& w : workers_) {
+        if (!w.busy || !w.alive() || now < w.deadline) continue;
+        stop(w, true);
+        char limit[32];
+        std::snprintf(limit, sizeof limit, "%g", options_.timeout_seconds);
+        finish_crashed(w, "timeout",
+                       std::string("time limit of ") + limit + " s exceeded; worker killed");
+      }
+    }
+  }
+}
+
+}  // namespace docpipe::host

@@ -1,0 +1,51 @@
+#include "host/worker_protocol.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace docpipe::host {
+
+using nlohmann::json;
+
+std::string encode_request(std::size_t index, const InputItem& item) {
+  return json{{"i", index}, {"path", item.path.string()}, {"reldir", item.reldir.string()}}.dump() +
+         "\n";
+}
+
+void decode_request(std::string_view line, std::size_t& index, InputItem& item) {
+  auto j = json::parse(line);
+  index = j.at("i").get<std::size_t>();
+  item.path = j.at("path").get<std::string>();
+  item.reldir = j.at("reldir").get<std::string>();
+}
+
+std::string encode_result(const WorkResult& w) {
+  const auto& r = w.result;
+  json j{{"i", w.index},         {"status", r.status},   {"stage", r.stage},
+         {"error", r.error},     {"seconds", r.seconds}, {"outputs", r.outputs},
+         {"oom", w.out_of_memory}};
+  std::string line = j.dump();
+  if (!w.document_json.empty()) {
+    // Spliced in as raw JSON text: the parent keeps it as text for the
+    // ledger's document cache without a second serialisation.
+    line.pop_back();
+    line += ",\"doc\":" + w.document_json + "}";
+  }
+  return line + "\n";
+}
+
+WorkResult decode_result(std::string_view line) {
+  auto j = json::parse(line);
+  WorkResult w;
+  w.index = j.at("i").get<std::size_t>();
+  auto& r = w.result;
+  r.status = j.at("status").get<std::string>();
+  r.stage = j.at("stage").get<std::string>();
+  r.error = j.at("error").get<std::string>();
+  r.seconds = j.at("seconds").get<double>();
+  r.outputs = j.at("outputs").get<std::vector<std::string>>();
+  w.out_of_memory = j.value("oom", false);
+  if (j.contains("doc")) w.document_json = j["doc"].dump();
+  return w;
+}
+
+}  // namespace docpipe::host

@@ -1,0 +1,49 @@
+// The line protocol between the parent and its worker processes. The parent
+// writes one request line per document on the worker's fd 3; the worker
+// answers one result line on fd 4. Lines are compact JSON, so paths and
+// error messages need no escaping rules of their own. A worker's stdout and
+// stderr go to a third pipe the parent keeps the tail of (log excerpts).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "host/inputs.hpp"
+#include "host/processor.hpp"
+
+namespace docpipe::host {
+
+inline constexpr int kWorkerRequestFd = 3;
+inline constexpr int kWorkerResultFd = 4;
+// Exit code of a worker that could not load the pipeline: the run fails
+// instead of blaming each document in turn.
+inline constexpr int kWorkerSetupFailed = 86;
+// The hidden subcommand that runs a worker: `docpipe __worker ...`.
+inline constexpr const char* kWorkerCommand = "__worker";
+
+struct WorkerConfig {
+  std::filesystem::path pipeline_file;
+  std::filesystem::path out_dir;
+  long memory_limit_mb = 0;     // RLIMIT_AS of the worker; 0 = none
+  bool send_documents = false;  // batch writers need each document's JSON
+};
+
+struct WorkResult {
+  std::size_t index = 0;
+  ProcessResult result;
+  std::string document_json;  // set when send_documents
+  bool out_of_memory = false; // the worker exits after answering
+};
+
+std::string encode_request(std::size_t index, const InputItem& item);
+void decode_request(std::string_view line, std::size_t& index, InputItem& item);
+std::string encode_result(const WorkResult& r);
+WorkResult decode_result(std::string_view line);
+
+// Worker process entry: loads the pipeline, then serves requests until the
+// request pipe closes. Returns the process exit code.
+int worker_main(const WorkerConfig& config);
+
+}  // namespace docpipe::host
