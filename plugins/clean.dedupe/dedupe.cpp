@@ -54,6 +54,10 @@ bool Deduplicator::has_placeholder(const std::string& s) {
 bool Deduplicator::same_title(const std::string& a, const std::string& b) {
   auto x = norm(a), y = norm(b);
   if (x.empty() || y.empty()) return false;
+  // A title is one phrase: text with inner commas or full stops is a sentence.
+  for (const auto* s : {&x, &y})
+    for (char32_t c : *s)
+      if (c == U',' || c == U'，' || c == U'。' || c == U';' || c == U'；') return false;
   return x == y || glob(x, y) || glob(y, x);
 }
 

@@ -128,17 +128,22 @@ std::string LineCleaner::fix_punct(const std::string& text) const {
   for (std::size_t i = 0; i < u.size(); ++i) {
     char32_t c = u[i];
     bool left = i > 0 && t::is_cjk(u[i - 1]);
-    if ((c == U',' || c == U':' || c == U';' || c == U'?' || c == U'!') && left && cjk_at(i + 1)) {
+    bool ends = i + 1 == u.size();
+    if (((c == U',' || c == U':' || c == U';') && left && cjk_at(i + 1)) ||
+        ((c == U'?' || c == U'!') && left && (ends || cjk_at(i + 1)))) {
       u[i] = c - 0x21 + 0xFF01;  // ASCII -> full-width form
     } else if (c == U'(' && left) {
       // Convert a pair only: the ")" must close it and be followed by
-      // Chinese or the end, so "(一)" at a line start stays as written.
+      // Chinese or the end, and hold Chinese: "(一)" at a line start and
+      // "(2019)" stay as written.
       std::size_t depth = 0, k = i;
       for (; k < u.size(); ++k) {
         if (u[k] == U'(') ++depth;
         else if (u[k] == U')' && --depth == 0) break;
       }
-      if (k < u.size() && (k + 1 == u.size() || cjk_at(k + 1))) {
+      bool han_inside = false;
+      for (std::size_t q = i + 1; q < k && q < u.size(); ++q) han_inside |= t::is_han(u[q]);
+      if (k < u.size() && han_inside && (k + 1 == u.size() || cjk_at(k + 1))) {
         u[i] = U'（';
         u[k] = U'）';
       }

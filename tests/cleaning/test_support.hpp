@@ -1,0 +1,22 @@
+// Builders shared by the cleaning tests: a document from lines, a plugin
+// environment pointing at the plugin's shipped data files, parameters.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <docpipe/plugin.hpp>
+
+namespace cleaning_test {
+
+docpipe::Document doc_of(const std::vector<std::string>& lines);
+std::vector<std::string> texts(const docpipe::Document& doc);
+// PluginEnv whose data_dir is plugins/<name>/ in the source tree.
+docpipe::PluginEnv env_for(const std::string& plugin_name);
+docpipe::Params params(const nlohmann::json& j = nlohmann::json::object());
+// Number of edits whose rule is `rule`.
+std::size_t edits_with(const docpipe::Document& doc, const std::string& rule);
+
+}  // namespace cleaning_test
