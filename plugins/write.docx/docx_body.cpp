@@ -38,6 +38,10 @@ class BodyBuilder {
     if (cut == std::string::npos) {
       add_text_runs(p, b.text, style);
     } else {
+      // Keeping a whole paragraph with the next one chains long sections
+      // together and leaves half-empty pages.
+      auto keep = p.child("w:pPr").insert_child_after("w:keepNext", p.child("w:pPr").child("w:pStyle"));
+      keep.append_attribute("w:val") = "0";
       add_text_runs(p, b.text.substr(0, cut), style);
       add_text_runs(p, b.text.substr(cut), "Normal", /*plain_weight=*/true);
     }
@@ -146,7 +150,7 @@ class BodyBuilder {
     p.append_child("w:r").append_child("w:br").append_attribute("w:type") = "page";
   }
 
-  void finish(pugi::xml_node section) {
+  void finish(pugi::xml_node section, bool char_grid) {
     // Word wants a paragraph between a table and the end of the body, and at
     // least one paragraph in any body.
     if (last_was_table_ || !body_.first_child()) paragraph("Normal");
@@ -155,6 +159,12 @@ class BodyBuilder {
       auto next = a.next_attribute();
       if (std::string_view(a.name()).starts_with("xmlns")) sect.remove_attribute(a);
       a = next;
+    }
+    if (char_grid) {
+      auto grid = sect.child("w:docGrid");
+      if (!grid) grid = sect.append_child("w:docGrid");
+      grid.remove_attribute("w:type");
+      grid.prepend_attribute("w:type") = "linesAndChars";
     }
   }
 
@@ -274,7 +284,7 @@ Body build_body(const Document& doc, const Preset& preset, const BodyOptions& op
     }
   }
   if (opts.cleaning_report) cleaning_report(out, doc, opts);
-  out.finish(preset.section());
+  out.finish(preset.section(), opts.char_grid);
 
   std::ostringstream s;
   xml.save(s, "", pugi::format_raw, pugi::encoding_utf8);

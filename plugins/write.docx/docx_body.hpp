@@ -13,6 +13,9 @@ namespace docpipe::docx {
 struct BodyOptions {
   bool cleaning_report = false;  // append what the cleaning stages changed
   int report_excerpt_chars = 120;  // longer before/after texts are cut
+  // Word's character grid (w:type="linesAndChars") instead of a line grid;
+  // exact in Word and WPS, but LibreOffice spreads the characters out.
+  bool char_grid = false;
 };
 
 struct Body {

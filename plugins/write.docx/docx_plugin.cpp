@@ -13,6 +13,7 @@ class DocxWriter final : public docpipe::Writer {
       : preset_(docpipe::docx::Preset::load(env.data_dir, p.get<std::string>("preset", "gbt9704"))) {
     opts_.body.cleaning_report = p.get<bool>("cleaning_report", false);
     opts_.body.report_excerpt_chars = p.get<int>("report_excerpt_chars", 120);
+    opts_.body.char_grid = p.get<bool>("char_grid", false);
   }
 
   void write(const docpipe::Document& doc, docpipe::OutputFile& out) override {
@@ -36,5 +37,7 @@ DOCPIPE_PLUGIN(DocxWriter, .kind = docpipe::PluginKind::writer, .name = "write.d
                    "cleaning_report":{"type":"boolean","default":false,
                              "description":"Append a page listing what the cleaning stages changed"},
                    "report_excerpt_chars":{"type":"integer","minimum":10,"maximum":10000,"default":120,
-                             "description":"Cleaning report: longer before/after texts are cut to this many characters"}}})json",
+                             "description":"Cleaning report: longer before/after texts are cut to this many characters"},
+                   "char_grid":{"type":"boolean","default":false,
+                             "description":"Use Word's character grid (linesAndChars) as Word templates do; LibreOffice renders it with wide gaps"}}})json",
                .formats = "docx")

@@ -1,0 +1,115 @@
+#!/usr/bin/python3
+"""Checks the write.xlsx workbook with openpyxl: sheet names, the rows of
+every sheet against the harness inputs, cell types (numbers as numbers,
+dates as dates), and the layout offices rely on (bold frozen header,
+autofilter on every sheet, widths fitted to CJK text, wrapped long text, a
+chart on the summary sheet).
+
+usage: check_xlsx.py WORKBOOK INPUT.json..."""
+import datetime
+import os
+import sys
+
+import openpyxl
+
+from writers_common import Failures, load_input
+
+path, *inputs = sys.argv[1:]
+docs = [load_input(p) for p in inputs]
+fail = Failures()
+wb = openpyxl.load_workbook(path)
+
+SHEETS = ["Reports", "Outline", "Figures", "Cleaning", "Summary", "Run"]
+fail.check(wb.sheetnames == SHEETS, f"sheets {wb.sheetnames}")
+
+
+def rows(ws):
+    return list(ws.iter_rows(min_row=2, values_only=True))
+
+
+def width(ws, col):
+    dim = ws.column_dimensions.get(col)
+    return dim.width if dim is not None and dim.width else 0
+
+
+def cjk_width(s):
+    return sum(2 if ord(c) >= 0x2E80 else 1 for c in s)
+
+
+for ws in wb:
+    fail.check(ws.freeze_panes == "A2", f"{ws.title}: header not frozen ({ws.freeze_panes})")
+    fail.check(ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:"),
+               f"{ws.title}: no autofilter")
+    if ws.auto_filter.ref:
+        last_row = int("".join(c for c in ws.auto_filter.ref.split(":")[1] if c.isdigit()))
+        fail.check(last_row == ws.max_row, f"{ws.title}: autofilter {ws.auto_filter.ref} vs {ws.max_row} rows")
+    fail.check(all(c.font.b for c in ws[1] if c.value), f"{ws.title}: header not bold")
+
+# Reports: one row per document, in input order.
+reports = wb["Reports"]
+header = [c.value for c in reports[1]]
+fail.check(header[:12] == ["File", "Title", "Organization", "Type", "Year", "Period", "Date", "Headings",
+                           "Characters", "Figures found", "Flags", "Status"], f"Reports header {header}")
+got = rows(reports)
+fail.check(len(got) == len(docs), f"Reports: {len(got)} rows for {len(docs)} documents")
+for doc, row in zip(docs, got):
+    m, name = doc["metadata"], doc["source"].get("path", "")
+    fail.check(row[0] == name, f"Reports: file {row[0]} != {name}")
+    fail.check(row[1] == m.get("title"), f"Reports: title {row[1]}")
+    fail.check(row[2] == m.get("organization"), f"Reports: organization {row[2]}")
+    year = (m.get("period") or {}).get("year")
+    fail.check(row[4] == year and (year is None or isinstance(row[4], int)), f"Reports: year {row[4]!r} != {year}")
+    if m.get("date"):
+        fail.check(isinstance(row[6], datetime.datetime) and row[6].date().isoformat() == m["date"],
+                   f"Reports: date {row[6]!r} != {m['date']}")
+    heads = sum(1 for b in doc["blocks"] if b["kind"] == "heading")
+    fail.check(row[7] == heads and isinstance(row[7], int), f"Reports: headings {row[7]!r} != {heads}")
+    chars = sum(len(b["text"]) for b in doc["blocks"])
+    fail.check(row[8] == chars, f"Reports: characters {row[8]!r} != {chars}")
+    fail.check(row[9] == len(doc["metrics"]), f"Reports: figures {row[9]!r}")
+    fail.check((row[10] or "") == ", ".join(doc["flags"]), f"Reports: flags {row[10]!r}")
+    fail.check(row[11] == "ok", f"Reports: status {row[11]!r}")
+dated = [r for r in reports.iter_rows(min_row=2) if isinstance(r[6].value, datetime.datetime)]
+fail.check(all("yy" in r[6].number_format for r in dated), "Reports: date cells not formatted as dates")
+titles = [d["metadata"].get("title") or "" for d in docs]
+want = min(max(cjk_width(t) for t in titles), 50)
+fail.check(width(reports, "B") >= want, f"Reports: title column {width(reports, 'B')} narrower than {want}")
+fail.check(width(reports, "B") <= 60, f"Reports: title column {width(reports, 'B')} too wide")
+
+# Outline: every heading, in order.
+want = [(os.path.basename(d["source"]["path"]), b.get("level"), b.get("marker") or None, b["text"])
+        for d in docs for b in d["blocks"] if b["kind"] == "heading"]
+fail.check(rows(wb["Outline"]) == want, "Outline rows differ from the headings")
+
+# Figures: value is a number, with its unit, text and sentence.
+want = [(os.path.basename(d["source"]["path"]), " > ".join(x["heading_path"]) or None, x["value"],
+         x["unit"] or None, x["text"] or None, x["sentence"] or None) for d in docs for x in d["metrics"]]
+got = rows(wb["Figures"])
+fail.check(got == want, f"Figures rows differ: {got[:2]} vs {want[:2]}")
+fail.check(all(isinstance(r[2], (int, float)) for r in got), "Figures: values are not numbers")
+sentence_cells = [r[5] for r in wb["Figures"].iter_rows(min_row=2)]
+fail.check(all(c.alignment.wrap_text for c in sentence_cells), "Figures: sentences not wrapped")
+
+# Cleaning: every edit.
+want = [(os.path.basename(d["source"]["path"]), e["stage"], e["rule"], e["before"] or None, e["after"] or None)
+        for d in docs for e in d["edits"]]
+fail.check(rows(wb["Cleaning"]) == want, "Cleaning rows differ from the edits")
+
+# Summary: documents per organization, and a chart of it.
+summary = wb["Summary"]
+counts = {}
+for d in docs:
+    org = d["metadata"].get("organization") or "(未识别)"
+    counts[org] = counts.get(org, 0) + 1
+got = {r[0]: r[1] for r in rows(summary)}
+fail.check(got == counts, f"Summary: {got} != {counts}")
+fail.check(len(summary._charts) == 1, f"Summary: {len(summary._charts)} charts")
+
+# Run: start and end as dates, the document count.
+run = {r[0]: r[1] for r in rows(wb["Run"])}
+fail.check(isinstance(run.get("Start"), datetime.datetime), f"Run: start {run.get('Start')!r}")
+fail.check(isinstance(run.get("End"), datetime.datetime), f"Run: end {run.get('End')!r}")
+fail.check(run.get("Documents") == len(docs), f"Run: documents {run.get('Documents')!r}")
+fail.check(any(k.startswith("Version ") for k in run), "Run: no plugin versions")
+
+fail.exit("check_xlsx")

@@ -1,0 +1,144 @@
+// Unit tests of the writers' text handling, and of the JSON writer's UTF-8
+// guarantee (which needs bytes no JSON fixture file can hold).
+#include <dlfcn.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include <docpipe/plugin.hpp>
+#include <docpipe/text.hpp>
+
+#include "cell_text.hpp"
+#include "docx_text.hpp"
+#include "summary_workbook.hpp"
+
+namespace fs = std::filesystem;
+using namespace docpipe;
+
+TEST(DocxText, SplitsSignatureIntoOrganizationAndDate) {
+  auto s = docx::split_signature("共青团西湖区委 2020年5月29日");
+  EXPECT_EQ(s.organization, "共青团西湖区委");
+  EXPECT_EQ(s.date, "2020年5月29日");
+  s = docx::split_signature("团县委二〇二〇年五月二十九日");
+  EXPECT_EQ(s.organization, "团县委");
+  EXPECT_EQ(s.date, "二〇二〇年五月二十九日");
+  s = docx::split_signature("XX团委\n201x年x月x日");
+  EXPECT_EQ(s.organization, "XX团委");
+  EXPECT_EQ(s.date, "201x年x月x日");
+}
+
+TEST(DocxText, SignatureWithoutTrailingDateIsAllOrganization) {
+  auto s = docx::split_signature("共青团西湖区委");
+  EXPECT_EQ(s.organization, "共青团西湖区委");
+  EXPECT_EQ(s.date, "");
+  s = docx::split_signature("2020年5月召开会议");
+  EXPECT_EQ(s.date, "");
+  s = docx::split_signature("2020年5月29日");
+  EXPECT_EQ(s.organization, "");
+  EXPECT_EQ(s.date, "2020年5月29日");
+}
+
+TEST(DocxText, ChineseDate) {
+  EXPECT_EQ(docx::chinese_date("2020-05-29"), "2020年5月29日");
+  EXPECT_EQ(docx::chinese_date("2020-5-29"), "");
+  EXPECT_EQ(docx::chinese_date(""), "");
+}
+
+TEST(DocxText, XmlSafeDropsControlsAndRepairsUtf8) {
+  EXPECT_EQ(docx::xml_safe("a\x01" "b\tc\nd"), "ab\tc\nd");
+  EXPECT_EQ(docx::xml_safe("团\xff委"), "团\xEF\xBF\xBD委");
+  EXPECT_TRUE(text::is_valid_utf8(docx::xml_safe("\xe5\x9b")));
+}
+
+TEST(DocxText, RunInHeadingEndsAtFirstFullStopWithTextAfter) {
+  std::string h = "（一）聚焦主责主业。一是加强引领。";
+  EXPECT_EQ(h.substr(0, docx::run_in_heading_end(h)), "（一）聚焦主责主业。");
+  EXPECT_EQ(docx::run_in_heading_end("一、坚持青年为本。"), std::string::npos);
+  EXPECT_EQ(docx::run_in_heading_end("一、坚持青年为本"), std::string::npos);
+}
+
+TEST(DocxText, DisplayCharsCountsHalfWidthAsHalf) {
+  EXPECT_DOUBLE_EQ(docx::display_chars("2020年5月29日"), 3.0 + 3.5);
+}
+
+TEST(CellText, WidthCountsCjkAsTwo) {
+  EXPECT_DOUBLE_EQ(xlsx::display_width("团委2020"), 8);
+  EXPECT_DOUBLE_EQ(xlsx::display_width("短\n更长一些"), 8);
+}
+
+TEST(CellText, CutsAtExcelLimitAndDropsControls) {
+  std::string longer;
+  for (int i = 0; i < 40000; ++i) longer += "团";
+  std::string cut = xlsx::cell_text(longer);
+  EXPECT_EQ(text::length(cut), xlsx::kMaxCellChars + 1);  // + the ellipsis
+  EXPECT_TRUE(text::ends_with(cut, "…"));
+  EXPECT_EQ(xlsx::cell_text("a\x02" "b\xff"), "ab\xEF\xBF\xBD");
+}
+
+TEST(SummaryWorkbook, ParsesIsoDates) {
+  auto dt = xlsx::parse_iso_datetime("2024-05-01T08:09:10+08:00");
+  ASSERT_TRUE(dt);
+  EXPECT_EQ(dt->year, 2024);
+  EXPECT_EQ(dt->day, 1);
+  EXPECT_EQ(dt->sec, 10);
+  EXPECT_TRUE(xlsx::parse_iso_datetime("2020-05-29"));
+  EXPECT_FALSE(xlsx::parse_iso_datetime("2020年5月29日"));
+  EXPECT_FALSE(xlsx::parse_iso_datetime("2020-13-01"));
+}
+
+TEST(SummaryWorkbook, AbandonedRunLeavesNoScratchFile) {
+  fs::path scratch = fs::temp_directory_path() / ("docpipe-xlsx-test-" + std::to_string(::getpid()) + ".xlsx");
+  {
+    xlsx::SummaryWorkbook book(scratch, {});
+    book.begin(RunInfo{});
+    Document doc;
+    doc.blocks.push_back(Block{BlockKind::heading, 1, "一、", "一、总体情况", {}, {}});
+    book.add(doc, DocumentStatus{"ok", "", 0});
+  }
+  EXPECT_FALSE(fs::exists(scratch));
+}
+
+// The JSON writer plugin, loaded as the host loads it.
+class JsonWriterPlugin : public ::testing::Test {
+ protected:
+  std::string write(const Document& doc, const char* params) {
+    void* lib = dlopen(WRITERS_PLUGIN_DIR "/docpipe_write_json.so", RTLD_NOW | RTLD_LOCAL);
+    EXPECT_NE(lib, nullptr) << dlerror();
+    auto* create = reinterpret_cast<PluginFactory*>(dlsym(lib, "docpipe_plugin_create"));
+    std::unique_ptr<Plugin> plugin(create(PluginEnv{}, Params(nlohmann::json::parse(params))));
+    fs::path target = fs::temp_directory_path() / ("docpipe-json-test-" + std::to_string(::getpid()) + ".json");
+    OutputFile out(target, target.string() + ".tmp");
+    plugin->as_writer()->write(doc, out);
+    std::ifstream f(out.temp_path(), std::ios::binary);
+    std::stringstream s;
+    s << f.rdbuf();
+    fs::remove(out.temp_path());
+    return s.str();
+  }
+};
+
+TEST_F(JsonWriterPlugin, InvalidUtf8InTheModelStillGivesValidUtf8) {
+  Document doc;
+  doc.metadata.title = std::string("团\xff\xfe委");
+  doc.blocks.push_back(Block{BlockKind::paragraph, 0, "", "半个字\xe5\x9b", {}, {}});
+  std::string out = write(doc, "{}");
+  EXPECT_TRUE(text::is_valid_utf8(out));
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["metadata"]["title"], "团\xEF\xBF\xBD\xEF\xBF\xBD委");
+}
+
+TEST_F(JsonWriterPlugin, CompactWithoutEditsIsOneLine) {
+  Document doc;
+  doc.blocks.push_back(Block{BlockKind::paragraph, 0, "", "正文", {}, {}});
+  doc.edits.push_back(Edit{"clean.watermark", "watermark.domain", 0, "正www.qz26.com文", "正文"});
+  std::string pretty = write(doc, "{}");
+  std::string compact = write(doc, R"({"pretty": false, "include_edits": false})");
+  EXPECT_GT(std::count(pretty.begin(), pretty.end(), '\n'), 10);
+  EXPECT_EQ(std::count(compact.begin(), compact.end(), '\n'), 1);
+  EXPECT_EQ(nlohmann::json::parse(pretty)["edits"].size(), 1u);
+  EXPECT_TRUE(nlohmann::json::parse(compact)["edits"].empty());
+  EXPECT_NE(compact.find("正文"), std::string::npos);  // UTF-8, not \u escapes
+}
