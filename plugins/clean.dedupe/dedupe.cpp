@@ -62,7 +62,10 @@ bool Deduplicator::same_title(const std::string& a, const std::string& b) {
 }
 
 bool Deduplicator::is_teaser_of(const std::string& teaser, const std::string& full) const {
-  auto a = norm(teaser), b = norm(full);
+  return is_prefix_copy(norm(teaser), norm(full));
+}
+
+bool Deduplicator::is_prefix_copy(const std::u32string& a, const std::u32string& b) const {
   if (a.size() < min_teaser_chars_ || a.size() >= b.size()) return false;
   std::size_t common = 0;
   while (common < a.size() && a[common] == b[common]) ++common;
@@ -88,11 +91,15 @@ void Deduplicator::apply(Document& doc) {
       --j;
     }
   }
-  // Teasers: a cut-off copy shortly before the full paragraph.
+  // Teasers: a cut-off copy shortly before the full paragraph. Folded forms
+  // are computed once; removal keeps `keys` aligned with the blocks.
+  std::vector<std::u32string> keys;
+  for (const auto& b : doc.blocks) keys.push_back(norm(b.text));
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     for (std::size_t j = i + 1; j < doc.blocks.size() && j <= i + teaser_window_; ++j) {
-      if (is_teaser_of(doc.blocks[i].text, doc.blocks[j].text)) {
+      if (is_prefix_copy(keys[i], keys[j])) {
         doc.remove_block(i, "dedupe.teaser");
+        keys.erase(keys.begin() + static_cast<std::ptrdiff_t>(i));
         ++removed;
         --i;
         break;

@@ -43,6 +43,8 @@ class Deduplicator final : public Transform {
   bool is_teaser_of(const std::string& teaser, const std::string& full) const;
 
  private:
+  bool is_prefix_copy(const std::u32string& teaser, const std::u32string& full) const;
+
   std::size_t head_blocks_ = 6, max_title_chars_ = 60, min_teaser_chars_ = 20, teaser_window_ = 3,
               min_repeat_chars_ = 20;
   double min_prefix_ratio_ = 0.9;

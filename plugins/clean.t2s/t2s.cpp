@@ -23,23 +23,38 @@ T2sConverter::T2sConverter(const PluginEnv&, const Params& params)
   } catch (const std::exception& e) {
     throw ConfigError("clean.t2s: cannot load OpenCC config " + p.string() + ": " + e.what());
   }
+  build_changed_table();
 }
 
 T2sConverter::~T2sConverter() = default;
 
+void T2sConverter::build_changed_table() {
+  // Ask OpenCC once which single characters of the basic CJK block t2s
+  // changes (one per line, so no phrase spans two of them). Measuring a
+  // document is then a table lookup per character instead of a conversion.
+  std::string all;
+  for (char32_t c = kFirst; c <= kLast; ++c) {
+    t::append_utf8(all, c);
+    all += '\n';
+  }
+  std::string converted = converter_->Convert(all);
+  auto lines = t::split_lines(converted);
+  changed_.assign(kLast - kFirst + 1, false);
+  for (char32_t c = kFirst; c <= kLast; ++c) {
+    std::size_t k = c - kFirst;
+    if (k >= lines.size()) break;
+    std::string one;
+    t::append_utf8(one, c);
+    changed_[k] = lines[k] != one;
+  }
+}
+
 T2sConverter::Measure T2sConverter::measure(const std::string& text) const {
   Measure m;
-  auto before = t::to_u32(text);
-  auto after = t::to_u32(converter_->Convert(text));
-  for (char32_t c : before) m.han += t::is_han(c) ? 1 : 0;
-  if (before.size() == after.size()) {
-    for (std::size_t i = 0; i < before.size(); ++i) m.changed += (t::is_han(before[i]) && before[i] != after[i]) ? 1 : 0;
-  } else {
-    // A phrase mapping changed the length (rare): count the difference
-    // position by position up to the shorter length, plus the rest.
-    std::size_t n = std::min(before.size(), after.size());
-    for (std::size_t i = 0; i < n; ++i) m.changed += before[i] != after[i] ? 1 : 0;
-    m.changed += std::max(before.size(), after.size()) - n;
+  for (char32_t c : t::to_u32(text)) {
+    if (!t::is_han(c)) continue;
+    ++m.han;
+    if (c >= kFirst && c <= kLast && changed_[c - kFirst]) ++m.changed;
   }
   return m;
 }
@@ -50,8 +65,8 @@ void T2sConverter::apply(Document& doc) {
   std::snprintf(ratio, sizeof ratio, "%.3f", m.ratio());
   if (m.han < min_han_ || m.ratio() < min_ratio_) {
     if (m.changed)
-      doc.diagnose(Level::info, std::string("kept as written: only ") + ratio +
-                                    " of Han characters are traditional-only (" + std::to_string(m.changed) + ")");
+      doc.diagnose(Level::info, std::string("kept as written: only ") + ratio + " of " + std::to_string(m.han) +
+                                    " Han characters are traditional-only");
     return;
   }
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {

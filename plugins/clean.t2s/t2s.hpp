@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include <docpipe/plugin.hpp>
 
@@ -40,12 +41,18 @@ class T2sConverter final : public Transform {
     std::size_t changed = 0;
     double ratio() const { return han ? static_cast<double>(changed) / static_cast<double>(han) : 0.0; }
   };
+  // Character-level: phrase conversions do not count, which is what a
+  // "how traditional is this text" measure wants.
   Measure measure(const std::string& text) const;
 
  private:
   std::unique_ptr<opencc::SimpleConverter> converter_;
   double min_ratio_ = 0.08;
   std::size_t min_han_ = 20;
+  // changed_[c - kFirst]: t2s changes the character c on its own.
+  static constexpr char32_t kFirst = 0x4E00, kLast = 0x9FFF;
+  std::vector<bool> changed_;
+  void build_changed_table();
 };
 
 }  // namespace docpipe::clean
