@@ -1,0 +1,112 @@
+#!/bin/bash
+# Benchmarks `docpipe run` with the demo pipeline (JSON + DOCX per document,
+# one XLSX) over a generated corpus, at --jobs 1 and 2, plus the no-change
+# re-run; and pandoc converting a sample of the same HTML/TXT files to DOCX,
+# one process per file as users do today.
+#
+# usage: bench/run_bench.sh [N...]        (default: 1000)
+# env:   BUILD=build-nightly  WORK=/tmp/docpipe-bench  JOBS="1 2"
+#        ISOLATION=process    PANDOC_SAMPLE=60
+# Prints a Markdown table; docs/performance.md records the figures.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+BUILD=${BUILD:-build-nightly}
+WORK=${WORK:-/tmp/docpipe-bench}
+JOBS=${JOBS:-"1 2"}
+ISOLATION=${ISOLATION:-process}
+PANDOC_SAMPLE=${PANDOC_SAMPLE:-60}
+docpipe="$root/$BUILD/bin/docpipe"
+pipeline="$root/pipelines/demo.yaml"
+py=/usr/bin/python3
+[ -x "$docpipe" ] || { echo "no $docpipe: build it first" >&2; exit 2; }
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000)
+mkdir -p "$WORK"
+
+# Peak of the summed RSS of a process and its children (the parent plus its
+# workers), sampled every 100 ms; /usr/bin/time only reports the largest
+# single process.
+tree_rss_peak() {  # pid -> prints peak KiB when the process ends
+  local pid=$1 peak=0 now
+  while kill -0 "$pid" 2>/dev/null; do
+    now=$(ps -o rss= --pid "$pid" --ppid "$pid" 2>/dev/null | awk '{s+=$1} END {print s+0}')
+    [ "$now" -gt "$peak" ] && peak=$now
+    sleep 0.1
+  done
+  echo "$peak"
+}
+
+# run LABEL OUT ARGS... -> one table row
+run() {
+  local label=$1 out=$2; shift 2
+  local tlog="$WORK/time.log"
+  /usr/bin/time -v -o "$tlog" "$docpipe" run "$pipeline" --out "$out" --isolation "$ISOLATION" \
+      --log-level warn "$@" > "$WORK/stdout.log" 2> "$WORK/stderr.log" &
+  local tpid=$!
+  sleep 0.05
+  local dpid
+  dpid=$(pgrep -P "$tpid" -n || echo "$tpid")
+  local tree
+  tree=$(tree_rss_peak "$dpid")
+  local rc=0
+  wait "$tpid" || rc=$?
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$tlog" |
+         awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tlog")
+  local counts
+  counts=$($py -c "import json,sys; r=json.load(open(sys.argv[1])); print(' '.join(f'{k}={v}' for k,v in sorted(r['counts'].items())))" "$out/run-report.json")
+  $py - "$label" "$n" "$bytes" "$wall" "$rss" "$tree" "$rc" "$counts" <<'PY'
+import sys
+label, n, size, wall, rss, tree, rc, counts = sys.argv[1:]
+n, size, wall = int(n), int(size), float(wall)
+print(f"| {label} | {n} | {wall:.2f} | {n / wall:.0f} | {size / wall / 1e6:.2f} | "
+      f"{int(rss) / 1024:.0f} | {int(tree) / 1024:.0f} | {rc} | {counts} |")
+PY
+}
+
+echo "| run | docs | wall s | docs/s | MB/s | peak RSS MB (largest process) | peak RSS MB (parent + workers) | exit | statuses |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for n in "${sizes[@]}"; do
+  corpus="$WORK/corpus-$n"
+  [ -d "$corpus" ] || $py "$here/gen_corpus.py" "$corpus" "$n"
+  bytes=$(du -sb "$corpus" | cut -f1)
+  for j in $JOBS; do
+    out="$WORK/out-$n-j$j"
+    rm -rf "$out"
+    run "full, --jobs $j" "$out" --input "$corpus" --jobs "$j"
+  done
+  last=$(echo $JOBS | awk '{print $NF}')
+  run "no-change re-run, --jobs $last" "$WORK/out-$n-j$last" --input "$corpus" --jobs "$last"
+done
+
+# pandoc, one process per file, on a sample of the UTF-8 HTML and TXT files
+# (pandoc reads UTF-8 only, and has no notion of the noise): the time per
+# file is extrapolated to the corpus.
+corpus="$WORK/corpus-${sizes[0]}"
+sample="$WORK/pandoc-sample"
+rm -rf "$sample" && mkdir -p "$sample"
+find "$corpus" -name '*.html' | sort | head -n $((PANDOC_SAMPLE / 2)) > "$sample/list"
+for f in $(find "$corpus" -name '*.txt' | sort); do
+  if iconv -f utf-8 -t utf-8 "$f" > /dev/null 2>&1 && ! head -c3 "$f" | grep -q $'\xef\xbb\xbf'; then echo "$f"; fi
+done | head -n $((PANDOC_SAMPLE / 2)) >> "$sample/list"
+count=$(wc -l < "$sample/list")
+start=$(date +%s.%N)
+i=0
+while read -r f; do
+  i=$((i + 1))
+  case "$f" in
+    *.html) pandoc -f html -t docx -o "$sample/$i.docx" "$f" ;;
+    *.txt) pandoc -f markdown -t docx -o "$sample/$i.docx" "$f" ;;
+  esac
+done < "$sample/list"
+end=$(date +%s.%N)
+$py - "$count" "$start" "$end" "${sizes[0]}" <<'PY'
+import sys
+count, start, end, n = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+per = (end - start) / count
+print()
+print(f"pandoc (one process per file, {count} HTML/TXT files sampled): {per * 1000:.0f} ms per file, "
+      f"{1 / per:.1f} docs/s; extrapolated to {n} files: {per * n:.0f} s")
+PY
