@@ -218,14 +218,32 @@ void BoilerplateCleaner::apply(Document& doc) {
   auto in_head = [&](std::size_t i) { return i < static_cast<std::size_t>(head_lines_); };
   auto in_tail = [&](std::size_t i) { return i + static_cast<std::size_t>(tail_lines_) >= n; };
 
+  // Each line is judged as head chrome and as tail chrome separately.
+  std::vector<std::string> head_rule(n), tail_rule(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (in_head(i)) head_rule[i] = classify(doc.blocks[i].text, Zone::head);
+    if (in_tail(i)) tail_rule[i] = classify(doc.blocks[i].text, Zone::tail);
+  }
+  // Position: head chrome precedes the first body line (a long line that is
+  // no chrome) and tail chrome follows the last one.
+  std::optional<std::size_t> first_body, last_body;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (head_rule[i].empty() && tail_rule[i].empty() &&
+        t::length(doc.blocks[i].text) > static_cast<std::size_t>(max_chrome_chars_)) {
+      if (!first_body) first_body = i;
+      last_body = i;
+    }
+  }
   std::optional<std::size_t> paywall_at;
   bool head_chrome = false;
   for (std::size_t i = 0; i < n; ++i) {
-    const auto& text = doc.blocks[i].text;
-    if (in_head(i)) rule[i] = classify(text, Zone::head);
-    if (rule[i].empty() && in_tail(i)) rule[i] = classify(text, Zone::tail);
+    if (!head_rule[i].empty() && (!first_body || i < *first_body)) {
+      rule[i] = head_rule[i];
+      head_chrome = true;
+    } else if (!tail_rule[i].empty() && (!last_body || i > *last_body)) {
+      rule[i] = tail_rule[i];
+    }
     if (rule[i] == "boilerplate.paywall" && !paywall_at) paywall_at = i;
-    if (!rule[i].empty() && in_head(i)) head_chrome = true;
   }
   // Everything after a paywall notice is the ad tail; so is a contact line
   // just before it.

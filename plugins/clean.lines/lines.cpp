@@ -41,7 +41,7 @@ LineCleaner::LineCleaner(const PluginEnv&, const Params& params)
                   "规划", "讲话", "意见", "通知", "情况", "述职报告", "心得体会"};
   std::string marker = outline_marker();
   // A short heading (no sentence punctuation) then spaces then an item marker.
-  heading_then_item_ = Regex("^(" + marker + "[^。！？；!?;\\s]{1,30})[\\s\\x{3000}]+(?=" + marker + ")");
+  heading_then_item_ = Regex("^(" + marker + "[\\s\\x{3000}]*[^。！？；!?;\\s]{1,30})[\\s\\x{3000}]+(?=" + marker + ")");
   title_then_paragraph_ = Regex("^([^\\s，。,；;！!？?：:]{2,40}?(?:" + doc_type_alternation(doc_types_) +
                                 "))[\\s\\x{3000}]+(?=\\S)");
   max_heading_chars_ = static_cast<std::size_t>(params.get<int>("max_heading_chars", 40));
