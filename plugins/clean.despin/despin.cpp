@@ -63,6 +63,11 @@ std::string Despinner::restore(const std::string& text,
   auto u = t::to_u32(text);
   std::u32string out;
   out.reserve(u.size());
+  // (input position, input length, output position, output length) per substitution
+  struct Sub {
+    std::size_t in, in_len, out, out_len;
+  };
+  std::vector<Sub> subs;
   for (std::size_t i = 0; i < u.size();) {
     auto guard = guards_.longest_at(u, i);
     auto pair = pairs_.longest_at(u, i);
@@ -71,12 +76,23 @@ std::string Despinner::restore(const std::string& text,
       i += guard.length;
     } else if (pair.length) {
       const auto& original = originals_[static_cast<std::size_t>(pair.value)];
+      subs.push_back({i, pair.length, out.size(), original.size()});
       out += original;
-      changes.emplace_back(t::to_utf8(std::u32string_view(u).substr(i, pair.length)), t::to_utf8(original));
       i += pair.length;
     } else {
       out.push_back(u[i++]);
     }
+  }
+  // Each change is shown with a little context so a reviewer can judge it:
+  // "健全完美团的" -> "健全完善团的".
+  constexpr std::size_t kContext = 2;
+  for (const auto& sub : subs) {
+    std::size_t in_from = sub.in >= kContext ? sub.in - kContext : 0;
+    std::size_t out_from = sub.out >= kContext ? sub.out - kContext : 0;
+    std::size_t in_to = std::min(u.size(), sub.in + sub.in_len + kContext);
+    std::size_t out_to = std::min(out.size(), sub.out + sub.out_len + kContext);
+    changes.emplace_back(t::to_utf8(std::u32string_view(u).substr(in_from, in_to - in_from)),
+                         t::to_utf8(std::u32string_view(out).substr(out_from, out_to - out_from)));
   }
   return t::to_utf8(out);
 }

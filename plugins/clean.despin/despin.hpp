@@ -41,7 +41,8 @@ class Despinner final : public Transform {
   };
   Detection detect(const std::string& text) const;
   bool is_spun(const Detection& d) const;
-  // Restores one text; `changes` receives (spun, original) per substitution.
+  // Restores one text; `changes` receives (before, after) per substitution,
+  // each with two characters of context on both sides.
   std::string restore(const std::string& text, std::vector<std::pair<std::string, std::string>>& changes) const;
   std::size_t pair_count() const { return originals_.size(); }
 
