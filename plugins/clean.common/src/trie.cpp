@@ -6,6 +6,7 @@ namespace docpipe::clean {
 
 void Trie::insert(std::u32string_view key, int value) {
   if (key.empty()) return;
+  if (key[0] < 0x10000) may_start_[key[0]] = true;
   int n = 0;
   for (char32_t c : key) {
     auto it = nodes_[n].next.find(c);
@@ -26,6 +27,7 @@ void Trie::insert(std::string_view utf8_key, int value) { insert(docpipe::text::
 
 Trie::Hit Trie::longest_at(std::u32string_view text, std::size_t pos) const {
   Hit best;
+  if (pos < text.size() && text[pos] < 0x10000 && !may_start_[text[pos]]) return best;
   int n = 0;
   for (std::size_t i = pos; i < text.size(); ++i) {
     auto it = nodes_[n].next.find(text[i]);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+#include <vector>
 
 namespace docpipe::clean {
 
@@ -35,6 +36,9 @@ class Trie {
   };
   std::vector<Node> nodes_{Node{}};
   std::size_t size_ = 0;
+  // First characters of all keys in the BMP: most text positions start no
+  // key, and this rejects them without a hash lookup.
+  std::vector<bool> may_start_ = std::vector<bool>(0x10000, false);
 };
 
 }  // namespace docpipe::clean
