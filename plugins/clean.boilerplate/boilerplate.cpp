@@ -251,7 +251,7 @@ void BoilerplateCleaner::apply(Document& doc) {
     for (std::size_t i = *paywall_at + 1; i < n; ++i)
       if (rule[i].empty()) rule[i] = "boilerplate.paywall_tail";
     doc.set_flag("truncated_end");
-    doc.diagnose(Level::warning, "paywall tail at block " + std::to_string(*paywall_at) + ": \"" +
+    doc.diagnose(Level::warning, "truncated_end: paywall tail at block " + std::to_string(*paywall_at) + ": \"" +
                                      doc.blocks[*paywall_at].text + "\"; the document is truncated");
   }
   // A site name is a short line at the very top, only believed when other
@@ -279,7 +279,7 @@ void BoilerplateCleaner::apply(Document& doc) {
   }
   if (removed) {
     doc.set_flag("boilerplate_removed");
-    doc.diagnose(Level::info, "removed " + plural(removed, "site-chrome line"));
+    doc.diagnose(Level::info, "boilerplate_removed: removed " + plural(removed, "site-chrome line"));
   }
 }
 

@@ -119,7 +119,7 @@ void Deduplicator::apply(Document& doc) {
   }
   if (removed) {
     doc.set_flag("duplicates_removed");
-    doc.diagnose(Level::info, "removed " + plural(removed, "duplicate block"));
+    doc.diagnose(Level::info, "duplicates_removed: removed " + plural(removed, "duplicate block"));
   }
 }
 

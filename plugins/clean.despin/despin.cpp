@@ -117,7 +117,7 @@ void Despinner::apply(Document& doc) {
     restored += changes.size();
   }
   doc.set_flag("spun_restored");
-  doc.diagnose(Level::warning, std::string("spun document: ") + summary + "; restored " +
+  doc.diagnose(Level::warning, std::string("spun_restored: spun document, ") + summary + "; restored " +
                                    plural(restored, "substitution") + " (dictionary guesses, review them)");
 }
 

@@ -30,11 +30,11 @@ void MojibakeRepairer::apply(Document& doc) {
       std::size_t to = std::min(now.size(), m.end() + 12);
       while (to < now.size() && (static_cast<unsigned char>(now[to]) & 0xC0) == 0x80) ++to;
       ++reported;
-      doc.diagnose(Level::warning, "possible mojibake in block " + std::to_string(i) + ": \"" +
+      doc.diagnose(Level::warning, "mojibake: possible mojibake in block " + std::to_string(i) + ": \"" +
                                        now.substr(from, to - from) + "\" (kept)");
     }
   }
-  if (repaired) doc.diagnose(Level::info, "repaired " + plural(repaired, "middle dot") + " lost as '?'");
+  if (repaired) doc.diagnose(Level::info, "mojibake: repaired " + plural(repaired, "middle dot") + " lost as '?'");
   if (repaired || reported) doc.set_flag("mojibake");
 }
 

@@ -36,7 +36,7 @@ void PlaceholderCounter::apply(Document& doc) {
   for (const auto& [text, n] : by_text) detail += (detail.empty() ? "" : ", ") + text + "×" + std::to_string(n);
   doc.set_flag("placeholders_present");
   doc.metadata.extra["placeholders"] = std::to_string(total);
-  doc.diagnose(Level::info, plural(total, "redaction placeholder") + " kept: " + detail);
+  doc.diagnose(Level::info, "placeholders_present: " + plural(total, "redaction placeholder") + " kept: " + detail);
 }
 
 }  // namespace docpipe::clean

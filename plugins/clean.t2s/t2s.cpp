@@ -73,10 +73,15 @@ void T2sConverter::apply(Document& doc) {
     auto& b = doc.blocks[i];
     doc.set_block_text(i, converter_->Convert(b.text), "t2s.convert");
     for (auto& row : b.rows)
-      for (auto& cell : row) cell = converter_->Convert(cell);
+      for (auto& cell : row) {
+        std::string out = converter_->Convert(cell);
+        if (out == cell) continue;
+        doc.record_edit("t2s.convert", static_cast<int>(i), cell, out);
+        cell = std::move(out);
+      }
   }
   doc.set_flag("traditional_converted");
-  doc.diagnose(Level::info, std::string("converted traditional to simplified: ") + ratio + " of " +
+  doc.diagnose(Level::info, std::string("traditional_converted: ") + ratio + " of " +
                                 std::to_string(m.han) + " Han characters differ");
 }
 

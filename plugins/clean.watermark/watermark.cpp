@@ -125,7 +125,7 @@ void WatermarkCleaner::apply(Document& doc) {
     if (drop[i]) doc.remove_block(i, "watermark.line");
   if (removed) {
     doc.set_flag("watermark_removed");
-    doc.diagnose(Level::info, "removed " + plural(removed, "watermark URL"));
+    doc.diagnose(Level::info, "watermark_removed: removed " + plural(removed, "watermark URL"));
   }
 }
 
