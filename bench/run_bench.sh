@@ -84,6 +84,7 @@ done
 # pandoc, one process per file, on a sample of the UTF-8 HTML and TXT files
 # (pandoc reads UTF-8 only, and has no notion of the noise): the time per
 # file is extrapolated to the corpus.
+set +o pipefail  # `head` closes the pipes early on purpose
 corpus="$WORK/corpus-${sizes[0]}"
 sample="$WORK/pandoc-sample"
 rm -rf "$sample" && mkdir -p "$sample"

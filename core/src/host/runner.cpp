@@ -233,7 +233,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   if (int n = remove_stale_temps(out_dir))
     summary.notes.push_back("removed " + std::to_string(n) + " temporary files left by a killed run");
   Ledger ledger(ledger_file);
-  for (auto id : ledger.close_interrupted_runs())
+  const auto interrupted = ledger.close_interrupted_runs();
+  for (auto id : interrupted)
     summary.notes.push_back("run #" + std::to_string(id) + " was interrupted; resuming its work");
   const auto known = ledger.load_all();
   const auto plan = plan_run(items, known, summary.pipeline_hash, plugins, options.force);
@@ -245,7 +246,9 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
                                        summary.shard, static_cast<int>(todo.size()));
 
   BatchWriters batch(pipeline, registry, out_dir);
-  if (batch.any() && (!todo.empty() || !batch.all_outputs_exist())) {
+  // A killed run may have recorded documents without rewriting the batch
+  // outputs: those are rebuilt even when nothing is left to process.
+  if (batch.any() && (!todo.empty() || !interrupted.empty() || !batch.all_outputs_exist())) {
     RunInfo info{pipeline.name, pipeline.file.string(), summary.started, {}};
     for (const auto* p : registry.all()) info.plugin_versions.emplace_back(p->name, p->version);
     batch.begin(info);

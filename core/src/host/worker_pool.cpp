@@ -62,6 +62,7 @@ struct WorkerPool::Worker {
   std::string result_buf;  // bytes of an incomplete result line
   std::string log_tail;
   std::optional<std::size_t> busy;  // index of the document it is running
+  std::optional<PoolResult> pending;  // result line read, document line awaited
   Clock::time_point started, deadline;
   int done = 0;
   bool retire = false;  // restart before the next document
@@ -212,11 +213,24 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
         w.result_buf.append(buf, static_cast<std::size_t>(got));
         std::size_t pos;
         while ((pos = w.result_buf.find('\n')) != std::string::npos) {
-          PoolResult r;
-          r.work = decode_result(std::string_view(w.result_buf).substr(0, pos));
+          std::string_view line = std::string_view(w.result_buf).substr(0, pos);
+          if (w.pending) {  // the document line of the previous result
+            w.pending->work.document_json.assign(line);
+          } else {
+            bool document_follows = false;
+            PoolResult r;
+            r.work = decode_result(line, document_follows);
+            r.work.result.input = items[r.work.index].path.string();
+            r.log_excerpt = w.log_tail;
+            w.pending = std::move(r);
+            if (document_follows) {
+              w.result_buf.erase(0, pos + 1);
+              continue;
+            }
+          }
           w.result_buf.erase(0, pos + 1);
-          r.work.result.input = items[r.work.index].path.string();
-          r.log_excerpt = w.log_tail;
+          PoolResult r = std::move(*w.pending);
+          w.pending.reset();
           if (r.work.out_of_memory) w.retire = true;
           w.busy.reset();
           ++w.done;

@@ -22,18 +22,15 @@ std::string encode_result(const WorkResult& w) {
   const auto& r = w.result;
   json j{{"i", w.index},         {"status", r.status},   {"stage", r.stage},
          {"error", r.error},     {"seconds", r.seconds}, {"outputs", r.outputs},
-         {"oom", w.out_of_memory}};
-  std::string line = j.dump();
-  if (!w.document_json.empty()) {
-    // Spliced in as raw JSON text: the parent keeps it as text for the
-    // ledger's document cache without a second serialisation.
-    line.pop_back();
-    line += ",\"doc\":" + w.document_json + "}";
-  }
-  return line + "\n";
+         {"oom", w.out_of_memory}, {"doc", !w.document_json.empty()}};
+  std::string lines = j.dump() + "\n";
+  // The document follows on a line of its own, so the parent can keep it as
+  // text (ledger cache) without parsing it inside the result.
+  if (!w.document_json.empty()) lines += w.document_json + "\n";
+  return lines;
 }
 
-WorkResult decode_result(std::string_view line) {
+WorkResult decode_result(std::string_view line, bool& document_follows) {
   auto j = json::parse(line);
   WorkResult w;
   w.index = j.at("i").get<std::size_t>();
@@ -44,7 +41,7 @@ WorkResult decode_result(std::string_view line) {
   r.seconds = j.at("seconds").get<double>();
   r.outputs = j.at("outputs").get<std::vector<std::string>>();
   w.out_of_memory = j.value("oom", false);
-  if (j.contains("doc")) w.document_json = j["doc"].dump();
+  document_follows = j.value("doc", false);
   return w;
 }
 

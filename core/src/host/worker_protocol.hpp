@@ -1,6 +1,7 @@
 // The line protocol between the parent and its worker processes. The parent
 // writes one request line per document on the worker's fd 3; the worker
-// answers one result line on fd 4. Lines are compact JSON, so paths and
+// answers one result line on fd 4 (and a document line when batch writers
+// need the document). Lines are compact JSON, so paths and
 // error messages need no escaping rules of their own. A worker's stdout and
 // stderr go to a third pipe the parent keeps the tail of (log excerpts).
 #pragma once
@@ -39,8 +40,10 @@ struct WorkResult {
 
 std::string encode_request(std::size_t index, const InputItem& item);
 void decode_request(std::string_view line, std::size_t& index, InputItem& item);
+// One result line, then the document's JSON on a second line when set.
 std::string encode_result(const WorkResult& r);
-WorkResult decode_result(std::string_view line);
+// Decodes a result line; document_follows says whether a document line comes next.
+WorkResult decode_result(std::string_view line, bool& document_follows);
 
 // Worker process entry: loads the pipeline, then serves requests until the
 // request pipe closes. Returns the process exit code.
