@@ -60,7 +60,9 @@ TEST(Samples, DetectionFiresOnlyWhereTheNoiseIs) {
     bool was_spun = doc.has_flag("spun_restored"), was_trad = doc.has_flag("traditional_converted");
     spun += was_spun;
     traditional += was_trad;
-    if (!was_spun && !was_trad) EXPECT_EQ(texts(doc), before) << f;
+    if (!was_spun && !was_trad) {
+      EXPECT_EQ(texts(doc), before) << f;
+    }
     EXPECT_FALSE(was_spun && was_trad) << f;
   }
   // samples/ holds one spun and one traditional report among five.
