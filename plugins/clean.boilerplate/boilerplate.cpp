@@ -202,7 +202,9 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
   if (len <= 2 * max_len && contains_any(u, copyright_)) return "boilerplate.copyright";
   if (len > max_len) return "";
   if (zone == Zone::tail && is_contact(line, u)) return "boilerplate.contact";
-  if (zone == Zone::head && published_iso(line)) return "boilerplate.timestamp";
+  // Bare 年月日 dates never match (they may be the document's own date), so
+  // a crawl timestamp is recognised in either zone.
+  if (published_iso(line)) return "boilerplate.timestamp";
   if (starts_with_any(u, pager_)) return "boilerplate.pager";
   if (is_breadcrumb(line)) return "boilerplate.breadcrumb";
   if (is_navigation(line)) return "boilerplate.navigation";
@@ -235,13 +237,14 @@ void BoilerplateCleaner::apply(Document& doc) {
     }
   }
   std::optional<std::size_t> paywall_at;
-  bool head_chrome = false;
+  bool head_chrome = false, tail_chrome = false;
   for (std::size_t i = 0; i < n; ++i) {
     if (!head_rule[i].empty() && (!first_body || i < *first_body)) {
       rule[i] = head_rule[i];
       head_chrome = true;
     } else if (!tail_rule[i].empty() && (!last_body || i > *last_body)) {
       rule[i] = tail_rule[i];
+      tail_chrome = true;
     }
     if (rule[i] == "boilerplate.paywall" && !paywall_at) paywall_at = i;
   }
@@ -254,11 +257,19 @@ void BoilerplateCleaner::apply(Document& doc) {
     doc.diagnose(Level::warning, "truncated_end: paywall tail at block " + std::to_string(*paywall_at) + ": \"" +
                                      doc.blocks[*paywall_at].text + "\"; the document is truncated");
   }
-  // A site name is a short line at the very top, only believed when other
-  // chrome in the head zone confirms we are looking at a scraped page.
+  // A site name is a short line at the very top (or bottom), only believed
+  // when other chrome in the same zone confirms a scraped page.
   if (head_chrome) {
     for (std::size_t i = 0; i < std::min<std::size_t>(n, 3); ++i) {
       if (rule[i].empty() && is_site_name(doc.blocks[i].text)) {
+        rule[i] = "boilerplate.site_name";
+        break;
+      }
+    }
+  }
+  if (tail_chrome) {
+    for (std::size_t i = n; i-- > (n > 3 ? n - 3 : 0);) {
+      if (rule[i].empty() && (!last_body || i > *last_body) && is_site_name(doc.blocks[i].text)) {
         rule[i] = "boilerplate.site_name";
         break;
       }

@@ -103,3 +103,15 @@ TEST(Boilerplate, LongLinesAreNeverChrome) {
   make().apply(doc);
   EXPECT_EQ(doc.blocks.size(), 2u);
 }
+
+TEST(Boilerplate, TailTimestampAndSiteNameNeedTailChrome) {
+  auto doc = doc_of({kBody, "共青团某某县委 2021年12月30日", "发布时间：2022-01-04 09:30:00", "青年范文之家"});
+  make().apply(doc);
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{kBody, "共青团某某县委 2021年12月30日"}));
+  EXPECT_EQ(doc.metadata.page.published, "2022-01-04T09:30:00");
+  EXPECT_EQ(doc.metadata.page.site, "青年范文之家");
+  // Without other chrome the same last line is left alone.
+  auto plain = doc_of({kBody, "青年范文之家"});
+  make().apply(plain);
+  EXPECT_EQ(plain.blocks.size(), 2u);
+}
