@@ -73,3 +73,9 @@ TEST(Despin, OfficePairsAndGuardsFromParameters) {
 }
 
 TEST(Despin, DictionaryCoversTheFamilyNotOneDocument) { EXPECT_GE(make().pair_count(), 300u); }
+
+TEST(Despin, TheDeToHuanShangArtefactIsUndone) {
+  auto doc = doc_of({kSpun + "各项工作取患上了较着成效,值患上一提的是青年踊跃介入。"});
+  make().apply(doc);
+  EXPECT_NE(doc.blocks[0].text.find("取得了明显成效,值得一提的是青年积极参与。"), std::string::npos);
+}
