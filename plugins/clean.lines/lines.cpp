@@ -84,7 +84,13 @@ void LineCleaner::join_blocks(Document& doc) const {
     char32_t last = last_char(cur.text), first = first_char(next.text);
     // A numbered line that short is a heading, which ends without punctuation.
     bool heading = starts_with_outline_.contains(cur.text) && t::length(cur.text) <= max_heading_chars_;
-    bool broken = !heading && cur.kind == BlockKind::paragraph && next.kind == BlockKind::paragraph &&
+    // A line broken mid-sentence usually carries punctuation before the
+    // break; a long unnumbered title line carries none.
+    auto cu = t::to_u32(cur.text);
+    bool inner_punct = std::any_of(cu.begin(), cu.end(), [](char32_t c) {
+      return c == U'，' || c == U',' || c == U'。' || c == U'、' || c == U'；' || c == U';' || c == U'：';
+    });
+    bool broken = !heading && (inner_punct || cu.size() >= 2 * min_join_chars_) && cur.kind == BlockKind::paragraph && next.kind == BlockKind::paragraph &&
                   t::length(cur.text) >= min_join_chars_ && t::is_han(last) && !ends_with_doc_type(cur.text) &&
                   (t::is_han(first) || first == U'“') && !starts_with_marker_.contains(next.text) &&
                   !signature_like_.contains(next.text);

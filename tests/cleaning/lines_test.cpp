@@ -72,3 +72,10 @@ TEST(Lines, DigitsLatinUrlsAndLineStartMarkersUntouched) {
   for (const std::string s : {"(一)聚焦主责主业", "共1,000人", "见http://a.cn/x?y=1,z", "A,B两组", "比分3:2。", "成立(2019)"})
     EXPECT_EQ(l.fix_punct(s), s);
 }
+
+TEST(Lines, UnnumberedTitleWithoutPunctuationIsNotJoined) {
+  const std::vector<std::string> lines{"坚持党建带团建推动基层团组织建设", "今年以来,团县委坚持党建带团建,扎实推进基层组织建设。"};
+  auto doc = doc_of(lines);
+  make({{"fullwidth_punct", false}}).apply(doc);
+  EXPECT_EQ(texts(doc), lines);
+}
