@@ -42,9 +42,21 @@ Regex::~Regex() = default;
 Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
 
+namespace {
+// Match data reused by every search on this thread (instances are per worker
+// thread, so no locking); patterns with more groups get their own per call.
+constexpr std::uint32_t kSharedPairs = 32;
+struct SharedMatchData {
+  pcre2_match_data* md = pcre2_match_data_create(kSharedPairs, nullptr);
+  ~SharedMatchData() { pcre2_match_data_free(md); }
+};
+}  // namespace
+
 bool Regex::search(std::string_view subject, Match& m, std::size_t start) const {
   if (start > subject.size()) return false;
-  pcre2_match_data* md = pcre2_match_data_create_from_pattern(impl_->code, nullptr);
+  thread_local SharedMatchData shared;
+  bool own = impl_->capture_count + 1 > kSharedPairs;
+  pcre2_match_data* md = own ? pcre2_match_data_create_from_pattern(impl_->code, nullptr) : shared.md;
   int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
                        PCRE2_NO_UTF_CHECK, md, nullptr);
   bool ok = rc > 0;
@@ -56,7 +68,7 @@ bool Regex::search(std::string_view subject, Match& m, std::size_t start) const 
       m.groups[i] = {ov[2 * i], ov[2 * i + 1]};
     }
   }
-  pcre2_match_data_free(md);
+  if (own) pcre2_match_data_free(md);
   return ok;
 }
 
