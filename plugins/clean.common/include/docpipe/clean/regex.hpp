@@ -1,6 +1,6 @@
 // A PCRE2 pattern compiled once (UTF + UCP mode, JIT when available) and
 // matched many times. Cleaning stages build their patterns in the plugin
-// constructor, never per document (std::regex is banned: slow, no Unicode).
+// constructor, never per document (the standard library regex is not used: slow, no Unicode classes).
 #pragma once
 
 #include <cstddef>
