@@ -142,3 +142,45 @@ TEST_F(JsonWriterPlugin, CompactWithoutEditsIsOneLine) {
   EXPECT_TRUE(nlohmann::json::parse(compact)["edits"].empty());
   EXPECT_NE(compact.find("正文"), std::string::npos);  // UTF-8, not \u escapes
 }
+
+// Memory stays bounded however many documents a run has: rows are streamed
+// (constant-memory mode) and no document is kept. Peak RSS is compared, not
+// time, so the test does not depend on the machine's speed.
+#include <sys/resource.h>
+
+namespace {
+long peak_rss_kb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+}  // namespace
+
+TEST(SummaryWorkbook, MemoryDoesNotGrowWithTheRun) {
+  fs::path dir = fs::temp_directory_path() / ("docpipe-xlsx-many-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string sentence(300, 'x');  // 300 bytes per figure and edit
+  const long before = peak_rss_kb();
+  {
+    xlsx::SummaryWorkbook book(dir / "scratch.xlsx", {});
+    book.begin(RunInfo{"many", "", "2024-05-01T08:00:00", {}});
+    for (int i = 0; i < 20000; ++i) {
+      Document doc;
+      doc.source.path = "report-" + std::to_string(i) + ".txt";
+      doc.metadata.title = "共青团第" + std::to_string(i) + "区委2020年上半年工作总结";
+      doc.metadata.organization = "共青团第" + std::to_string(i % 50) + "区委";
+      for (int h = 0; h < 5; ++h) doc.blocks.push_back(Block{BlockKind::heading, 1, "一、", "一、标题" + sentence, {}, {}});
+      for (int m = 0; m < 3; ++m) doc.metrics.push_back(Metric{1.0 * m, "人次", "3人次", "", sentence, {"一、标题"}, 0});
+      for (int e = 0; e < 2; ++e) doc.edits.push_back(Edit{"clean.lines", "spaces", 0, sentence, sentence});
+      book.add(doc, DocumentStatus{"ok", "", 0});
+    }
+    book.finish(RunTotals{"2024-05-01T09:00:00", {{"ok", 20000}}}, dir / "summary.xlsx");
+  }
+  const long grown_kb = peak_rss_kb() - before;
+  // 20,000 documents carry ~60 MB of text; buffering them (or the rows)
+  // would show here.
+  EXPECT_LT(grown_kb, 30 * 1024) << "peak RSS grew by " << grown_kb << " KiB";
+  RecordProperty("peak_rss_growth_kib", static_cast<int>(grown_kb));
+  EXPECT_GT(fs::file_size(dir / "summary.xlsx"), 1000000u);
+  fs::remove_all(dir);
+}
