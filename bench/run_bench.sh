@@ -55,19 +55,21 @@ run() {
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$tlog" |
          awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tlog")
+  local cpu  # user + system seconds of the run and every worker it reaped
+  cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ {s+=$2} END {print s}' "$tlog")
   local counts
   counts=$($py -c "import json,sys; r=json.load(open(sys.argv[1])); print(' '.join(f'{k}={v}' for k,v in sorted(r['counts'].items())))" "$out/run-report.json")
-  $py - "$label" "$n" "$bytes" "$wall" "$rss" "$tree" "$rc" "$counts" <<'PY'
+  $py - "$label" "$n" "$bytes" "$wall" "$rss" "$tree" "$rc" "$counts" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
 import sys
-label, n, size, wall, rss, tree, rc, counts = sys.argv[1:]
-n, size, wall = int(n), int(size), float(wall)
-print(f"| {label} | {n} | {wall:.2f} | {n / wall:.0f} | {size / wall / 1e6:.2f} | "
-      f"{int(rss) / 1024:.0f} | {int(tree) / 1024:.0f} | {rc} | {counts} |")
+label, n, size, wall, rss, tree, rc, counts, cpu, load = sys.argv[1:]
+n, size, wall, cpu = int(n), int(size), float(wall), float(cpu)
+print(f"| {label} | {n} | {wall:.2f} | {n / wall:.0f} | {size / wall / 1e6:.2f} | {cpu:.1f} | "
+      f"{n / cpu if cpu else 0:.0f} | {int(rss) / 1024:.0f} | {int(tree) / 1024:.0f} | {load} | {rc} | {counts} |")
 PY
 }
 
-echo "| run | docs | wall s | docs/s | MB/s | peak RSS MB (largest process) | peak RSS MB (parent + workers) | exit | statuses |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| run | docs | wall s | docs/s | MB/s | CPU s | docs per CPU-s | peak RSS MB (largest process) | peak RSS MB (parent + workers) | load avg at end | exit | statuses |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
   corpus="$WORK/corpus-$n"
   [ -d "$corpus" ] || $py "$here/gen_corpus.py" "$corpus" "$n"

@@ -1,0 +1,188 @@
+// Unit tests of the nightly-run pieces: ledger, shard partition, planning
+// and the worker protocol. The end-to-end behaviour is in test_nightly.py.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+
+#include "docpipe/error.hpp"
+#include "host/ledger.hpp"
+#include "host/plan.hpp"
+#include "host/shard.hpp"
+#include "host/worker_protocol.hpp"
+
+namespace fs = std::filesystem;
+using namespace docpipe::host;
+
+namespace {
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() /
+            ("docpipe-nightly-unit-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path path_;
+};
+
+void write(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
+
+LedgerEntry entry(const std::string& input, const std::string& sha, const std::string& status) {
+  LedgerEntry e;
+  e.input = input;
+  e.content_sha256 = sha;
+  e.pipeline_hash = "P";
+  e.plugin_versions = "read.txt=1.0.0";
+  e.status = status;
+  e.run_id = 1;
+  return e;
+}
+
+}  // namespace
+
+TEST(Ledger, RecordsSurviveReopening) {
+  TempDir dir;
+  auto file = dir.path() / "state" / "ledger.sqlite";
+  {
+    Ledger ledger(file);
+    auto run = ledger.begin_run("demo", "P", "2026-01-01T00:00:00", "", 1);
+    auto e = entry("/in/a.txt", "abc", "ok");
+    e.run_id = run;
+    e.outputs = {"/out/a.json"};
+    ledger.record(e, R"({"x":1})");
+    ledger.record(e);
+  }
+  Ledger ledger(file);
+  auto all = ledger.load_all();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all.at("/in/a.txt").content_sha256, "abc");
+  EXPECT_EQ(all.at("/in/a.txt").outputs, std::vector<std::string>{"/out/a.json"});
+  EXPECT_EQ(ledger.attempts("/in/a.txt", "ok"), 2);
+  EXPECT_EQ(ledger.cached_document("/in/a.txt"), R"({"x":1})");
+  // The run was never finished: the next run sees it as interrupted.
+  EXPECT_EQ(ledger.close_interrupted_runs().size(), 1u);
+  EXPECT_TRUE(ledger.close_interrupted_runs().empty());
+}
+
+TEST(Ledger, CorruptFileIsAClearError) {
+  TempDir dir;
+  auto file = dir.path() / "ledger.sqlite";
+  write(file, std::string(8192, 'x'));
+  try {
+    Ledger ledger(file);
+    FAIL() << "a corrupt ledger was opened";
+  } catch (const LedgerError& e) {
+    std::string msg = e.what();
+    EXPECT_NE(msg.find(file.string()), std::string::npos) << msg;
+    EXPECT_NE(msg.find("corrupt"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("Move it aside"), std::string::npos) << msg;
+  }
+  EXPECT_THROW(Ledger::open_read_only(file), LedgerError);
+  EXPECT_FALSE(Ledger::open_read_only(dir.path() / "missing.sqlite").has_value());
+}
+
+TEST(Shard, ParsesKOverN) {
+  auto s = parse_shard("2/8");
+  EXPECT_EQ(s.index, 2u);
+  EXPECT_EQ(s.count, 8u);
+  for (const char* bad : {"8/8", "1/0", "a/2", "1", "-1/2", "1/2/3", "/2", "1/"})
+    EXPECT_THROW(parse_shard(bad), docpipe::ConfigError) << bad;
+}
+
+TEST(Shard, PartitionIsCompleteDisjointAndStable) {
+  // Stable across machines and releases: FNV-1a 64 of the relative path.
+  EXPECT_EQ(shard_key(InputItem{"/mnt/a/batch000/report_000001.txt", "batch000"}),
+            12553202097931481370ull);
+  // The mount point does not matter, only the path below the input root.
+  EXPECT_EQ(shard_key(InputItem{"/x/batch000/report_000001.txt", "batch000"}),
+            shard_key(InputItem{"/y/z/batch000/report_000001.txt", "batch000"}));
+  std::vector<int> per_shard(4);
+  for (int i = 0; i < 1000; ++i) {
+    InputItem item{"/in/d/" + std::to_string(i) + ".txt", "d"};
+    int owners = 0;
+    for (unsigned k = 0; k < 4; ++k)
+      if (in_shard(item, Shard{k, 4})) {
+        ++owners;
+        ++per_shard[k];
+      }
+    EXPECT_EQ(owners, 1);
+  }
+  for (int n : per_shard) EXPECT_GT(n, 150);  // roughly even, none empty
+}
+
+TEST(Plan, SaysWhyEachDocumentIsProcessed) {
+  TempDir dir;
+  auto in = [&](const std::string& name, const std::string& text) {
+    write(dir.path() / name, text);
+    return InputItem{dir.path() / name, ""};
+  };
+  std::vector<InputItem> items = {in("new.txt", "n"),     in("changed.txt", "c2"),
+                                  in("pipeline.txt", "p"), in("plugin.txt", "g"),
+                                  in("missing.txt", "m"),  in("same.txt", "s"),
+                                  in("bad.txt", "b")};
+  auto key = [&](const std::string& name) { return (dir.path() / name).lexically_normal().string(); };
+  auto known_entry = [&](const std::string& name, const std::string& status) {
+    auto e = entry(key(name), file_sha256(dir.path() / name), status);
+    return std::make_pair(key(name), e);
+  };
+  std::unordered_map<std::string, LedgerEntry> known;
+  known.insert(known_entry("changed.txt", "ok"));
+  known[key("changed.txt")].content_sha256 = "old";
+  known.insert(known_entry("pipeline.txt", "ok"));
+  known[key("pipeline.txt")].pipeline_hash = "older pipeline";
+  known.insert(known_entry("plugin.txt", "ok"));
+  known[key("plugin.txt")].plugin_versions = "read.txt=0.9.0";
+  known.insert(known_entry("missing.txt", "ok"));
+  known[key("missing.txt")].outputs = {(dir.path() / "gone.json").string()};
+  known.insert(known_entry("same.txt", "ok"));
+  write(dir.path() / "same.json", "{}");
+  known[key("same.txt")].outputs = {(dir.path() / "same.json").string()};
+  known.insert(known_entry("bad.txt", "crashed"));
+
+  auto plan = plan_run(items, known, "P", "read.txt=1.0.0", false);
+  std::vector<std::string> reasons;
+  for (const auto& p : plan) reasons.push_back(p.reason);
+  EXPECT_EQ(reasons, (std::vector<std::string>{"new", "changed", "pipeline changed", "plugin changed",
+                                               "output missing", "unchanged",
+                                               "quarantined (unchanged)"}));
+  EXPECT_FALSE(plan[5].process);
+  EXPECT_FALSE(plan[6].process);
+  for (const auto& p : plan_run(items, known, "P", "read.txt=1.0.0", true)) {
+    EXPECT_TRUE(p.process);
+    EXPECT_EQ(p.reason, "forced");
+  }
+}
+
+TEST(WorkerProtocol, RoundTrips) {
+  InputItem item{"/in/报告 1.txt", "sub/dir"}, back;
+  std::size_t index = 0;
+  decode_request(encode_request(42, item), index, back);
+  EXPECT_EQ(index, 42u);
+  EXPECT_EQ(back.path, item.path);
+  EXPECT_EQ(back.reldir, item.reldir);
+
+  WorkResult w;
+  w.index = 7;
+  w.result.status = "partial";
+  w.result.stage = "write.docx";
+  w.result.error = "line\nbreak";
+  w.result.outputs = {"/out/a.json"};
+  w.document_json = R"({"blocks":[]})";
+  auto lines = encode_result(w);
+  auto nl = lines.find('\n');
+  ASSERT_NE(nl, std::string::npos);
+  bool document_follows = false;
+  auto r = decode_result(std::string_view(lines).substr(0, nl), document_follows);
+  EXPECT_TRUE(document_follows);
+  EXPECT_EQ(lines.substr(nl + 1), w.document_json + "\n");
+  EXPECT_EQ(r.index, 7u);
+  EXPECT_EQ(r.result.status, "partial");
+  EXPECT_EQ(r.result.error, "line\nbreak");
+  EXPECT_EQ(r.result.outputs, w.result.outputs);
+}
