@@ -1,5 +1,8 @@
 #include "mojibake.hpp"
 
+#include <utility>
+#include <vector>
+
 #include <docpipe/clean/textutil.hpp>
 
 namespace docpipe::clean {
@@ -14,14 +17,20 @@ void MojibakeRepairer::apply(Document& doc) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const std::string text = doc.blocks[i].text;
     if (repair_middle_dot_) {
+      std::vector<std::pair<std::string, std::string>> changes;
       std::string out = middle_dot_.replace_all(text, [&](std::string_view s, const Match& m) {
         int month = std::stoi(std::string(m.group(s, 1)));
         int day = std::stoi(std::string(m.group(s, 2)));
-        if (month < 1 || month > 12 || day < 1 || day > 31) return std::string(m.group(s, 0));
-        ++repaired;
-        return std::string(m.group(s, 1)) + "·" + std::string(m.group(s, 2));
+        std::string before(m.group(s, 0));
+        if (month < 1 || month > 12 || day < 1 || day > 31) return before;
+        std::string after = std::string(m.group(s, 1)) + "·" + std::string(m.group(s, 2));
+        changes.emplace_back(before, after);
+        return after;
       });
-      doc.set_block_text(i, out, "mojibake.middle_dot");
+      // One edit per repair ("3?5" -> "3·5"), readable in `docpipe explain`.
+      for (auto& [before, after] : changes) doc.record_edit("mojibake.middle_dot", static_cast<int>(i), before, after);
+      repaired += changes.size();
+      doc.blocks[i].text = std::move(out);
     }
     for (const auto& m : suspicious_.find_all(doc.blocks[i].text)) {
       const std::string& now = doc.blocks[i].text;

@@ -14,7 +14,9 @@ TEST(Mojibake, MonthDayNamesGetTheirMiddleDotBack) {
   auto doc = doc_of({"开展3?5学雷锋活动和6？1“六一”关爱行动,12?9纪念活动。"});
   make().apply(doc);
   EXPECT_EQ(doc.blocks[0].text, "开展3·5学雷锋活动和6·1“六一”关爱行动,12·9纪念活动。");
-  EXPECT_EQ(edits_with(doc, "mojibake.middle_dot"), 1u);
+  EXPECT_EQ(edits_with(doc, "mojibake.middle_dot"), 3u);
+  EXPECT_EQ(doc.edits[0].before, "3?5");
+  EXPECT_EQ(doc.edits[0].after, "3·5");
   EXPECT_TRUE(doc.has_flag("mojibake"));
 }
 
