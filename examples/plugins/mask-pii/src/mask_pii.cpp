@@ -24,17 +24,22 @@ class MaskPii final : public docpipe::Transform {
     std::size_t masked = 0;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
       auto& block = doc.blocks[i];
-      masked += mask_text(doc, static_cast<int>(i), block.text);
+      // A table's text repeats its cells: the cells carry the edits, so one
+      // number is recorded once.
+      bool table = !block.rows.empty();
+      std::size_t in_text = mask_text(doc, static_cast<int>(i), block.text, !table);
       for (auto& row : block.rows)
-        for (auto& cell : row) masked += mask_text(doc, static_cast<int>(i), cell);
+        for (auto& cell : row) masked += mask_text(doc, static_cast<int>(i), cell, true);
+      if (!table) masked += in_text;
     }
     if (masked)
       doc.diagnose(docpipe::Level::info, "masked " + std::to_string(masked) + " personal data item(s)");
   }
 
  private:
-  // Masks `text` in place; returns the number of items masked.
-  std::size_t mask_text(docpipe::Document& doc, int block, std::string& text) {
+  // Masks `text` in place, recording edits when `record`; returns the number
+  // of items masked.
+  std::size_t mask_text(docpipe::Document& doc, int block, std::string& text, bool record) {
     auto matches = pii::scan(text, opts_);
     if (matches.empty()) return 0;
     std::string out;
@@ -44,9 +49,11 @@ class MaskPii final : public docpipe::Transform {
       std::string masked = pii::mask(token, m.kind, mask_);
       // The edit log is archived with the document: by default it must not
       // keep the very data this stage removes.
-      std::string before = record_originals_ ? std::string(token)
-                                             : std::string("[") + pii::to_string(m.kind) + "]";
-      doc.record_edit(std::string("pii.") + pii::to_string(m.kind), block, std::move(before), masked);
+      if (record) {
+        std::string before = record_originals_ ? std::string(token)
+                                               : std::string("[") + pii::to_string(m.kind) + "]";
+        doc.record_edit(std::string("pii.") + pii::to_string(m.kind), block, std::move(before), masked);
+      }
       out.append(text, pos, m.begin - pos);
       out += masked;
       pos = m.end;
