@@ -52,6 +52,7 @@ BoilerplateCleaner::BoilerplateCleaner(const PluginEnv& env, const Params& param
   max_chrome_chars_ = params.get<int>("max_chrome_chars", 40);
   fill(nav_words_, merged(rules, "nav_words", params, "extra_nav_words"));
   fill(paywall_, merged(rules, "paywall_phrases", params, "extra_paywall_phrases"));
+  fill(paywall_hints_, merged(rules, "paywall_hints", params, "extra_paywall_hints"));
   fill(share_, merged(rules, "share_phrases", params, "extra_share_phrases"));
   fill(copyright_, merged(rules, "copyright_phrases", params, "extra_copyright_phrases"));
   fill(contact_words_, json_strings(rules, "contact_words"));
@@ -197,7 +198,9 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
   const std::size_t len = u.size();
   const std::size_t max_len = static_cast<std::size_t>(max_chrome_chars_);
   if (len == 0) return "";
-  if (zone == Zone::tail && len <= 2 * max_len && is_paywall(u)) return "boilerplate.paywall";
+  if (zone == Zone::tail && len <= 2 * max_len &&
+      (is_paywall(u) || (contains_any(u, paywall_hints_) && is_contact(line, u))))
+    return "boilerplate.paywall";
   if (tag_line_.contains(line) && len <= 2 * max_len) return "boilerplate.tags";
   if (len <= 2 * max_len && contains_any(u, copyright_)) return "boilerplate.copyright";
   if (len > max_len) return "";
@@ -246,8 +249,17 @@ void BoilerplateCleaner::apply(Document& doc) {
       rule[i] = tail_rule[i];
       tail_chrome = true;
     }
-    if (rule[i] == "boilerplate.paywall" && !paywall_at) paywall_at = i;
   }
+  // A weaker hint ("获取全文请联系", "代写") is a paywall notice when a contact
+  // line follows it.
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    if (rule[i].empty() && rule[i + 1] == "boilerplate.contact" && (!last_body || i > *last_body) &&
+        t::length(doc.blocks[i].text) <= 2 * static_cast<std::size_t>(max_chrome_chars_) &&
+        contains_any(t::to_u32(doc.blocks[i].text), paywall_hints_))
+      rule[i] = "boilerplate.paywall";
+  }
+  for (std::size_t i = 0; i < n && !paywall_at; ++i)
+    if (rule[i] == "boilerplate.paywall") paywall_at = i;
   // Everything after a paywall notice is the ad tail; so is a contact line
   // just before it.
   if (paywall_at) {

@@ -26,7 +26,10 @@ inline constexpr const char* kBoilerplateSchema = R"json({
     "max_chrome_chars": {"type": "integer", "minimum": 1, "default": 40,
                          "description": "longer lines are never treated as chrome (paywall lines excepted)"},
     "extra_nav_words": {"type": "array", "items": {"type": "string"}, "default": []},
-    "extra_paywall_phrases": {"type": "array", "items": {"type": "string"}, "default": []},
+    "extra_paywall_phrases": {"type": "array", "items": {"type": "string"}, "default": [],
+                              "description": "phrases that alone mark a paywall notice (预览已结束)"},
+    "extra_paywall_hints": {"type": "array", "items": {"type": "string"}, "default": [],
+                            "description": "phrases that mark one only next to a contact line (获取全文, 代写)"},
     "extra_share_phrases": {"type": "array", "items": {"type": "string"}, "default": []},
     "extra_copyright_phrases": {"type": "array", "items": {"type": "string"}, "default": []},
     "extra_site_suffixes": {"type": "array", "items": {"type": "string"}, "default": []},
@@ -59,7 +62,7 @@ class BoilerplateCleaner final : public Transform {
   int head_lines_ = 8;
   int tail_lines_ = 10;
   int max_chrome_chars_ = 40;
-  Trie nav_words_, paywall_, share_, copyright_, contact_words_, pager_, breadcrumb_starts_, tag_prefixes_;
+  Trie nav_words_, paywall_, paywall_hints_, share_, copyright_, contact_words_, pager_, breadcrumb_starts_, tag_prefixes_;
   std::vector<std::u32string> site_suffixes_;
   std::vector<std::string> breadcrumb_separators_;
   Regex timestamp_;

@@ -115,3 +115,15 @@ TEST(Boilerplate, TailTimestampAndSiteNameNeedTailChrome) {
   make().apply(plain);
   EXPECT_EQ(plain.blocks.size(), 2u);
 }
+
+TEST(Boilerplate, WeakPaywallHintNeedsAContactLine) {
+  // A real closing sentence of a notice that mentions the full version.
+  auto doc = doc_of({kBody, "请各单位于月底前报送完整版材料。"});
+  make().apply(doc);
+  EXPECT_EQ(doc.blocks.size(), 2u);
+  EXPECT_FALSE(doc.has_flag("truncated_end"));
+  auto ad = doc_of({kBody, "获取全文及原创代写服务", "微信：abc_12345 😀"});
+  make().apply(ad);
+  EXPECT_EQ(ad.blocks.size(), 1u);
+  EXPECT_TRUE(ad.has_flag("truncated_end"));
+}
