@@ -65,6 +65,11 @@ void SheetWriter::finish() {
     check(worksheet_set_column(ws_, c, c, width, columns_[c].wrap ? formats_.wrap : nullptr));
   }
   worksheet_freeze_panes(ws_, 1, 0);
+  // Printed, a sheet is A4 landscape, one page wide, the header on every page.
+  worksheet_set_paper(ws_, 9);
+  worksheet_set_landscape(ws_);
+  worksheet_fit_to_pages(ws_, 1, 0);
+  check(worksheet_repeat_rows(ws_, 0, 0));
   const lxw_col_t last_col = static_cast<lxw_col_t>(columns_.size() - 1);
   check(worksheet_autofilter(ws_, 0, 0, row_, last_col));
 }

@@ -1,6 +1,7 @@
 #include "summary_workbook.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <system_error>
 #include <vector>
@@ -216,7 +217,13 @@ void SummaryWorkbook::write_summary() {
       chart_add_series(chart, ("=Summary!$A$2:$A$" + last).c_str(), ("=Summary!$B$2:$B$" + last).c_str());
   chart_series_set_name(series, "=Summary!$B$1");
   chart_title_set_name(chart, "Documents per organization");
-  chart_axis_set_reverse(chart->y_axis);  // largest at the top, like the table
+  // In a bar chart y is the category axis: reversed, the largest is on top
+  // like in the table. Documents are counted in whole numbers.
+  chart_axis_set_reverse(chart->y_axis);
+  const double most = static_cast<double>(rows.front().second.documents);
+  chart_axis_set_min(chart->x_axis, 0);
+  chart_axis_set_major_unit(chart->x_axis, std::max(1.0, std::ceil(most / 5)));
+  chart_axis_set_num_format(chart->x_axis, "0");
   chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
   lxw_chart_options place{};
   place.x_offset = 10;
