@@ -113,7 +113,13 @@ std::string LineCleaner::fix_spaces(const std::string& text) const {
       continue;
     }
     std::size_t j = i;
-    while (j < u.size() && t::is_space(u[j])) ++j;
+    bool tab = false;  // a tab separates columns of a plain-text table: keep one
+    while (j < u.size() && t::is_space(u[j])) tab |= u[j++] == U'\t';
+    if (tab) {
+      out.push_back(U'\t');
+      i = j;
+      continue;
+    }
     char32_t left = out.empty() ? 0 : out.back();
     char32_t right = j < u.size() ? u[j] : 0;
     // Before the left char: an ASCII comma etc. that itself follows Chinese.

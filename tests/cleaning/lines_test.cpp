@@ -59,6 +59,7 @@ TEST(Lines, SpacesAroundLatinAndDigitsStay) {
   EXPECT_EQ(l.fix_spaces("共青团某某区委 2020年5月29日"), "共青团某某区委 2020年5月29日");
   EXPECT_EQ(l.fix_spaces("使用 Microsoft Word 编辑"), "使用 Microsoft Word 编辑");
   EXPECT_EQ(l.fix_spaces("团委\u00a0\u00a0 Office"), "团委 Office");
+  EXPECT_EQ(l.fix_spaces("姓名\t 职务"), "姓名\t职务");
 }
 
 TEST(Lines, AsciiPunctuationBetweenChineseBecomesFullWidth) {
