@@ -36,6 +36,13 @@ def run(cmd, cwd=None, check=True):
 
 EXTRA_ENV = {}
 
+# Names inside each example that must stay hidden.
+PRIVATE_NAMES = {
+    "mask-pii": ["pii::", "MaskPii"],
+    "read-markdown": ["mdread::", "MarkdownReader"],
+    "write-csv-outline": ["csvout::", "CsvOutlineWriter"],
+}
+
 
 def fail(msg):
     print("FAIL: " + msg, file=sys.stderr)
@@ -90,6 +97,13 @@ class Sdk:
         self.cmake_build(self.src / "examples/plugins" / name, self.work / name)
         libs = list((self.work / name / "plugins").glob("docpipe_*.so"))
         expect(len(libs) == 1, f"{name}: expected one plugin library, found {libs}")
+        # docpipe_add_plugin hides everything but the descriptor and factory:
+        # the plugin's own classes and helpers must not be exported.
+        syms = run(["nm", "-D", "--defined-only", "-C", libs[0]]).stdout
+        for want in ("docpipe_plugin_descriptor", "docpipe_plugin_create"):
+            expect(want in syms, f"{libs[0]} does not export {want}")
+        for internal in PRIVATE_NAMES[name]:
+            expect(internal not in syms, f"{libs[0]} exports its internal {internal!r}:\n{syms}")
 
     def pipeline(self):
         run_dir = self.work / "run"
@@ -149,6 +163,11 @@ class Sdk:
         for needle in ("name:        mask-pii", "kind:        transform", "abi:         1.",
                        '"mobile"', '"id_card"', '"email"', '"mask_char"', '"record_originals"'):
             expect(needle in out, f"plugins info lacks {needle!r}:\n{out}")
+        # The same through DOCPIPE_PLUGIN_PATH instead of --path.
+        EXTRA_ENV["DOCPIPE_PLUGIN_PATH"] = str(self.work / "mask-pii/plugins")
+        out = run([self.docpipe, "plugins", "info", "mask-pii"]).stdout
+        expect('"record_originals"' in out, f"not found through DOCPIPE_PLUGIN_PATH:\n{out}")
+        del EXTRA_ENV["DOCPIPE_PLUGIN_PATH"]
         p = run([self.docpipe, "plugins", "info", "mask-pii"], check=False)
         expect(p.returncode == 2 and "unknown plugin 'mask-pii'" in p.stderr,
                "mask-pii found without --path")
