@@ -16,12 +16,19 @@ class JsonWriter final : public docpipe::Writer {
   }
 
   void write(const docpipe::Document& doc, docpipe::OutputFile& out) override {
-    auto j = docpipe::document_to_json(doc, opts_);
+    const auto j = docpipe::document_to_json(doc, opts_);
+    // The core's json sorts keys; put the schema id and the main parts first
+    // so a person opening the file sees what it is (nested keys stay sorted).
+    nlohmann::ordered_json out_json;
+    for (const char* key : {"schema", "source", "metadata", "blocks", "metrics", "flags", "edits", "diagnostics"})
+      if (j.contains(key)) out_json[key] = j.at(key);
+    for (const auto& [key, value] : j.items())
+      if (!out_json.contains(key)) out_json[key] = value;
     // error_handler_t::replace turns any invalid UTF-8 a reader let through
     // into U+FFFD, so the file is valid UTF-8 whatever the input was;
     // ensure_ascii=false keeps Chinese readable instead of \uXXXX escapes.
     const int indent = pretty_ ? indent_ : -1;
-    out.write(j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    out.write(out_json.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
 
  private:

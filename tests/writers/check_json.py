@@ -34,6 +34,7 @@ for inp in inputs:
         doc = json.loads(text)
         for err in validator.iter_errors(doc):
             fail.check(False, f"{path}: schema: {'/'.join(map(str, err.path))}: {err.message}")
+        fail.check(next(iter(doc)) == "schema", f"{path}: the schema id is not the first key")
         lines = text.rstrip("\n").count("\n") + 1
         fail.check((lines > 1) == pretty, f"{path}: {lines} lines, pretty={pretty}")
         has_cjk = any(ord(c) > 0x2E80 for b in src["blocks"] for c in b["text"])
