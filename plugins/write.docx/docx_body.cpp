@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <sstream>
-
-#include <pugixml.hpp>
-
 #include <docpipe/text.hpp>
+#include <map>
+#include <pugixml.hpp>
+#include <sstream>
 
 #include "docx_text.hpp"
 
@@ -16,7 +14,8 @@ namespace docpipe::docx {
 namespace {
 
 constexpr const char* kWordNs = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-constexpr const char* kRelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr const char* kRelNs =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 class BodyBuilder {
  public:
@@ -40,7 +39,8 @@ class BodyBuilder {
     } else {
       // Keeping a whole paragraph with the next one chains long sections
       // together and leaves half-empty pages.
-      auto keep = p.child("w:pPr").insert_child_after("w:keepNext", p.child("w:pPr").child("w:pStyle"));
+      auto keep =
+          p.child("w:pPr").insert_child_after("w:keepNext", p.child("w:pPr").child("w:pStyle"));
       keep.append_attribute("w:val") = "0";
       add_text_runs(p, b.text.substr(0, cut), style);
       add_text_runs(p, b.text.substr(cut), "Normal", /*plain_weight=*/true);
@@ -128,7 +128,8 @@ class BodyBuilder {
     tpr.append_child("w:tblLayout").append_attribute("w:type") = "fixed";
     const int col_width = preset_.text_width_twips() / static_cast<int>(cols);
     auto grid = tbl.append_child("w:tblGrid");
-    for (std::size_t c = 0; c < cols; ++c) grid.append_child("w:gridCol").append_attribute("w:w") = col_width;
+    for (std::size_t c = 0; c < cols; ++c)
+      grid.append_child("w:gridCol").append_attribute("w:w") = col_width;
     for (std::size_t r = 0; r < rows.size(); ++r) {
       auto tr = tbl.append_child("w:tr");
       if (r == 0 && header_row) tr.append_child("w:trPr").append_child("w:tblHeader");
@@ -214,9 +215,12 @@ class BodyBuilder {
       chunk.clear();
     };
     for (char ch : text) {
-      if (ch == '\n') flush(), r.append_child("w:br");
-      else if (ch == '\t') flush(), r.append_child("w:tab");
-      else if (ch != '\r') chunk.push_back(ch);
+      if (ch == '\n')
+        flush(), r.append_child("w:br");
+      else if (ch == '\t')
+        flush(), r.append_child("w:tab");
+      else if (ch != '\r')
+        chunk.push_back(ch);
     }
     flush();
   }
@@ -267,14 +271,25 @@ Body build_body(const Document& doc, const Preset& preset, const BodyOptions& op
   root.append_attribute("xmlns:r") = kRelNs;
   BodyBuilder out(preset, root.append_child("w:body"));
 
-  if (doc.metadata.title && !text::trim(*doc.metadata.title).empty()) out.title(*doc.metadata.title);
+  if (doc.metadata.title && !text::trim(*doc.metadata.title).empty())
+    out.title(*doc.metadata.title);
   for (const auto& b : doc.blocks) {
     switch (b.kind) {
-      case BlockKind::heading: out.heading(b); break;
-      case BlockKind::paragraph: out.body_paragraph(b.text); break;
-      case BlockKind::list_item: out.list_item(b); break;
-      case BlockKind::signature: out.signature(b, doc.metadata.date); break;
-      case BlockKind::note: out.body_paragraph(b.text, "Note"); break;
+      case BlockKind::heading:
+        out.heading(b);
+        break;
+      case BlockKind::paragraph:
+        out.body_paragraph(b.text);
+        break;
+      case BlockKind::list_item:
+        out.list_item(b);
+        break;
+      case BlockKind::signature:
+        out.signature(b, doc.metadata.date);
+        break;
+      case BlockKind::note:
+        out.body_paragraph(b.text, "Note");
+        break;
       case BlockKind::table:
         if (std::any_of(b.rows.begin(), b.rows.end(), [](const auto& r) { return !r.empty(); }))
           out.table(b.rows, /*header_row=*/false);

@@ -2,16 +2,15 @@
 // optional cleaning report, and the preset's section properties.
 #pragma once
 
-#include <string>
-
 #include <docpipe/model.hpp>
+#include <string>
 
 #include "docx_preset.hpp"
 
 namespace docpipe::docx {
 
 struct BodyOptions {
-  bool cleaning_report = false;  // append what the cleaning stages changed
+  bool cleaning_report = false;    // append what the cleaning stages changed
   int report_excerpt_chars = 120;  // longer before/after texts are cut
   // Word's character grid (w:type="linesAndChars") instead of a line grid;
   // exact in Word and WPS, but LibreOffice spreads the characters out.

@@ -10,7 +10,8 @@ class DocxWriter final : public docpipe::Writer {
  public:
   DocxWriter(const docpipe::PluginEnv& env, const docpipe::Params& p)
       // Loaded once per instance: every document of the run reuses it.
-      : preset_(docpipe::docx::Preset::load(env.data_dir, p.get<std::string>("preset", "gbt9704"))) {
+      : preset_(
+            docpipe::docx::Preset::load(env.data_dir, p.get<std::string>("preset", "gbt9704"))) {
     opts_.body.cleaning_report = p.get<bool>("cleaning_report", false);
     opts_.body.report_excerpt_chars = p.get<int>("report_excerpt_chars", 120);
     opts_.body.char_grid = p.get<bool>("char_grid", false);
@@ -27,10 +28,10 @@ class DocxWriter final : public docpipe::Writer {
 
 }  // namespace
 
-DOCPIPE_PLUGIN(DocxWriter, .kind = docpipe::PluginKind::writer, .name = "write.docx",
-               .version = "1.0.0",
-               .description = "DOCX in the official document layout (GB/T 9704) or a plain Word look",
-               .params_schema = R"json({"type":"object","additionalProperties":false,
+DOCPIPE_PLUGIN(
+    DocxWriter, .kind = docpipe::PluginKind::writer, .name = "write.docx", .version = "1.0.0",
+    .description = "DOCX in the official document layout (GB/T 9704) or a plain Word look",
+    .params_schema = R"json({"type":"object","additionalProperties":false,
                  "properties":{
                    "preset":{"enum":["gbt9704","plain"],"default":"gbt9704",
                              "description":"Page layout and styles: gbt9704 (党政机关公文格式) or plain"},
@@ -40,4 +41,4 @@ DOCPIPE_PLUGIN(DocxWriter, .kind = docpipe::PluginKind::writer, .name = "write.d
                              "description":"Cleaning report: longer before/after texts are cut to this many characters"},
                    "char_grid":{"type":"boolean","default":false,
                              "description":"Use Word's character grid (linesAndChars) as Word templates do; LibreOffice renders it with wide gaps"}}})json",
-               .formats = "docx")
+    .formats = "docx")

@@ -1,9 +1,8 @@
 #include "docx_preset.hpp"
 
+#include <docpipe/error.hpp>
 #include <fstream>
 #include <sstream>
-
-#include <docpipe/error.hpp>
 
 namespace docpipe::docx {
 
@@ -17,7 +16,8 @@ std::string read_data_file(const std::filesystem::path& path) {
   return s.str();
 }
 
-void parse_into(pugi::xml_document& doc, const std::string& xml, const std::filesystem::path& from) {
+void parse_into(pugi::xml_document& doc, const std::string& xml,
+                const std::filesystem::path& from) {
   auto r = doc.load_buffer(xml.data(), xml.size());
   if (!r) throw Error("write.docx: " + from.string() + ": " + r.description());
 }
@@ -31,7 +31,8 @@ std::string footer_file_suffix(const std::string& type) {
 
 }  // namespace
 
-std::shared_ptr<const Preset> Preset::load(const std::filesystem::path& data_dir, const std::string& name) {
+std::shared_ptr<const Preset> Preset::load(const std::filesystem::path& data_dir,
+                                           const std::string& name) {
   auto p = std::make_shared<Preset>();
   p->name_ = name;
   auto file = [&](const std::string& suffix) { return data_dir / (name + "." + suffix + ".xml"); };
@@ -46,8 +47,8 @@ std::shared_ptr<const Preset> Preset::load(const std::filesystem::path& data_dir
   p->bullets_numbering_xml_ = read_data_file(data_dir / "bullets.numbering.xml");
   for (auto ref : p->section().children("w:footerReference")) {
     std::string type = ref.attribute("w:type").as_string("default");
-    p->footers_.push_back(
-        FooterPart{type, ref.attribute("r:id").as_string(), read_data_file(file(footer_file_suffix(type)))});
+    p->footers_.push_back(FooterPart{type, ref.attribute("r:id").as_string(),
+                                     read_data_file(file(footer_file_suffix(type)))});
   }
   return p;
 }
@@ -66,17 +67,20 @@ RunLook Preset::run_look(const std::string& style_id) const {
                  std::map<std::string, std::string>& into) {
     auto e = rpr.child(elem);
     for (std::size_t i = 0; i < n; ++i)
-      if (!into.count(slots[i]) && e.attribute(slots[i])) into[slots[i]] = e.attribute(slots[i]).value();
+      if (!into.count(slots[i]) && e.attribute(slots[i]))
+        into[slots[i]] = e.attribute(slots[i]).value();
   };
   std::string id = style_id;
-  for (int depth = 0; depth < 16 && !id.empty(); ++depth) {  // bounded: a basedOn cycle cannot hang us
+  for (int depth = 0; depth < 16 && !id.empty();
+       ++depth) {  // bounded: a basedOn cycle cannot hang us
     auto style = find_style(id);
     if (!style) break;
     take(style.child("w:rPr"), "w:rFonts", kFontSlots, 4, fonts);
     take(style.child("w:rPr"), "w:lang", kLangSlots, 2, lang);
     id = style.child("w:basedOn").attribute("w:val").as_string();
   }
-  auto defaults = styles_.document_element().child("w:docDefaults").child("w:rPrDefault").child("w:rPr");
+  auto defaults =
+      styles_.document_element().child("w:docDefaults").child("w:rPrDefault").child("w:rPr");
   take(defaults, "w:rFonts", kFontSlots, 4, fonts);
   take(defaults, "w:lang", kLangSlots, 2, lang);
   // Chinese text must be tagged Chinese even if a preset forgets it.
@@ -99,13 +103,20 @@ int Preset::text_width_twips() const {
 int Preset::char_width_twips() const {
   auto normal_sz = find_style("Normal").child("w:rPr").child("w:sz").attribute("w:val");
   if (!normal_sz)
-    normal_sz = styles_.document_element().child("w:docDefaults").child("w:rPrDefault").child("w:rPr")
-                    .child("w:sz").attribute("w:val");
+    normal_sz = styles_.document_element()
+                    .child("w:docDefaults")
+                    .child("w:rPrDefault")
+                    .child("w:rPr")
+                    .child("w:sz")
+                    .attribute("w:val");
   return normal_sz.as_int(22) * 10;  // half-points -> twips
 }
 
 int Preset::line_twips() const {
-  auto spacing = styles_.document_element().child("w:docDefaults").child("w:pPrDefault").child("w:pPr")
+  auto spacing = styles_.document_element()
+                     .child("w:docDefaults")
+                     .child("w:pPrDefault")
+                     .child("w:pPr")
                      .child("w:spacing");
   if (std::string_view(spacing.attribute("w:lineRule").as_string()) == "exact")
     return spacing.attribute("w:line").as_int(240);

@@ -9,10 +9,9 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <pugixml.hpp>
 #include <string>
 #include <vector>
-
-#include <pugixml.hpp>
 
 namespace docpipe::docx {
 
@@ -21,7 +20,7 @@ namespace docpipe::docx {
 // (and spell-checked) right even by viewers that ignore style fonts.
 struct RunLook {
   std::vector<std::pair<std::string, std::string>> fonts;  // w:ascii -> "Times New Roman", ...
-  std::vector<std::pair<std::string, std::string>> lang;   // w:val -> "zh-CN", w:eastAsia -> "zh-CN"
+  std::vector<std::pair<std::string, std::string>> lang;  // w:val -> "zh-CN", w:eastAsia -> "zh-CN"
 };
 
 struct FooterPart {
@@ -33,7 +32,8 @@ struct FooterPart {
 class Preset {
  public:
   // Throws docpipe::Error naming the missing or broken data file.
-  static std::shared_ptr<const Preset> load(const std::filesystem::path& data_dir, const std::string& name);
+  static std::shared_ptr<const Preset> load(const std::filesystem::path& data_dir,
+                                            const std::string& name);
 
   const std::string& name() const { return name_; }
   const std::string& styles_xml() const { return styles_xml_; }

@@ -1,10 +1,8 @@
 #include "docx_properties.hpp"
 
-#include <sstream>
-
-#include <pugixml.hpp>
-
 #include <docpipe/text.hpp>
+#include <pugixml.hpp>
+#include <sstream>
 
 #include "docx_text.hpp"
 
@@ -43,7 +41,8 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
 std::string core_properties_xml(const Document& doc, const std::string& created) {
   auto xml = new_xml_document();
   auto root = xml.append_child("cp:coreProperties");
-  root.append_attribute("xmlns:cp") = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+  root.append_attribute("xmlns:cp") =
+      "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
   root.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
   root.append_attribute("xmlns:dcterms") = "http://purl.org/dc/terms/";
   root.append_attribute("xmlns:dcmitype") = "http://purl.org/dc/dcmitype/";
@@ -67,8 +66,10 @@ std::string core_properties_xml(const Document& doc, const std::string& created)
 std::string app_properties_xml(const Document& doc, const std::string& application) {
   auto xml = new_xml_document();
   auto root = xml.append_child("Properties");
-  root.append_attribute("xmlns") = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
-  root.append_attribute("xmlns:vt") = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
+  root.append_attribute("xmlns") =
+      "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
+  root.append_attribute("xmlns:vt") =
+      "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
   add_text(root, "Application", application);
   add_text(root, "DocSecurity", "0");
   std::size_t chars = 0;

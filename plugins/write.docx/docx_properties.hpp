@@ -2,9 +2,8 @@
 // (the issuing organization) and dates as Word's File > Properties shows them.
 #pragma once
 
-#include <string>
-
 #include <docpipe/model.hpp>
+#include <string>
 
 namespace docpipe::docx {
 

@@ -33,8 +33,8 @@ std::string xml_safe(std::string_view utf8) {
   std::u32string out;
   out.reserve(cps.size());
   for (char32_t c : cps) {
-    bool allowed = c == U'\t' || c == U'\n' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c < 0xFFFE) ||
-                   (c >= 0x10000 && c <= 0x10FFFF);
+    bool allowed = c == U'\t' || c == U'\n' || (c >= 0x20 && c < 0xD800) ||
+                   (c >= 0xE000 && c < 0xFFFE) || (c >= 0x10000 && c <= 0x10FFFF);
     if (allowed) out.push_back(c);
   }
   return text::to_utf8(out);
@@ -73,7 +73,8 @@ std::string chinese_date(std::string_view iso) {
     if (iso[i] < '0' || iso[i] > '9') return "";
   int month = std::stoi(std::string(iso.substr(5, 2)));
   int day = std::stoi(std::string(iso.substr(8, 2)));
-  return std::string(iso.substr(0, 4)) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+  return std::string(iso.substr(0, 4)) + "年" + std::to_string(month) + "月" + std::to_string(day) +
+         "日";
 }
 
 }  // namespace docpipe::docx

@@ -11,7 +11,8 @@ namespace docpipe::docx {
 
 namespace {
 
-constexpr const char* kOfficeRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+constexpr const char* kOfficeRel =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 constexpr const char* kWordMl = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
 
 std::string w3cdtf(long long seconds) {
@@ -35,7 +36,8 @@ long long creation_time() {
     if (end && *end == '\0' && v > 0) return v;
   }
   return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch()).count();
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 void write_docx(const Document& doc, const Preset& preset, const DocxOptions& opts,
@@ -50,12 +52,15 @@ void write_docx(const Document& doc, const Preset& preset, const DocxOptions& op
   pkg.add_part("word/fontTable.xml", word_type("fontTable+xml"), preset.font_table_xml());
   pkg.add_part("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml",
                core_properties_xml(doc, w3cdtf(now)));
-  pkg.add_part("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+  pkg.add_part("docProps/app.xml",
+               "application/vnd.openxmlformats-officedocument.extended-properties+xml",
                app_properties_xml(doc, opts.application));
 
   pkg.add_relationship("", {"rId1", rel_type("officeDocument"), "word/document.xml"});
-  pkg.add_relationship("", {"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-                            "docProps/core.xml"});
+  pkg.add_relationship(
+      "", {"rId2",
+           "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+           "docProps/core.xml"});
   pkg.add_relationship("", {"rId3", rel_type("extended-properties"), "docProps/app.xml"});
 
   const std::string main = "word/document.xml";

@@ -2,10 +2,9 @@
 // plugin, linked into the tests as well.
 #pragma once
 
+#include <docpipe/model.hpp>
 #include <filesystem>
 #include <string>
-
-#include <docpipe/model.hpp>
 
 #include "docx_body.hpp"
 #include "docx_preset.hpp"

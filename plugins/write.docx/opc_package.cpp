@@ -2,12 +2,10 @@
 
 #include <zip.h>
 
-#include <memory>
-#include <sstream>
-
-#include <pugixml.hpp>
-
 #include <docpipe/error.hpp>
+#include <memory>
+#include <pugixml.hpp>
+#include <sstream>
 
 namespace docpipe::docx {
 
@@ -89,7 +87,8 @@ void OpcPackage::save(const std::filesystem::path& path, long long modified) con
   // [Content_Types].xml goes first: some readers sniff the first entry.
   std::vector<std::pair<std::string, std::string>> entries;
   entries.emplace_back("[Content_Types].xml", content_types_xml());
-  for (const auto& set : relationships_) entries.emplace_back(rels_part_name(set.source_part), rels_xml(set));
+  for (const auto& set : relationships_)
+    entries.emplace_back(rels_part_name(set.source_part), rels_xml(set));
   for (const auto& p : parts_) entries.emplace_back(p.name, p.bytes);
 
   int err = 0;

@@ -20,7 +20,8 @@ class JsonWriter final : public docpipe::Writer {
     // The core's json sorts keys; put the schema id and the main parts first
     // so a person opening the file sees what it is (nested keys stay sorted).
     nlohmann::ordered_json out_json;
-    for (const char* key : {"schema", "source", "metadata", "blocks", "metrics", "flags", "edits", "diagnostics"})
+    for (const char* key :
+         {"schema", "source", "metadata", "blocks", "metrics", "flags", "edits", "diagnostics"})
       if (j.contains(key)) out_json[key] = j.at(key);
     for (const auto& [key, value] : j.items())
       if (!out_json.contains(key)) out_json[key] = value;
@@ -39,10 +40,10 @@ class JsonWriter final : public docpipe::Writer {
 
 }  // namespace
 
-DOCPIPE_PLUGIN(JsonWriter, .kind = docpipe::PluginKind::writer, .name = "write.json",
-               .version = "1.0.0",
-               .description = "Document model as JSON (schemas/document.schema.json, docpipe/document@1)",
-               .params_schema = R"json({"type":"object","additionalProperties":false,
+DOCPIPE_PLUGIN(
+    JsonWriter, .kind = docpipe::PluginKind::writer, .name = "write.json", .version = "1.0.0",
+    .description = "Document model as JSON (schemas/document.schema.json, docpipe/document@1)",
+    .params_schema = R"json({"type":"object","additionalProperties":false,
                  "properties":{
                    "pretty":{"type":"boolean","default":true,
                              "description":"Indented output; false writes one compact line"},
@@ -52,4 +53,4 @@ DOCPIPE_PLUGIN(JsonWriter, .kind = docpipe::PluginKind::writer, .name = "write.j
                              "description":"Write the edit log (edits[] is empty when false)"},
                    "include_diagnostics":{"type":"boolean","default":true,
                              "description":"Write diagnostics (diagnostics[] is empty when false)"}}})json",
-               .formats = "json")
+    .formats = "json")

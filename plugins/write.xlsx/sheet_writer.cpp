@@ -1,7 +1,6 @@
 #include "sheet_writer.hpp"
 
 #include <algorithm>
-
 #include <docpipe/error.hpp>
 
 #include "cell_text.hpp"
@@ -37,18 +36,21 @@ bool SheetWriter::next_row() {
 void SheetWriter::text(lxw_col_t col, const std::string& value) {
   if (value.empty()) return;  // a blank cell, not an empty string, filters as (Blanks)
   std::string safe = cell_text(value);
-  check(worksheet_write_string(ws_, row_, col, safe.c_str(), columns_[col].wrap ? formats_.wrap : nullptr));
+  check(worksheet_write_string(ws_, row_, col, safe.c_str(),
+                               columns_[col].wrap ? formats_.wrap : nullptr));
   fit(col, display_width(safe));
 }
 
 void SheetWriter::number(lxw_col_t col, double value, bool integer) {
-  check(worksheet_write_number(ws_, row_, col, value, integer ? formats_.integer : formats_.number));
+  check(
+      worksheet_write_number(ws_, row_, col, value, integer ? formats_.integer : formats_.number));
   fit(col, integer ? 8 : 12);
 }
 
 void SheetWriter::date(lxw_col_t col, const lxw_datetime& value, bool with_time) {
   lxw_datetime dt = value;
-  check(worksheet_write_datetime(ws_, row_, col, &dt, with_time ? formats_.datetime : formats_.date));
+  check(
+      worksheet_write_datetime(ws_, row_, col, &dt, with_time ? formats_.datetime : formats_.date));
   fit(col, with_time ? 19 : 10);
 }
 

@@ -31,7 +31,8 @@ class SheetWriter {
  public:
   static constexpr lxw_row_t kMaxRows = 1048576;  // Excel's sheet limit
 
-  SheetWriter(lxw_workbook* wb, const char* name, std::vector<Column> columns, const Formats& formats);
+  SheetWriter(lxw_workbook* wb, const char* name, std::vector<Column> columns,
+              const Formats& formats);
 
   // Starts the next row; false (and the row is counted as dropped) when the
   // sheet is full.

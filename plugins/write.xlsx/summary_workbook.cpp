@@ -3,11 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <system_error>
-#include <vector>
-
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
+#include <system_error>
+#include <vector>
 
 namespace docpipe::xlsx {
 
@@ -16,7 +15,21 @@ namespace {
 namespace fs = std::filesystem;
 
 // Reports columns, in order.
-enum ReportCol : lxw_col_t { kFile, kTitle, kOrg, kType, kYear, kPeriod, kDate, kHeadings, kChars, kFigures, kFlags, kStatus, kError };
+enum ReportCol : lxw_col_t {
+  kFile,
+  kTitle,
+  kOrg,
+  kType,
+  kYear,
+  kPeriod,
+  kDate,
+  kHeadings,
+  kChars,
+  kFigures,
+  kFlags,
+  kStatus,
+  kError
+};
 
 // A period as an office says it, so the column filters as 上半年 / 年度.
 std::string period_name(const Period& p) {
@@ -38,7 +51,8 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
 }
 
 std::string document_name(const Document& doc) {
-  return doc.source.path.empty() ? std::string("(unnamed)") : fs::path(doc.source.path).filename().string();
+  return doc.source.path.empty() ? std::string("(unnamed)")
+                                 : fs::path(doc.source.path).filename().string();
 }
 
 bool digits(const std::string& s, std::size_t pos, std::size_t n) {
@@ -59,14 +73,16 @@ void move_file(const fs::path& from, const fs::path& to) {
 }  // namespace
 
 std::optional<lxw_datetime> parse_iso_datetime(const std::string& s) {
-  if (!digits(s, 0, 4) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' || !digits(s, 8, 2))
+  if (!digits(s, 0, 4) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' ||
+      !digits(s, 8, 2))
     return std::nullopt;
   lxw_datetime dt{};
   dt.year = std::stoi(s.substr(0, 4));
   dt.month = std::stoi(s.substr(5, 2));
   dt.day = std::stoi(s.substr(8, 2));
   if (dt.month < 1 || dt.month > 12 || dt.day < 1 || dt.day > 31) return std::nullopt;
-  if (s.size() >= 19 && (s[10] == 'T' || s[10] == ' ') && digits(s, 11, 2) && digits(s, 14, 2) && digits(s, 17, 2)) {
+  if (s.size() >= 19 && (s[10] == 'T' || s[10] == ' ') && digits(s, 11, 2) && digits(s, 14, 2) &&
+      digits(s, 17, 2)) {
     dt.hour = std::stoi(s.substr(11, 2));
     dt.min = std::stoi(s.substr(14, 2));
     dt.sec = std::stoi(s.substr(17, 2));
@@ -103,27 +119,44 @@ SummaryWorkbook::SummaryWorkbook(fs::path scratch_path, WorkbookOptions opts)
   // Sheets are created now, in their final order; Summary and Run are
   // filled at finish(), which constant-memory mode allows because nothing
   // was written to them before.
-  reports_ = std::make_unique<SheetWriter>(
-      wb_, "Reports",
-      std::vector<Column>{{"File"}, {"Title", true, 20}, {"Organization"}, {"Type"}, {"Year"}, {"Period"},
-                          {"Date", false, 11}, {"Headings"}, {"Characters"}, {"Figures found"},
-                          {"Flags", true}, {"Status"}, {"Error", true}},
-      formats_);
+  reports_ = std::make_unique<SheetWriter>(wb_, "Reports",
+                                           std::vector<Column>{{"File"},
+                                                               {"Title", true, 20},
+                                                               {"Organization"},
+                                                               {"Type"},
+                                                               {"Year"},
+                                                               {"Period"},
+                                                               {"Date", false, 11},
+                                                               {"Headings"},
+                                                               {"Characters"},
+                                                               {"Figures found"},
+                                                               {"Flags", true},
+                                                               {"Status"},
+                                                               {"Error", true}},
+                                           formats_);
   outline_ = std::make_unique<SheetWriter>(
-      wb_, "Outline", std::vector<Column>{{"Document"}, {"Level"}, {"Marker"}, {"Heading", true, 30}}, formats_);
-  figures_ = std::make_unique<SheetWriter>(
-      wb_, "Figures",
-      std::vector<Column>{{"Document"}, {"Heading path", true, 20}, {"Value"}, {"Unit"}, {"Original text"},
-                          {"Sentence", true, 40}},
-      formats_);
+      wb_, "Outline",
+      std::vector<Column>{{"Document"}, {"Level"}, {"Marker"}, {"Heading", true, 30}}, formats_);
+  figures_ = std::make_unique<SheetWriter>(wb_, "Figures",
+                                           std::vector<Column>{{"Document"},
+                                                               {"Heading path", true, 20},
+                                                               {"Value"},
+                                                               {"Unit"},
+                                                               {"Original text"},
+                                                               {"Sentence", true, 40}},
+                                           formats_);
   cleaning_ = std::make_unique<SheetWriter>(
       wb_, "Cleaning",
-      std::vector<Column>{{"Document"}, {"Stage"}, {"Rule"}, {"Before", true, 30}, {"After", true, 30}}, formats_);
+      std::vector<Column>{
+          {"Document"}, {"Stage"}, {"Rule"}, {"Before", true, 30}, {"After", true, 30}},
+      formats_);
   summary_ = std::make_unique<SheetWriter>(
       wb_, "Summary",
-      std::vector<Column>{{"Organization"}, {"Documents"}, {"Headings"}, {"Figures found"}, {"Characters"}},
+      std::vector<Column>{
+          {"Organization"}, {"Documents"}, {"Headings"}, {"Figures found"}, {"Characters"}},
       formats_);
-  run_ = std::make_unique<SheetWriter>(wb_, "Run", std::vector<Column>{{"Item"}, {"Value", true}}, formats_);
+  run_ = std::make_unique<SheetWriter>(wb_, "Run", std::vector<Column>{{"Item"}, {"Value", true}},
+                                       formats_);
 }
 
 SummaryWorkbook::~SummaryWorkbook() {
@@ -154,8 +187,10 @@ void SummaryWorkbook::add(const Document& doc, const DocumentStatus& status) {
     if (m.period.year) r.number(kYear, *m.period.year, true);
     r.text(kPeriod, period_name(m.period));
     // A date Excel can sort and filter; kept as text if it is not a real date.
-    if (auto dt = m.date ? parse_iso_datetime(*m.date) : std::nullopt) r.date(kDate, *dt);
-    else r.text(kDate, m.date.value_or(""));
+    if (auto dt = m.date ? parse_iso_datetime(*m.date) : std::nullopt)
+      r.date(kDate, *dt);
+    else
+      r.text(kDate, m.date.value_or(""));
     r.number(kHeadings, static_cast<double>(headings), true);
     r.number(kChars, static_cast<double>(characters), true);
     r.number(kFigures, static_cast<double>(doc.metrics.size()), true);
@@ -197,9 +232,11 @@ void SummaryWorkbook::add(const Document& doc, const DocumentStatus& status) {
 }
 
 void SummaryWorkbook::write_summary() {
-  std::vector<std::pair<std::string, OrganizationTotals>> rows(by_organization_.begin(), by_organization_.end());
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const auto& a, const auto& b) { return a.second.documents > b.second.documents; });
+  std::vector<std::pair<std::string, OrganizationTotals>> rows(by_organization_.begin(),
+                                                               by_organization_.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return a.second.documents > b.second.documents;
+  });
   for (const auto& [org, t] : rows) {
     if (!summary_->next_row()) break;
     summary_->text(0, org.empty() ? "(未识别)" : org);
@@ -213,8 +250,8 @@ void SummaryWorkbook::write_summary() {
   const int shown = std::min<int>(static_cast<int>(rows.size()), opts_.chart_organizations);
   const std::string last = std::to_string(shown + 1);
   lxw_chart* chart = workbook_add_chart(wb_, LXW_CHART_BAR);
-  lxw_chart_series* series =
-      chart_add_series(chart, ("=Summary!$A$2:$A$" + last).c_str(), ("=Summary!$B$2:$B$" + last).c_str());
+  lxw_chart_series* series = chart_add_series(chart, ("=Summary!$A$2:$A$" + last).c_str(),
+                                              ("=Summary!$B$2:$B$" + last).c_str());
   chart_series_set_name(series, "=Summary!$B$1");
   chart_title_set_name(chart, "Documents per organization");
   // In a bar chart y is the category axis: reversed, the largest is on top
@@ -238,8 +275,10 @@ void SummaryWorkbook::write_run(const RunTotals& totals) {
   auto item = [&](const std::string& key) { return r.next_row() ? (r.text(0, key), true) : false; };
   auto when = [&](const std::string& key, const std::string& iso) {
     if (!item(key)) return;
-    if (auto dt = parse_iso_datetime(iso)) r.date(1, *dt, true);
-    else r.text(1, iso);
+    if (auto dt = parse_iso_datetime(iso))
+      r.date(1, *dt, true);
+    else
+      r.text(1, iso);
   };
   when("Start", run_info_.started);
   when("End", totals.finished);
@@ -249,7 +288,8 @@ void SummaryWorkbook::write_run(const RunTotals& totals) {
   for (const auto& [status, count] : totals.counts)
     if (item("Documents " + status)) r.number(1, count, true);
   for (auto* sheet : {reports_.get(), outline_.get(), figures_.get(), cleaning_.get()})
-    if (sheet->dropped_rows() && item(std::string("Rows not written (sheet full): ") + sheet->worksheet()->name))
+    if (sheet->dropped_rows() &&
+        item(std::string("Rows not written (sheet full): ") + sheet->worksheet()->name))
       r.number(1, static_cast<double>(sheet->dropped_rows()), true);
   for (const auto& [plugin, version] : run_info_.plugin_versions)
     if (item("Version " + plugin)) r.text(1, version);
@@ -258,7 +298,8 @@ void SummaryWorkbook::write_run(const RunTotals& totals) {
 void SummaryWorkbook::finish(const RunTotals& totals, const fs::path& target) {
   write_summary();
   write_run(totals);
-  for (auto* sheet : {reports_.get(), outline_.get(), figures_.get(), cleaning_.get(), summary_.get(), run_.get()})
+  for (auto* sheet : {reports_.get(), outline_.get(), figures_.get(), cleaning_.get(),
+                      summary_.get(), run_.get()})
     sheet->finish();
   worksheet_activate(reports_->worksheet());
 

@@ -7,13 +7,12 @@
 
 #include <xlsxwriter.h>
 
+#include <docpipe/plugin.hpp>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <docpipe/plugin.hpp>
 
 #include "sheet_writer.hpp"
 

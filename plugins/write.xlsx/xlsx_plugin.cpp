@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <atomic>
-
 #include <docpipe/plugin.hpp>
 
 #include "summary_workbook.hpp"
@@ -31,7 +30,9 @@ class XlsxWriter final : public docpipe::BatchWriter {
     book_->begin(run);
   }
 
-  void add(const docpipe::Document& doc, const docpipe::DocumentStatus& status) override { book_->add(doc, status); }
+  void add(const docpipe::Document& doc, const docpipe::DocumentStatus& status) override {
+    book_->add(doc, status);
+  }
 
   void finish(const docpipe::RunTotals& totals, docpipe::OutputFile& out) override {
     book_->finish(totals, out.temp_path());
@@ -45,11 +46,11 @@ class XlsxWriter final : public docpipe::BatchWriter {
 
 }  // namespace
 
-DOCPIPE_PLUGIN(XlsxWriter, .kind = docpipe::PluginKind::writer, .name = "write.xlsx",
-               .version = "1.0.0",
-               .description = "One XLSX workbook per run: reports, outline, figures, cleaning, summary chart",
-               .params_schema = R"json({"type":"object","additionalProperties":false,
+DOCPIPE_PLUGIN(
+    XlsxWriter, .kind = docpipe::PluginKind::writer, .name = "write.xlsx", .version = "1.0.0",
+    .description = "One XLSX workbook per run: reports, outline, figures, cleaning, summary chart",
+    .params_schema = R"json({"type":"object","additionalProperties":false,
                  "properties":{
                    "chart_organizations":{"type":"integer","minimum":1,"maximum":200,"default":20,
                      "description":"How many organizations (most documents first) the summary chart shows"}}})json",
-               .formats = "xlsx", .batch = true)
+    .formats = "xlsx", .batch = true)

@@ -10,13 +10,12 @@
 // gold shape of ../shared/gold (source as a plain string).
 #include <dlfcn.h>
 
+#include <docpipe/json.hpp>
+#include <docpipe/plugin.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
-
-#include <docpipe/json.hpp>
-#include <docpipe/plugin.hpp>
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -44,7 +43,8 @@ int run(int argc, char** argv) {
   }
   void* lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
   if (!lib) throw std::runtime_error(dlerror());
-  auto* desc = static_cast<const docpipe::PluginDescriptor*>(dlsym(lib, "docpipe_plugin_descriptor"));
+  auto* desc =
+      static_cast<const docpipe::PluginDescriptor*>(dlsym(lib, "docpipe_plugin_descriptor"));
   auto* create = reinterpret_cast<docpipe::PluginFactory*>(dlsym(lib, "docpipe_plugin_create"));
   if (!desc || !create) throw std::runtime_error("not a docpipe plugin: " + std::string(argv[1]));
 
@@ -54,7 +54,8 @@ int run(int argc, char** argv) {
   std::vector<fs::path> inputs(argv + 5, argv + argc);
 
   if (auto* batch = plugin->as_batch_writer()) {
-    docpipe::RunInfo info{"writers-test", "tests/writers", "2024-05-01T08:00:00", {{desc->name, desc->version}}};
+    docpipe::RunInfo info{
+        "writers-test", "tests/writers", "2024-05-01T08:00:00", {{desc->name, desc->version}}};
     batch->begin(info);
     docpipe::RunTotals totals{"2024-05-01T08:05:30", {}};
     for (const auto& in : inputs) {

@@ -1,15 +1,13 @@
 // Unit tests of the writers' text handling, and of the JSON writer's UTF-8
 // guarantee (which needs bytes no JSON fixture file can hold).
 #include <dlfcn.h>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include <gtest/gtest.h>
 
 #include <docpipe/plugin.hpp>
 #include <docpipe/text.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "cell_text.hpp"
 #include "docx_text.hpp"
@@ -48,7 +46,9 @@ TEST(DocxText, ChineseDate) {
 }
 
 TEST(DocxText, XmlSafeDropsControlsAndRepairsUtf8) {
-  EXPECT_EQ(docx::xml_safe("a\x01" "b\tc\nd"), "ab\tc\nd");
+  EXPECT_EQ(docx::xml_safe("a\x01"
+                           "b\tc\nd"),
+            "ab\tc\nd");
   EXPECT_EQ(docx::xml_safe("团\xff委"), "团\xEF\xBF\xBD委");
   EXPECT_TRUE(text::is_valid_utf8(docx::xml_safe("\xe5\x9b")));
 }
@@ -75,7 +75,9 @@ TEST(CellText, CutsAtExcelLimitAndDropsControls) {
   std::string cut = xlsx::cell_text(longer);
   EXPECT_EQ(text::length(cut), xlsx::kMaxCellChars + 1);  // + the ellipsis
   EXPECT_TRUE(text::ends_with(cut, "…"));
-  EXPECT_EQ(xlsx::cell_text("a\x02" "b\xff"), "ab\xEF\xBF\xBD");
+  EXPECT_EQ(xlsx::cell_text("a\x02"
+                            "b\xff"),
+            "ab\xEF\xBF\xBD");
 }
 
 TEST(SummaryWorkbook, ParsesIsoDates) {
@@ -90,7 +92,8 @@ TEST(SummaryWorkbook, ParsesIsoDates) {
 }
 
 TEST(SummaryWorkbook, AbandonedRunLeavesNoScratchFile) {
-  fs::path scratch = fs::temp_directory_path() / ("docpipe-xlsx-test-" + std::to_string(::getpid()) + ".xlsx");
+  fs::path scratch =
+      fs::temp_directory_path() / ("docpipe-xlsx-test-" + std::to_string(::getpid()) + ".xlsx");
   {
     xlsx::SummaryWorkbook book(scratch, {});
     book.begin(RunInfo{});
@@ -109,7 +112,8 @@ class JsonWriterPlugin : public ::testing::Test {
     EXPECT_NE(lib, nullptr) << dlerror();
     auto* create = reinterpret_cast<PluginFactory*>(dlsym(lib, "docpipe_plugin_create"));
     std::unique_ptr<Plugin> plugin(create(PluginEnv{}, Params(nlohmann::json::parse(params))));
-    fs::path target = fs::temp_directory_path() / ("docpipe-json-test-" + std::to_string(::getpid()) + ".json");
+    fs::path target =
+        fs::temp_directory_path() / ("docpipe-json-test-" + std::to_string(::getpid()) + ".json");
     OutputFile out(target, target.string() + ".tmp");
     plugin->as_writer()->write(doc, out);
     std::ifstream f(out.temp_path(), std::ios::binary);
@@ -169,9 +173,12 @@ TEST(SummaryWorkbook, MemoryDoesNotGrowWithTheRun) {
       doc.source.path = "report-" + std::to_string(i) + ".txt";
       doc.metadata.title = "共青团第" + std::to_string(i) + "区委2020年上半年工作总结";
       doc.metadata.organization = "共青团第" + std::to_string(i % 50) + "区委";
-      for (int h = 0; h < 5; ++h) doc.blocks.push_back(Block{BlockKind::heading, 1, "一、", "一、标题" + sentence, {}, {}});
-      for (int m = 0; m < 3; ++m) doc.metrics.push_back(Metric{1.0 * m, "人次", "3人次", "", sentence, {"一、标题"}, 0});
-      for (int e = 0; e < 2; ++e) doc.edits.push_back(Edit{"clean.lines", "spaces", 0, sentence, sentence});
+      for (int h = 0; h < 5; ++h)
+        doc.blocks.push_back(Block{BlockKind::heading, 1, "一、", "一、标题" + sentence, {}, {}});
+      for (int m = 0; m < 3; ++m)
+        doc.metrics.push_back(Metric{1.0 * m, "人次", "3人次", "", sentence, {"一、标题"}, 0});
+      for (int e = 0; e < 2; ++e)
+        doc.edits.push_back(Edit{"clean.lines", "spaces", 0, sentence, sentence});
       book.add(doc, DocumentStatus{"ok", "", 0});
     }
     book.finish(RunTotals{"2024-05-01T09:00:00", {{"ok", 20000}}}, dir / "summary.xlsx");
