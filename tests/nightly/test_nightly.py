@@ -32,7 +32,7 @@ def check(cond, msg):
         fail(msg)
 
 
-def write_pipeline(root, sleep_ms=0, timeout=2, memory_limit=None, extra_run=""):
+def write_pipeline(root, sleep_ms=0, timeout=2, memory_limit=None, extra_run="", batch=False):
     run = ["  timeout: %s" % timeout, "  jobs: 2"]
     if memory_limit:
         run.append("  memory_limit: %d" % memory_limit)
@@ -49,6 +49,7 @@ def write_pipeline(root, sleep_ms=0, timeout=2, memory_limit=None, extra_run="")
         "outputs:",
         "  - use: write.json",
         "    path: \"{out}/json/{stem}.json\"",
+    ] + (["  - use: test.batch-list", "    path: \"{out}/batch.json\""] if batch else []) + [
         "run:",
     ] + run) + "\n"
     path = os.path.join(root, "pipeline.yaml")
@@ -293,6 +294,34 @@ def test_shard(root):
     # Stable: the same partition on a second pass (each shard has its own ledger).
     p = docpipe(root, "--shard", "1/3", "--state", os.path.join(root, "state-1.sqlite"), check_rc=0)
     check(set(report(root)["counts"]) == {"skipped"}, "shard re-run: %s" % report(root)["counts"])
+
+
+def test_batch(root):
+    names = copy_samples(root)
+    write_pipeline(root, batch=True)
+    batch = os.path.join(root, "out", "batch.json")
+
+    def listed():
+        with open(batch) as f:
+            return [os.path.basename(d["input"]) for d in json.load(f)]
+
+    docpipe(root, check_rc=0)
+    check(listed() == sorted(names), "first run: %s" % listed())
+    # One changed document: the batch output still covers the whole collection,
+    # the unchanged documents coming from the ledger's cache, in input order.
+    with open(os.path.join(root, "in", names[2]), "a", encoding="utf-8") as f:
+        f.write("\n补充一段。\n")
+    docpipe(root, check_rc=0)
+    check(report(root)["counts"] == {"ok": 1, "skipped": len(names) - 1}, "counts")
+    check(listed() == sorted(names), "incremental run: %s" % listed())
+    # Nothing changed: the batch output is not rewritten...
+    mtime = os.stat(batch).st_mtime_ns
+    docpipe(root, check_rc=0)
+    check(os.stat(batch).st_mtime_ns == mtime, "a no-change run rewrote the batch output")
+    # ...unless it was deleted.
+    os.remove(batch)
+    docpipe(root, check_rc=0)
+    check(listed() == sorted(names), "rebuilt batch output: %s" % listed())
 
 
 def main():
