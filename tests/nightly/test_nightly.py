@@ -224,6 +224,11 @@ def test_resume(root):
             break
         time.sleep(0.01)
     check(proc.poll() is None, "the run ended before it could be killed")
+    # A second run on the same ledger is refused while the first holds it.
+    p = docpipe(root)
+    if proc.poll() is None:
+        check(p.returncode == 3 and "another docpipe run" in p.stderr,
+              "concurrent run: %d %s" % (p.returncode, p.stderr))
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     db = sqlite3.connect(db_path)
