@@ -105,38 +105,28 @@ class BodyBuilder {
     if (!lines.date.empty()) line(lines.date, base, first && lines.organization.empty());
   }
 
-  void table(const std::vector<std::vector<std::string>>& rows, bool header_row) {
+  // weights: relative column widths (equal when empty or of the wrong size).
+  void table(const std::vector<std::vector<std::string>>& rows, bool header_row,
+             std::vector<int> weights = {}) {
     std::size_t cols = 0;
     for (const auto& r : rows) cols = std::max(cols, r.size());
     auto tbl = body_.append_child("w:tbl");
-    auto tpr = tbl.append_child("w:tblPr");
-    tpr.append_child("w:tblStyle").append_attribute("w:val") = "TableGrid";
-    auto tw = tpr.append_child("w:tblW");
-    tw.append_attribute("w:w") = 5000;
-    tw.append_attribute("w:type") = "pct";
-    tpr.append_child("w:jc").append_attribute("w:val") = "center";
-    // Borders are set on the table too, not only through the style, so
-    // readers that ignore table styles still draw a ruled table.
-    auto borders = tpr.append_child("w:tblBorders");
-    for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
-      auto e = borders.append_child(side);
-      e.append_attribute("w:val") = "single";
-      e.append_attribute("w:sz") = 4;
-      e.append_attribute("w:space") = 0;
-      e.append_attribute("w:color") = "000000";
-    }
-    tpr.append_child("w:tblLayout").append_attribute("w:type") = "fixed";
-    const int col_width = preset_.text_width_twips() / static_cast<int>(cols);
+    add_table_properties(tbl);
+    if (weights.size() != cols) weights.assign(cols, 1);
+    int total_weight = 0;
+    for (int w : weights) total_weight += w;
+    std::vector<int> widths;
+    for (int w : weights) widths.push_back(preset_.text_width_twips() * w / total_weight);
     auto grid = tbl.append_child("w:tblGrid");
     for (std::size_t c = 0; c < cols; ++c)
-      grid.append_child("w:gridCol").append_attribute("w:w") = col_width;
+      grid.append_child("w:gridCol").append_attribute("w:w") = widths[c];
     for (std::size_t r = 0; r < rows.size(); ++r) {
       auto tr = tbl.append_child("w:tr");
       if (r == 0 && header_row) tr.append_child("w:trPr").append_child("w:tblHeader");
       for (std::size_t c = 0; c < cols; ++c) {
         auto tc = tr.append_child("w:tc");
         auto tcw = tc.append_child("w:tcPr").append_child("w:tcW");
-        tcw.append_attribute("w:w") = col_width;
+        tcw.append_attribute("w:w") = widths[c];
         tcw.append_attribute("w:type") = "dxa";
         auto p = paragraph_in(tc, "TableText");
         const std::string cell = c < rows[r].size() ? rows[r][c] : std::string();
@@ -175,6 +165,27 @@ class BodyBuilder {
   pugi::xml_node paragraph(const std::string& style) {
     last_was_table_ = false;
     return paragraph_in(body_, style);
+  }
+
+  // Full width, centred, ruled. Borders are set on the table too, not only
+  // through the TableGrid style, so readers that ignore table styles still
+  // draw a ruled table.
+  static void add_table_properties(pugi::xml_node tbl) {
+    auto tpr = tbl.append_child("w:tblPr");
+    tpr.append_child("w:tblStyle").append_attribute("w:val") = "TableGrid";
+    auto tw = tpr.append_child("w:tblW");
+    tw.append_attribute("w:w") = 5000;
+    tw.append_attribute("w:type") = "pct";
+    tpr.append_child("w:jc").append_attribute("w:val") = "center";
+    auto borders = tpr.append_child("w:tblBorders");
+    for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+      auto e = borders.append_child(side);
+      e.append_attribute("w:val") = "single";
+      e.append_attribute("w:sz") = 4;
+      e.append_attribute("w:space") = 0;
+      e.append_attribute("w:color") = "000000";
+    }
+    tpr.append_child("w:tblLayout").append_attribute("w:type") = "fixed";
   }
 
   static pugi::xml_node paragraph_in(pugi::xml_node parent, const std::string& style) {
@@ -255,7 +266,7 @@ void cleaning_report(BodyBuilder& out, const Document& doc, const BodyOptions& o
   for (const auto& e : doc.edits)
     rows.push_back({e.stage, e.rule, excerpt(e.before, opts.report_excerpt_chars),
                     e.after.empty() ? "（删除）" : excerpt(e.after, opts.report_excerpt_chars)});
-  out.table(rows, /*header_row=*/true);
+  out.table(rows, /*header_row=*/true, {2, 2, 3, 3});
 }
 
 }  // namespace
