@@ -109,6 +109,8 @@ void Despinner::apply(Document& doc) {
   std::size_t restored = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     std::vector<std::pair<std::string, std::string>> changes;
+    for (auto& row : doc.blocks[i].rows)
+      for (auto& cell : row) cell = restore(cell, changes);  // table cells are text too
     std::string out = restore(doc.blocks[i].text, changes);
     if (changes.empty()) continue;
     // One edit per substitution, so `docpipe explain` shows each pair.

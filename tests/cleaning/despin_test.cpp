@@ -79,3 +79,17 @@ TEST(Despin, TheDeToHuanShangArtefactIsUndone) {
   make().apply(doc);
   EXPECT_NE(doc.blocks[0].text.find("取得了明显成效,值得一提的是青年积极参与。"), std::string::npos);
 }
+
+TEST(Despin, TableCellsAreRestoredWithEdits) {
+  auto doc = doc_of({kSpun});
+  docpipe::Block table;
+  table.kind = docpipe::BlockKind::table;
+  table.rows = {{"勾当名称", "介入人数"}, {"自愿处事", "30"}};
+  doc.blocks.push_back(table);
+  make().apply(doc);
+  EXPECT_EQ(doc.blocks[1].rows[0][0], "活动名称");
+  EXPECT_EQ(doc.blocks[1].rows[1][0], "志愿服务");
+  std::size_t table_edits = 0;
+  for (const auto& e : doc.edits) table_edits += e.block == 1 ? 1 : 0;
+  EXPECT_EQ(table_edits, 4u);
+}
