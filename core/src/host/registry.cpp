@@ -114,9 +114,12 @@ std::vector<std::string> PluginRegistry::suggest(const std::string& name) const 
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& [n, _] : plugins_) scored.emplace_back(edit_distance(name, n), n);
   std::sort(scored.begin(), scored.end());
+  // Close enough to be a typo, and not much further than the best match, so
+  // "write.jsn" suggests write.json but not write.xlsx.
   std::vector<std::string> out;
+  const std::size_t limit = std::max<std::size_t>(3, name.size() / 3);
   for (const auto& [d, n] : scored)
-    if (out.size() < 3 && d <= std::max<std::size_t>(3, name.size() / 3)) out.push_back(n);
+    if (out.size() < 3 && d <= limit && d <= scored.front().first + 1) out.push_back(n);
   return out;
 }
 
