@@ -72,7 +72,7 @@ for doc, row in zip(docs, got):
 dated = [r for r in reports.iter_rows(min_row=2) if isinstance(r[6].value, datetime.datetime)]
 fail.check(all("yy" in r[6].number_format for r in dated), "Reports: date cells not formatted as dates")
 titles = [d["metadata"].get("title") or "" for d in docs]
-want = min(max(cjk_width(t) for t in titles), 50)
+want = min(max((cjk_width(t) for t in titles), default=0), 50)
 fail.check(width(reports, "B") >= want, f"Reports: title column {width(reports, 'B')} narrower than {want}")
 fail.check(width(reports, "B") <= 60, f"Reports: title column {width(reports, 'B')} too wide")
 
@@ -103,7 +103,7 @@ for d in docs:
     counts[org] = counts.get(org, 0) + 1
 got = {r[0]: r[1] for r in rows(summary)}
 fail.check(got == counts, f"Summary: {got} != {counts}")
-fail.check(len(summary._charts) == 1, f"Summary: {len(summary._charts)} charts")
+fail.check(len(summary._charts) == (1 if docs else 0), f"Summary: {len(summary._charts)} charts")
 
 # Run: start and end as dates, the document count.
 run = {r[0]: r[1] for r in rows(wb["Run"])}

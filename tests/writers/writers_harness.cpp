@@ -3,7 +3,7 @@
 // documents read from JSON files and commits the outputs. It keeps the writer
 // tests independent of the cleaning and structure stages.
 //
-//   writers_harness PLUGIN.so DATA_DIR PARAMS_JSON OUT INPUT.json...
+//   writers_harness PLUGIN.so DATA_DIR PARAMS_JSON OUT [INPUT.json...]
 //
 // A per-document writer writes OUT/<stem>.<first format>; a batch writer
 // writes the single file OUT. Inputs are docpipe/document@1 JSON or the
@@ -37,8 +37,8 @@ void commit(const fs::path& temp, const fs::path& target) {
 }
 
 int run(int argc, char** argv) {
-  if (argc < 6) {
-    std::cerr << "usage: writers_harness PLUGIN.so DATA_DIR PARAMS_JSON OUT INPUT.json...\n";
+  if (argc < 5) {
+    std::cerr << "usage: writers_harness PLUGIN.so DATA_DIR PARAMS_JSON OUT [INPUT.json...]\n";
     return 2;
   }
   void* lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
