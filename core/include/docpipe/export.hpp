@@ -1,10 +1,8 @@
-// Symbol visibility: the SDK is built with hidden visibility by default and
-// only what carries DOCPIPE_API is exported from libdocpipe.
+// Symbol visibility. libdocpipe and plugins are built with hidden visibility
+// by default: only declarations marked DOCPIPE_API are exported from the SDK
+// library, and only the descriptor and factory (DOCPIPE_PLUGIN_EXPORT, used by
+// the DOCPIPE_PLUGIN macro) from a plugin.
 #pragma once
 
-#if defined(DOCPIPE_BUILDING_CORE)
 #define DOCPIPE_API __attribute__((visibility("default")))
-#else
-#define DOCPIPE_API __attribute__((visibility("default")))
-#endif
 #define DOCPIPE_PLUGIN_EXPORT __attribute__((visibility("default")))
