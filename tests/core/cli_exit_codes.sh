@@ -62,5 +62,6 @@ Y
 expect 0 "explain" -- "$bin" explain "$samples/001_00566ea121ac1a0c.txt" --pipeline "$tmp/replace.yaml"
 grep -q "^== star" "$tmp/stdout" && grep -q "^\[replace\] block 0" "$tmp/stdout" && grep -q "^  + 一年来,＊在区委" "$tmp/stdout" \
   || { echo "FAIL: explain output"; head -20 "$tmp/stdout"; fail=1; }
+expect 0 "documented example pipeline validates" -- "$bin" validate "$(dirname "$0")/../../examples/pipelines/office.yaml"
 expect 2 "bad log format" -- "$bin" plugins list --log-format xml
 exit $fail
