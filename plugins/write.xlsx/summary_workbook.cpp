@@ -50,9 +50,10 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
   return out;
 }
 
+// The same name on every sheet, so a filter on one matches rows on the
+// others; the path as the run saw it, since file names repeat across folders.
 std::string document_name(const Document& doc) {
-  return doc.source.path.empty() ? std::string("(unnamed)")
-                                 : fs::path(doc.source.path).filename().string();
+  return doc.source.path.empty() ? std::string("(unnamed)") : doc.source.path;
 }
 
 bool digits(const std::string& s, std::size_t pos, std::size_t n) {
@@ -180,7 +181,7 @@ void SummaryWorkbook::add(const Document& doc, const DocumentStatus& status) {
 
   if (reports_->next_row()) {
     auto& r = *reports_;
-    r.text(kFile, doc.source.path.empty() ? name : doc.source.path);
+    r.text(kFile, name);
     r.text(kTitle, m.title.value_or(""));
     r.text(kOrg, m.organization.value_or(""));
     r.text(kType, m.doc_type.value_or(""));

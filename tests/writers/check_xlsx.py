@@ -7,7 +7,6 @@ chart on the summary sheet).
 
 usage: check_xlsx.py WORKBOOK INPUT.json..."""
 import datetime
-import os
 import sys
 
 import openpyxl
@@ -77,12 +76,12 @@ fail.check(width(reports, "B") >= want, f"Reports: title column {width(reports, 
 fail.check(width(reports, "B") <= 60, f"Reports: title column {width(reports, 'B')} too wide")
 
 # Outline: every heading, in order.
-want = [(os.path.basename(d["source"]["path"]), b.get("level"), b.get("marker") or None, b["text"])
+want = [(d["source"]["path"], b.get("level"), b.get("marker") or None, b["text"])
         for d in docs for b in d["blocks"] if b["kind"] == "heading"]
 fail.check(rows(wb["Outline"]) == want, "Outline rows differ from the headings")
 
 # Figures: value is a number, with its unit, text and sentence.
-want = [(os.path.basename(d["source"]["path"]), " > ".join(x["heading_path"]) or None, x["value"],
+want = [(d["source"]["path"], " > ".join(x["heading_path"]) or None, x["value"],
          x["unit"] or None, x["text"] or None, x["sentence"] or None) for d in docs for x in d["metrics"]]
 got = rows(wb["Figures"])
 fail.check(got == want, f"Figures rows differ: {got[:2]} vs {want[:2]}")
@@ -91,7 +90,7 @@ sentence_cells = [r[5] for r in wb["Figures"].iter_rows(min_row=2)]
 fail.check(all(c.alignment.wrap_text for c in sentence_cells), "Figures: sentences not wrapped")
 
 # Cleaning: every edit.
-want = [(os.path.basename(d["source"]["path"]), e["stage"], e["rule"], e["before"] or None, e["after"] or None)
+want = [(d["source"]["path"], e["stage"], e["rule"], e["before"] or None, e["after"] or None)
         for d in docs for e in d["edits"]]
 fail.check(rows(wb["Cleaning"]) == want, "Cleaning rows differ from the edits")
 
