@@ -65,14 +65,18 @@ class BodyBuilder {
       return;
     }
     uses_bullets_ = true;
+    const int ilvl = std::clamp(b.level - 1, 0, 3);
     auto p = paragraph("ListParagraph");
     auto num = p.child("w:pPr").append_child("w:numPr");
-    num.append_child("w:ilvl").append_attribute("w:val") = std::clamp(b.level - 1, 0, 3);
+    num.append_child("w:ilvl").append_attribute("w:val") = ilvl;
     num.append_child("w:numId").append_attribute("w:val") = 1;
-    // Numbering supplies the hanging indent; cancel the body's first-line indent.
+    // The bullet hangs: the same indent as bullets.numbering.xml, set here
+    // too because the style's first-line indent (in characters) would
+    // otherwise win over the numbering's hanging indent.
     auto ind = p.child("w:pPr").append_child("w:ind");
+    ind.append_attribute("w:left") = 840 + 420 * ilvl;
+    ind.append_attribute("w:hanging") = 420;
     ind.append_attribute("w:firstLineChars") = 0;
-    ind.append_attribute("w:firstLine") = 0;
     add_text_runs(p, b.text, "ListParagraph");
   }
 
