@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "docpipe/error.hpp"
 #include "docpipe/export.hpp"
 #include "docpipe/model.hpp"
 #include "docpipe/version.hpp"
@@ -61,6 +62,20 @@ class DOCPIPE_API Params {
   T get(const std::string& key, T fallback) const {
     if (!has(key) || json_.at(key).is_null()) return fallback;
     return json_.at(key).get<T>();
+  }
+  // A parameter the schema marks required or gives a default, so it is
+  // always present once the host has validated the stage. Throws ConfigError
+  // naming the key when it is absent or not a T: the plugin's code and its
+  // own schema disagree.
+  template <class T>
+  T require(const std::string& key) const {
+    if (!has(key) || json_.at(key).is_null())
+      throw ConfigError("parameter '" + key + "' is missing (give it a default in the schema)");
+    try {
+      return json_.at(key).get<T>();
+    } catch (const nlohmann::json::exception& e) {
+      throw ConfigError("parameter '" + key + "' has the wrong type: " + e.what());
+    }
   }
 
  private:

@@ -112,7 +112,9 @@ constexpr std::string_view kTransformCpp = R"tmpl(#include "@IDENT@.hpp"
 namespace @IDENT@ {
 
 @CLASS@::@CLASS@(const docpipe::PluginEnv&, const docpipe::Params& params)
-    : replace_(params.get<std::map<std::string, std::string>>("replace", {})) {}
+    // The schema gives `replace` a default, which the host fills in, so it is
+    // always there: require() throws a ConfigError naming it otherwise.
+    : replace_(params.require<std::map<std::string, std::string>>("replace")) {}
 
 void @CLASS@::apply(docpipe::Document& doc) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {

@@ -11,13 +11,16 @@ namespace {
 
 class MaskPii final : public docpipe::Transform {
  public:
+  // Every parameter has a default in kParamsSchema, which the host fills in
+  // before the constructor runs: require() states that, get() would hide a
+  // schema without one.
   MaskPii(const docpipe::PluginEnv&, const docpipe::Params& p)
-      : mask_(p.get<std::string>("mask_char", "*")),
-        record_originals_(p.get<bool>("record_originals", false)) {
-    opts_.mobile = p.get<bool>("mobile", true);
-    opts_.id_card = p.get<bool>("id_card", true);
-    opts_.id_card_checksum = p.get<bool>("id_card_checksum", true);
-    opts_.email = p.get<bool>("email", true);
+      : mask_(p.require<std::string>("mask_char")),
+        record_originals_(p.require<bool>("record_originals")) {
+    opts_.mobile = p.require<bool>("mobile");
+    opts_.id_card = p.require<bool>("id_card");
+    opts_.id_card_checksum = p.require<bool>("id_card_checksum");
+    opts_.email = p.require<bool>("email");
   }
 
   void apply(docpipe::Document& doc) override {
