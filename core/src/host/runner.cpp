@@ -62,26 +62,45 @@ std::vector<const DocumentRecord*> RunSummary::failures() const {
   return v;
 }
 
-nlohmann::json RunSummary::to_json() const {
-  auto doc_json = [](const DocumentRecord& d) {
-    nlohmann::json j{{"input", d.input},   {"status", d.status},   {"reason", d.reason},
-                     {"stage", d.stage},   {"error", d.error},     {"seconds", d.seconds},
-                     {"outputs", d.outputs}};
-    if (!d.quarantine.empty()) j["quarantine"] = d.quarantine;
-    return j;
-  };
-  nlohmann::json docs = nlohmann::json::array(), slow = nlohmann::json::array(),
-                 failed = nlohmann::json::array();
-  for (const auto& d : documents) docs.push_back(doc_json(d));
+namespace {
+
+nlohmann::json record_json(const DocumentRecord& d) {
+  nlohmann::json j{{"input", d.input},   {"status", d.status},   {"reason", d.reason},
+                   {"stage", d.stage},   {"error", d.error},     {"seconds", d.seconds},
+                   {"outputs", d.outputs}};
+  if (!d.quarantine.empty()) j["quarantine"] = d.quarantine;
+  return j;
+}
+
+}  // namespace
+
+nlohmann::json RunSummary::to_json(bool with_documents) const {
+  nlohmann::json slow = nlohmann::json::array(), failed = nlohmann::json::array();
   for (const auto* d : slowest(10)) slow.push_back({{"input", d->input}, {"seconds", d->seconds}});
-  for (const auto* d : failures()) failed.push_back(doc_json(*d));
-  return {{"pipeline", pipeline}, {"pipeline_hash", pipeline_hash}, {"ledger", ledger},
-          {"shard", shard},       {"isolation", isolation},         {"dry_run", dry_run},
-          {"started", started},   {"finished", finished},           {"seconds", seconds},
-          {"exit_code", exit_code()},
-          {"counts", counts},     {"reasons", reasons},             {"slowest", slow},
-          {"failures", failed},   {"documents", docs},              {"notes", notes},
-          {"batch_outputs", batch_outputs}};
+  for (const auto* d : failures()) failed.push_back(record_json(*d));
+  nlohmann::json j{{"pipeline", pipeline}, {"pipeline_hash", pipeline_hash}, {"ledger", ledger},
+                   {"shard", shard},       {"isolation", isolation},         {"dry_run", dry_run},
+                   {"started", started},   {"finished", finished},           {"seconds", seconds},
+                   {"exit_code", exit_code()},
+                   {"counts", counts},     {"reasons", reasons},             {"slowest", slow},
+                   {"failures", failed},   {"notes", notes},                 {"batch_outputs", batch_outputs}};
+  if (with_documents) {
+    j["documents"] = nlohmann::json::array();
+    for (const auto& d : documents) j["documents"].push_back(record_json(d));
+  }
+  return j;
+}
+
+std::string RunSummary::report_text() const {
+  // The document list is serialised one record at a time: a JSON tree of
+  // every document of a large run would cost far more memory than the text.
+  std::string text = to_json(false).dump(1);
+  text.pop_back();  // the closing brace
+  text += ",\n \"documents\": [";
+  for (std::size_t i = 0; i < documents.size(); ++i)
+    text += (i ? ",\n  " : "\n  ") + record_json(documents[i]).dump();
+  text += documents.empty() ? "]\n}\n" : "\n ]\n}\n";
+  return text;
 }
 
 namespace {
@@ -406,7 +425,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     throw;
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  write_file_atomically(out_dir / "run-report.json", summary.to_json().dump(1) + "\n");
+  write_file_atomically(out_dir / "run-report.json", summary.report_text());
   return summary;
 }
 

@@ -60,7 +60,8 @@ struct RunSummary {
   int exit_code() const;  // 0 all ok/partial/skipped, 1 some failed, timed out or crashed
   std::vector<const DocumentRecord*> slowest(std::size_t n) const;
   std::vector<const DocumentRecord*> failures() const;
-  nlohmann::json to_json() const;
+  nlohmann::json to_json(bool with_documents = true) const;
+  std::string report_text() const;  // run-report.json
 };
 
 // Called once per document, in input order (for progress display), with the
