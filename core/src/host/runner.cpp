@@ -362,7 +362,9 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     emit_in_order();  // leading skipped documents
     if (summary.isolation == "process" && !todo.empty()) {
       WorkerPoolOptions wo;
-      wo.executable = options.worker_executable.empty() ? current_executable() : options.worker_executable;
+      // /proc/self/exe, not its target: the very binary of this run, even if
+      // an upgrade replaced the file since (workers restart during a run).
+      wo.executable = options.worker_executable.empty() ? fs::path("/proc/self/exe") : options.worker_executable;
       wo.worker.pipeline_file = fs::absolute(pipeline.file);
       wo.worker.out_dir = out_dir;
       wo.worker.memory_limit_mb = pipeline.run.memory_limit_mb;

@@ -54,8 +54,6 @@ std::string describe_exit(int status) {
 
 }  // namespace
 
-fs::path current_executable() { return fs::read_symlink("/proc/self/exe"); }
-
 struct WorkerPool::Worker {
   pid_t pid = -1;
   int request_fd = -1, result_fd = -1, log_fd = -1;
@@ -124,9 +122,20 @@ void WorkerPool::spawn(Worker& w) {
 void WorkerPool::stop(Worker& w, bool kill_it) {
   if (!w.alive()) return;
   close_fd(w.request_fd);  // a healthy worker exits when its request pipe closes
-  if (kill_it) kill(w.pid, SIGKILL);
   int status = 0;
-  waitpid(w.pid, &status, 0);
+  bool reaped = false;
+  if (!kill_it) {
+    // A plugin whose destructor hangs must not hang the run: an idle worker
+    // gets two seconds to exit, then is killed (its outputs are all committed).
+    for (int i = 0; i < 200 && !reaped; ++i) {
+      reaped = waitpid(w.pid, &status, WNOHANG) != 0;
+      if (!reaped) usleep(10000);
+    }
+  }
+  if (!reaped) {
+    kill(w.pid, SIGKILL);
+    waitpid(w.pid, &status, 0);
+  }
   close_fd(w.result_fd);
   close_fd(w.log_fd);
   w.pid = -1;

@@ -51,7 +51,4 @@ class WorkerPool {
   std::vector<Worker> workers_;
 };
 
-// The path of the running executable (/proc/self/exe).
-std::filesystem::path current_executable();
-
 }  // namespace docpipe::host
