@@ -32,12 +32,27 @@ CREATE INDEX IF NOT EXISTS attempts_input ON attempts(input);
 CREATE TABLE IF NOT EXISTS document_cache (input TEXT PRIMARY KEY, json TEXT NOT NULL);
 )SQL";
 
+const char* kMoveAside =
+    ". It may be corrupt or not a docpipe ledger. Move it aside (or delete it) to start a new "
+    "ledger: every document will then be processed again.";
+
+// Every SQLite failure becomes a LedgerError naming the file; a damaged or
+// foreign file also gets the advice of what to do about it.
+[[noreturn]] void throw_sqlite(sqlite3* db, const fs::path& file, const std::string& what) {
+  int code = db ? sqlite3_errcode(db) : SQLITE_NOMEM;
+  std::string reason = db ? sqlite3_errmsg(db) : "out of memory";
+  std::string msg = "ledger " + file.string();
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    throw LedgerError(msg + " is unusable: " + what + ": " + reason + kMoveAside);
+  throw LedgerError(msg + ": " + what + ": " + reason);
+}
+
 // A prepared statement that finalizes itself.
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql) {
+  Statement(sqlite3* db, const char* sql, const fs::path& file) {
     if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK)
-      throw LedgerError(std::string("ledger: cannot prepare statement: ") + sqlite3_errmsg(db));
+      throw_sqlite(db, file, std::string("cannot prepare \"") + sql + "\"");
   }
   ~Statement() { sqlite3_finalize(st_); }
   Statement(const Statement&) = delete;
@@ -81,18 +96,18 @@ Ledger::Ledger(const fs::path& file, bool read_only) : file_(file) {
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(file.c_str(), &db_, flags, nullptr) != SQLITE_OK) fail("cannot open");
   sqlite3_busy_timeout(db_, 5000);
-  // A corrupt or foreign file shows up on the first real read: the header
-  // check (SQLITE_NOTADB) or the quick check of every page.
+  // A foreign or mangled file shows up on the first real read (the header
+  // check, SQLITE_NOTADB). Damaged pages further in show up as SQLITE_CORRUPT
+  // when they are read, and get the same advice (fail()). No full integrity
+  // check at every start: with the document cache the ledger reaches
+  // hundreds of MB, and a no-change run must stay cheap.
   try {
     if (!read_only) exec("PRAGMA journal_mode=WAL");
     // NORMAL is durable against process kills in WAL mode (only a power
     // loss can drop the last commits, never corrupt the file).
     exec("PRAGMA synchronous=NORMAL");
-    Statement check(db_, "PRAGMA quick_check");
-    if (check.step() != SQLITE_ROW || check.text(0) != "ok")
-      throw LedgerError("integrity check failed: " + check.text(0));
     if (!read_only) exec(kSchema);
-    Statement schema(db_, "SELECT value FROM meta WHERE key='schema'");
+    Statement schema(db_, "SELECT value FROM meta WHERE key='schema'", file_);
     if (schema.step() != SQLITE_ROW) throw LedgerError("no schema version (not a docpipe ledger)");
     if (schema.text(0) != "1")
       throw LedgerError("schema version " + schema.text(0) + " is newer than this docpipe (1)");
@@ -100,9 +115,8 @@ Ledger::Ledger(const fs::path& file, bool read_only) : file_(file) {
     std::string what = e.what();
     sqlite3_close(db_);
     db_ = nullptr;
-    throw LedgerError("ledger " + file_.string() + " is unusable: " + what +
-                      ". It may be corrupt or not a docpipe ledger. Move it aside (or delete it) "
-                      "to start a new ledger: every document will then be processed again.");
+    if (what.find(kMoveAside) != std::string::npos) throw;
+    throw LedgerError("ledger " + file_.string() + " is unusable: " + what + kMoveAside);
   }
 }
 
@@ -114,24 +128,23 @@ Ledger::~Ledger() {
   if (db_) sqlite3_close(db_);
 }
 
-void Ledger::fail(const std::string& what) const {
-  throw LedgerError(what + ": " + (db_ ? sqlite3_errmsg(db_) : "out of memory"));
-}
+void Ledger::fail(const std::string& what) const { throw_sqlite(db_, file_, what); }
 
 void Ledger::exec(const char* sql) const {
   char* err = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errmsg(db_);
     sqlite3_free(err);
-    throw LedgerError(msg);
+    int code = sqlite3_errcode(db_);
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) fail(sql);
+    throw LedgerError("ledger " + file_.string() + ": " + sql + ": " + msg);
   }
 }
 
 std::unordered_map<std::string, LedgerEntry> Ledger::load_all() const {
   std::unordered_map<std::string, LedgerEntry> all;
-  Statement st(db_,
-               "SELECT input, content_sha256, pipeline_hash, plugin_versions, status, stage, error, "
-               "outputs, seconds, run_id FROM documents");
+  Statement st(db_, "SELECT input, content_sha256, pipeline_hash, plugin_versions, status, stage, error, "
+               "outputs, seconds, run_id FROM documents", file_);
   int rc;
   while ((rc = st.step()) == SQLITE_ROW) {
     LedgerEntry e;
@@ -150,13 +163,13 @@ std::unordered_map<std::string, LedgerEntry> Ledger::load_all() const {
     e.run_id = st.integer(9);
     all.emplace(e.input, std::move(e));
   }
-  if (rc != SQLITE_DONE) fail("ledger " + file_.string() + ": cannot read documents");
+  if (rc != SQLITE_DONE) fail("cannot read documents");
   return all;
 }
 
 std::vector<std::int64_t> Ledger::close_interrupted_runs() {
   std::vector<std::int64_t> ids;
-  Statement st(db_, "SELECT id FROM runs WHERE status='running'");
+  Statement st(db_, "SELECT id FROM runs WHERE status='running'", file_);
   while (st.step() == SQLITE_ROW) ids.push_back(st.integer(0));
   exec("UPDATE runs SET status='interrupted' WHERE status='running'");
   return ids;
@@ -164,44 +177,42 @@ std::vector<std::int64_t> Ledger::close_interrupted_runs() {
 
 std::int64_t Ledger::begin_run(const std::string& pipeline, const std::string& pipeline_hash,
                                const std::string& started, const std::string& shard, int planned) {
-  Statement st(db_,
-               "INSERT INTO runs(pipeline, pipeline_hash, shard, started, status, planned) "
-               "VALUES (?,?,?,?,'running',?)");
+  Statement st(db_, "INSERT INTO runs(pipeline, pipeline_hash, shard, started, status, planned) "
+               "VALUES (?,?,?,?,'running',?)", file_);
   st.bind(1, pipeline).bind(2, pipeline_hash).bind(3, shard).bind(4, started);
   st.bind(5, static_cast<std::int64_t>(planned));
-  if (st.step() != SQLITE_DONE) fail("ledger " + file_.string() + ": cannot record the run");
+  if (st.step() != SQLITE_DONE) fail("cannot record the run");
   return sqlite3_last_insert_rowid(db_);
 }
 
 void Ledger::finish_run(std::int64_t run_id, const std::string& finished,
                         const std::map<std::string, int>& counts, const std::string& status) {
-  Statement st(db_, "UPDATE runs SET finished=?, counts=?, status=? WHERE id=?");
+  Statement st(db_, "UPDATE runs SET finished=?, counts=?, status=? WHERE id=?", file_);
   st.bind(1, finished).bind(2, nlohmann::json(counts).dump()).bind(3, status).bind(4, run_id);
-  if (st.step() != SQLITE_DONE) fail("ledger " + file_.string() + ": cannot finish the run");
+  if (st.step() != SQLITE_DONE) fail("cannot finish the run");
 }
 
 void Ledger::record(const LedgerEntry& e, const std::string& document_json) {
   exec("BEGIN IMMEDIATE");
   try {
     {
-      Statement st(db_,
-                   "INSERT OR REPLACE INTO documents(input, content_sha256, pipeline_hash, "
+      Statement st(db_, "INSERT OR REPLACE INTO documents(input, content_sha256, pipeline_hash, "
                    "plugin_versions, status, stage, error, outputs, seconds, run_id) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?)");
+                   "VALUES (?,?,?,?,?,?,?,?,?,?)", file_);
       st.bind(1, e.input).bind(2, e.content_sha256).bind(3, e.pipeline_hash);
       st.bind(4, e.plugin_versions).bind(5, e.status).bind(6, e.stage).bind(7, e.error);
       st.bind(8, nlohmann::json(e.outputs).dump()).bind(9, e.seconds).bind(10, e.run_id);
-      if (st.step() != SQLITE_DONE) fail("ledger: cannot record " + e.input);
+      if (st.step() != SQLITE_DONE) fail("cannot record " + e.input);
     }
     {
-      Statement st(db_, "INSERT INTO attempts(run_id, input, status, seconds) VALUES (?,?,?,?)");
+      Statement st(db_, "INSERT INTO attempts(run_id, input, status, seconds) VALUES (?,?,?,?)", file_);
       st.bind(1, e.run_id).bind(2, e.input).bind(3, e.status).bind(4, e.seconds);
-      if (st.step() != SQLITE_DONE) fail("ledger: cannot record an attempt for " + e.input);
+      if (st.step() != SQLITE_DONE) fail("cannot record an attempt for " + e.input);
     }
     if (!document_json.empty()) {
-      Statement st(db_, "INSERT OR REPLACE INTO document_cache(input, json) VALUES (?,?)");
+      Statement st(db_, "INSERT OR REPLACE INTO document_cache(input, json) VALUES (?,?)", file_);
       st.bind(1, e.input).bind(2, document_json);
-      if (st.step() != SQLITE_DONE) fail("ledger: cannot cache " + e.input);
+      if (st.step() != SQLITE_DONE) fail("cannot cache " + e.input);
     }
     exec("COMMIT");
   } catch (...) {
@@ -211,13 +222,16 @@ void Ledger::record(const LedgerEntry& e, const std::string& document_json) {
 }
 
 std::string Ledger::cached_document(const std::string& input) const {
-  Statement st(db_, "SELECT json FROM document_cache WHERE input=?");
+  Statement st(db_, "SELECT json FROM document_cache WHERE input=?", file_);
   st.bind(1, input);
-  return st.step() == SQLITE_ROW ? st.text(0) : std::string();
+  int rc = st.step();
+  if (rc == SQLITE_ROW) return st.text(0);
+  if (rc != SQLITE_DONE) fail("cannot read the cached document of " + input);
+  return {};
 }
 
 int Ledger::attempts(const std::string& input, const std::string& status) const {
-  Statement st(db_, "SELECT count(*) FROM attempts WHERE input=? AND status=?");
+  Statement st(db_, "SELECT count(*) FROM attempts WHERE input=? AND status=?", file_);
   st.bind(1, input).bind(2, status);
   return st.step() == SQLITE_ROW ? static_cast<int>(st.integer(0)) : 0;
 }
