@@ -4,6 +4,12 @@ readability-lxml on the pages of /work/shared/corpus/html-dev.
 
 usage: /usr/bin/python3 bench/html-quality/run_bench.py [--corpus DIR]
            [--extractor build-readers/bin/readers_dump] [--markdown docs/quality.md]
+           [--cache DIR] [--per-page FILE.tsv]
+
+--cache keeps the two reference systems' outputs (they do not change while
+read.html is tuned) in DIR/<system>.json and reuses them on the next run;
+--per-page writes one line per page and system (set, F1 or length, path) to
+find the worst pages.
 
 Score: character F1 over whitespace-free text (full-width punctuation folded
 to ASCII, lower-cased), counted on the multiset of character 3-grams — an
@@ -116,18 +122,43 @@ def run_lxml(paths):
     return out
 
 
+def cached(cache, name, paths, run):
+    """A reference system's outputs, from cache when it covers all pages."""
+    path = os.path.join(cache, name + ".json") if cache else None
+    if path and os.path.exists(path):
+        out = json.load(open(path))
+        if all(p in out for p in paths):
+            return out
+    out = run()
+    if path:
+        os.makedirs(cache, exist_ok=True)
+        json.dump(out, open(path, "w"))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default="/work/shared/corpus/html-dev")
     ap.add_argument("--extractor", default=os.path.join(ROOT, "build-readers", "bin", "readers_dump"))
+    ap.add_argument("--cache", help="directory caching the reference systems' outputs")
+    ap.add_argument("--per-page", help="write per-page scores (TSV) here")
     ap.add_argument("--markdown", help="write the table into this file between the bench markers")
     args = ap.parse_args()
     sets = pages(args.corpus)
     allpaths = [p for s in sets.values() for p, _ in s]
     with tempfile.TemporaryDirectory() as tmp:
         results = {"docpipe read.html": run_docpipe(args.extractor, allpaths, tmp),
-                   "Mozilla Readability": run_mozilla(allpaths, tmp),
-                   "readability-lxml": run_lxml(allpaths)}
+                   "Mozilla Readability": cached(args.cache, "mozilla", allpaths, lambda: run_mozilla(allpaths, tmp)),
+                   "readability-lxml": cached(args.cache, "lxml", allpaths, lambda: run_lxml(allpaths))}
+    if args.per_page:
+        with open(args.per_page, "w") as f:
+            for system, out in results.items():
+                for name, items in sets.items():
+                    for p, gold in items:
+                        text = out.get(p, "")
+                        score = f"{f1(text, gold):.3f}" if gold is not None else str(len(fold(text)))
+                        chrome = ",".join(c for c in CHROME if c in text)
+                        f.write(f"{system}\t{name}\t{score}\t{chrome}\t{p}\n")
     rows = []
     for system, out in results.items():
         row = [system]

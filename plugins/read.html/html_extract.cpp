@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <memory>
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <libxml/tree.h>
 
@@ -41,8 +43,13 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> wo
 // Elements whose content is never article text.
 const std::set<std::string_view> kJunkTags = {
     "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
-    "input", "select", "textarea", "button", "option", "rt", "rp", "link", "meta", "nav",
-    "aside", "footer", "dialog", "map", "audio", "video", "head"};
+    "input", "select", "textarea", "button", "option", "rt", "rp", "link", "meta", "dialog", "map",
+    "audio", "video", "head"};
+
+// Elements that are chrome by tag on almost every page; like class-named
+// chrome they are only "unlikely", so a page that wraps its article in one
+// still gets read on the retry.
+const std::set<std::string_view> kChromeTags = {"nav", "aside", "footer"};
 
 const std::set<std::string_view> kBlockTags = {
     "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -82,6 +89,16 @@ bool is_sentence_punct(char32_t c) {
          c == U'？' || c == U'“' || c == U'”' || c == ',' || c == '.' || c == ';' || c == ':';
 }
 
+// The passes of the extraction, Readability-style: the first one ignores
+// everything whose class/id names chrome; if that leaves too little text
+// (a wrapper named "pagebuilder-pagerow" or "advertisement-pusher" holds
+// the whole page), the next pass keeps those elements, and the last one also
+// keeps link-heavy blocks inside the chosen content.
+struct Attempt {
+  bool strip_unlikely = true;
+  bool clean_blocks = true;
+};
+
 struct Stats {
   double text = 0;   // weighted length: a Han character counts as 2 Latin ones
   double links = 0;  // weighted length inside <a>
@@ -90,11 +107,12 @@ struct Stats {
 
 class Extractor {
  public:
-  Extractor(htmlDocPtr doc, const ExtractOptions& o, Document& out) : doc_(doc), opt_(o), out_(out) {}
+  Extractor(htmlDocPtr doc, const ExtractOptions& o, Attempt a) : doc_(doc), opt_(o), attempt_(a) {}
 
-  void run() {
+  // Fills blocks(); returns the weighted length of the text kept.
+  double run() {
     xmlNode* root = xmlDocGetRootElement(doc_);
-    if (!root) return;
+    if (!root) return 0;
     xmlNode* body = find_body(root);
     measure(body, false);
     score_paragraphs(body);
@@ -103,11 +121,15 @@ class Extractor {
     std::vector<xmlNode*> parts = with_siblings(top);
     for (xmlNode* p : parts) emit(p, 0);
     flush();
-    if (dropped_lines_ > 0)
-      out_.diagnose(Level::info, "main content: dropped " + std::to_string(dropped_lines_) +
-                                     " boilerplate line(s) and " + std::to_string(dropped_blocks_) +
-                                     " link-heavy or chrome block(s)");
+    double kept = 0;
+    for (const auto& b : out_)
+      for (char32_t c : text::to_u32(b.text)) kept += text::is_space(c) ? 0 : text::is_han(c) ? 2 : 1;
+    return kept;
   }
+
+  std::vector<Block>& blocks() { return out_; }
+  int dropped_lines() const { return dropped_lines_; }
+  int dropped_blocks() const { return dropped_blocks_; }
 
  private:
   static xmlNode* find_body(xmlNode* root) {
@@ -129,6 +151,10 @@ class Extractor {
       return s;
     }
     if (!is_element(n)) return s;
+    if (attempt_.strip_unlikely && unlikely(n)) {
+      excluded_.insert(n);
+      return s;
+    }
     bool link = in_link || name_of(n) == "a";
     for (xmlNode* c = n->children; c; c = c->next) {
       Stats k = measure(c, link);
@@ -138,6 +164,16 @@ class Extractor {
     }
     stats_[n] = s;
     return s;
+  }
+
+  // Chrome by tag or class/id name (never the page's body or an
+  // <article>/<main>, which name the content).
+  static bool unlikely(xmlNode* n) {
+    auto name = name_of(n);
+    if (kChromeTags.count(name)) return true;
+    if (name == "body" || name == "html" || name == "article" || name == "main" || name == "a") return false;
+    std::string cls = class_and_id(n);
+    return negative_class(cls) && !positive_class(cls);
   }
 
   double link_density(xmlNode* n) const {
@@ -186,7 +222,7 @@ class Extractor {
 
   void score_paragraphs(xmlNode* n) {
     for (xmlNode* c = n->children; c; c = c->next) {
-      if (!is_element(c)) continue;
+      if (!is_element(c) || excluded_.count(c)) continue;
       auto name = name_of(c);
       bool holder = name == "p" || name == "pre" || name == "td" || name == "blockquote";
       double own = holder ? stats(c).text : inline_text(c);
@@ -235,7 +271,7 @@ class Extractor {
     double threshold = std::max(10.0, top_score_ * 0.2);
     std::string top_class = prop(top, "class");
     for (xmlNode* s = top->parent->children; s; s = s->next) {
-      if (!is_element(s)) continue;
+      if (!is_element(s) || excluded_.count(s)) continue;
       bool keep = s == top;
       if (!keep && final_.count(s) && final_[s] >= threshold) keep = true;
       if (!keep && !top_class.empty() && prop(s, "class") == top_class && final_.count(s)) keep = true;
@@ -264,9 +300,8 @@ class Extractor {
     auto name = name_of(n);
     const Stats& st = stats(n);
     if (st.text <= 0) return name != "table" && name != "hr";
+    if (!attempt_.clean_blocks) return false;
     double ld = link_density(n);
-    std::string cls = class_and_id(n);
-    if (negative_class(cls) && !positive_class(cls)) return true;
     if ((name == "ul" || name == "ol" || name == "dl") && ld > 0.5) return true;
     if ((name == "div" || name == "section" || name == "table" || name == "p") && ld > 0.5 && st.punct < 3)
       return true;
@@ -286,7 +321,7 @@ class Extractor {
     b.level = level_;
     b.text = std::move(t);
     b.origin.locator = locator_;
-    out_.blocks.push_back(std::move(b));
+    out_.push_back(std::move(b));
   }
 
   void start_block(xmlNode* n, BlockKind kind, int level) {
@@ -386,7 +421,7 @@ class Extractor {
       }
     };
     rows(table);
-    if (!b.rows.empty()) out_.blocks.push_back(std::move(b));
+    if (!b.rows.empty()) out_.push_back(std::move(b));
   }
 
   void emit(xmlNode* n, int list_depth) {
@@ -394,7 +429,7 @@ class Extractor {
       if (n->content) append_text(reinterpret_cast<const char*>(n->content));
       return;
     }
-    if (!is_element(n)) return;
+    if (!is_element(n) || excluded_.count(n)) return;
     auto name = name_of(n);
     if (name == "br") {
       flush();
@@ -452,7 +487,9 @@ class Extractor {
 
   htmlDocPtr doc_;
   const ExtractOptions& opt_;
-  Document& out_;
+  Attempt attempt_;
+  std::vector<Block> out_;
+  std::unordered_set<xmlNode*> excluded_;
   std::unordered_map<xmlNode*, Stats> stats_;
   std::unordered_map<xmlNode*, double> scores_;
   std::unordered_map<xmlNode*, double> final_;
@@ -474,12 +511,7 @@ void strip(xmlNode* n) {
       drop = true;
     } else if (is_element(c)) {
       auto name = name_of(c);
-      if (kJunkTags.count(name) || hidden(c)) {
-        drop = true;
-      } else if (name != "body" && name != "html" && name != "article" && name != "main") {
-        std::string cls = class_and_id(c);
-        drop = negative_class(cls) && !positive_class(cls);
-      }
+      drop = kJunkTags.count(name) || hidden(c);
     }
     if (drop) {
       xmlUnlinkNode(c);
@@ -498,7 +530,25 @@ void strip_non_content(htmlDocPtr doc) {
 }
 
 void extract_main_content(htmlDocPtr doc, const ExtractOptions& options, Document& out) {
-  Extractor(doc, options, out).run();
+  // Readability's char threshold: a pass keeping less than this is retried
+  // with fewer exclusions; if none reaches it the longest result wins.
+  constexpr double kEnough = 500;
+  std::unique_ptr<Extractor> best;
+  double best_len = -1;
+  for (Attempt a : {Attempt{true, true}, Attempt{false, true}, Attempt{false, false}}) {
+    auto e = std::make_unique<Extractor>(doc, options, a);
+    double len = e->run();
+    if (len > best_len) {
+      best = std::move(e);
+      best_len = len;
+    }
+    if (len >= kEnough) break;
+  }
+  for (auto& b : best->blocks()) out.blocks.push_back(std::move(b));
+  if (best->dropped_lines() > 0 || best->dropped_blocks() > 0)
+    out.diagnose(Level::info, "main content: dropped " + std::to_string(best->dropped_lines()) +
+                                  " boilerplate line(s) and " + std::to_string(best->dropped_blocks()) +
+                                  " link-heavy or chrome block(s)");
 }
 
 }  // namespace docpipe::readers

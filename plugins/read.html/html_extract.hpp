@@ -26,8 +26,9 @@ struct ExtractOptions {
 };
 
 // Removes elements that never carry article text (script, style, iframe,
-// svg, form controls, ruby glosses, hidden elements, nav/aside/footer and
-// elements whose class/id say comment/share/sidebar/...) in place.
+// svg, form controls, ruby glosses, hidden elements) in place. Chrome named
+// by tag or class/id (nav, footer, comment, share, sidebar...) is left to
+// extract_main_content, which ignores it unless that leaves no article.
 void strip_non_content(htmlDocPtr doc);
 
 // Appends the blocks of the page's main content to out.blocks.
