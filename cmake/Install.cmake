@@ -8,6 +8,8 @@
 #   P/lib/docpipe/plugins/*.so, <name>/        built-in plugins and their data
 #   P/include/docpipe/*.hpp                    the public SDK headers
 #   P/share/docpipe/{schemas,pipelines}/       looked up as <exe>/../share/docpipe
+#   P/share/docpipe/examples/plugins/          example plugin projects
+#   P/share/doc/docpipe/plugins.md             the plugin guide
 #   P/lib/cmake/docpipe/                       find_package(docpipe)
 #   P/lib/pkgconfig/docpipe.pc                 for non-CMake builds
 # The built-in plugins install themselves (docpipe_add_plugin with
@@ -47,6 +49,13 @@ file(GLOB _schemas "${PROJECT_SOURCE_DIR}/schemas/*.json")
 install(FILES ${_schemas} DESTINATION "${CMAKE_INSTALL_DATADIR}/docpipe/schemas")
 file(GLOB _pipelines "${PROJECT_SOURCE_DIR}/pipelines/*.yaml")
 install(FILES ${_pipelines} DESTINATION "${CMAKE_INSTALL_DATADIR}/docpipe/pipelines")
+
+# An office with only the installed SDK has the guide and the examples to
+# start from: share/doc/docpipe/plugins.md, share/docpipe/examples/plugins/.
+install(FILES "${PROJECT_SOURCE_DIR}/docs/plugins.md" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/examples/plugins"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/docpipe/examples"
+        PATTERN "build*" EXCLUDE)  # someone's in-source build of an example
 
 install(EXPORT docpipeTargets NAMESPACE docpipe::
         FILE docpipeTargets.cmake DESTINATION "${DOCPIPE_INSTALL_CMAKEDIR}")

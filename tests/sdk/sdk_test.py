@@ -83,7 +83,9 @@ class Sdk:
                     "lib/cmake/docpipe/DocpipePlugin.cmake", "lib/pkgconfig/docpipe.pc",
                     "lib/docpipe/plugins/docpipe_read_txt.so",
                     "lib/docpipe/plugins/docpipe_write_json.so",
-                    "share/docpipe/schemas/pipeline.schema.json"]:
+                    "share/docpipe/schemas/pipeline.schema.json",
+                    "share/doc/docpipe/plugins.md",
+                    "share/docpipe/examples/plugins/mask-pii/CMakeLists.txt"]:
             expect((self.prefix / rel).exists(), f"not installed: {rel}")
         expect(any((self.prefix / "share/docpipe/pipelines").glob("*.yaml")),
                "no bundled pipelines installed")

@@ -391,7 +391,9 @@ plugin finds as `env.data_dir`.
 
 Rebuild the plugin when docpipe's plugin ABI major version changes: docpipe
 refuses, with a message naming this library and both versions, to load a
-plugin built for another major ABI (see docs/plugins.md in docpipe).
+plugin built for another major ABI. The plugin guide (API, ABI policy,
+thread-safety rules) is installed as `share/doc/docpipe/plugins.md`; example
+projects are in `share/docpipe/examples/plugins/`.
 )tmpl";
 
 std::string substitute(std::string_view tmpl, const std::vector<std::pair<std::string, std::string>>& vars) {
