@@ -186,9 +186,21 @@ class Sdk:
         expect(str(lib.resolve()) in msg, f"refusal does not name the file:\n{msg}")
         expect("ABI 99.0" in msg, f"refusal does not name the plugin's ABI:\n{msg}")
         expect("loads ABI 1." in msg, f"refusal does not name the host's ABI:\n{msg}")
-        # A pipeline that needs it fails as a configuration error (exit 2).
+        # Asking for it is a configuration error (exit 2).
         p = run([self.docpipe, "plugins", "info", "mask-pii", "--path", build / "plugins"], check=False)
         expect(p.returncode == 2, f"plugins info of a refused plugin exited {p.returncode}")
+
+        # Same major, newer minor: the plugin may use what this host lacks.
+        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 1.0)"
+        major, minor = version.split("plugin ABI ")[1].split(")")[0].split(".")
+        newer = f"{major}.{int(minor) + 1}"
+        build = self.work / "abi-newer-minor"
+        self.cmake_build(self.src / "examples/plugins/mask-pii", build,
+                         f"-DCMAKE_CXX_FLAGS=-DDOCPIPE_ABI_MINOR={int(minor) + 1}", run_ctest=False)
+        p = run([self.docpipe, "plugins", "list", "--path", build / "plugins"], check=False)
+        expect("mask-pii" not in p.stdout, f"ABI {newer} plugin was loaded:\n{p.stdout}")
+        expect(f"ABI {newer}" in p.stderr and "docpipe_mask_pii.so" in p.stderr,
+               f"newer-minor refusal does not name the file and ABI {newer}:\n{p.stderr}")
 
     def pkgconfig(self):
         EXTRA_ENV["PKG_CONFIG_PATH"] = str(self.prefix / "lib/pkgconfig")
