@@ -1,5 +1,6 @@
 // The worker process: one document at a time, in a process of its own so a
 // plugin that crashes, hangs or eats memory takes down only this process.
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -47,6 +48,9 @@ bool write_all(int fd, const std::string& s) {
 }  // namespace
 
 int worker_main(const WorkerConfig& config) {
+  // Started through /proc/self/exe, the process would be called "exe" in
+  // ps and top; operators look for docpipe.
+  prctl(PR_SET_NAME, "docpipe-worker");
   std::unique_ptr<PluginRegistry> registry;
   std::unique_ptr<Pipeline> pipeline;
   std::unique_ptr<DocumentProcessor> processor;

@@ -81,7 +81,11 @@ void WorkerPool::spawn(Worker& w) {
   int req[2], res[2], log[2];
   if (pipe2(req, O_CLOEXEC) || pipe2(res, O_CLOEXEC) || pipe2(log, O_CLOEXEC))
     throw Error(std::string("cannot create worker pipes: ") + strerror(errno));
-  std::vector<std::string> args = {options_.executable.string(), kWorkerCommand,
+  // argv[0] is the binary's real path, so `ps` shows what runs; the path
+  // executed may be /proc/self/exe.
+  std::error_code ec;
+  auto shown = fs::read_symlink(options_.executable, ec);
+  std::vector<std::string> args = {ec ? options_.executable.string() : shown.string(), kWorkerCommand,
                                    "--pipeline", options_.worker.pipeline_file.string(),
                                    "--out", options_.worker.out_dir.string(),
                                    "--memory-limit-mb", std::to_string(options_.worker.memory_limit_mb),
@@ -89,6 +93,7 @@ void WorkerPool::spawn(Worker& w) {
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
+  const std::string exe = options_.executable.string();
   pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) throw Error(std::string("cannot start a worker: ") + strerror(errno));
@@ -104,7 +109,7 @@ void WorkerPool::spawn(Worker& w) {
     int devnull = open("/dev/null", O_RDONLY);
     if (devnull >= 0) dup2(devnull, STDIN_FILENO);
     // dup2 clears FD_CLOEXEC on the targets; every other pipe closes on exec.
-    execv(argv[0], argv.data());
+    execv(exe.c_str(), argv.data());
     const char msg[] = "docpipe worker: exec failed\n";
     (void)!::write(STDERR_FILENO, msg, sizeof msg - 1);
     _exit(kWorkerSetupFailed);
