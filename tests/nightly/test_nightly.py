@@ -162,7 +162,7 @@ def test_isolation(root):
     for name, (marker, _) in bad.items():
         add_input(root, name, "工作总结\n一、概况\n%s 本段触发测试插件。\n" % marker)
     before = {n: sha(os.path.join(root, "in", n)) for n in os.listdir(os.path.join(root, "in"))}
-    write_pipeline(root, timeout=2, memory_limit=512, extra_run="  recycle_after: 3")
+    write_pipeline(root, timeout=2, memory_limit=256, extra_run="  recycle_after: 3")
     docpipe(root, check_rc=1)
     rep = report(root)
     st = statuses(rep)
