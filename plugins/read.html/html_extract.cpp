@@ -118,6 +118,7 @@ class Extractor {
     score_paragraphs(body);
     xmlNode* top = best_candidate();
     if (!top) top = body;
+    top = widen(top, body);
     std::vector<xmlNode*> parts = with_siblings(top);
     for (xmlNode* p : parts) emit(p, 0);
     flush();
@@ -224,7 +225,8 @@ class Extractor {
     for (xmlNode* c = n->children; c; c = c->next) {
       if (!is_element(c) || excluded_.count(c)) continue;
       auto name = name_of(c);
-      bool holder = name == "p" || name == "pre" || name == "td" || name == "blockquote";
+      const bool paragraph = name == "p" || name == "pre" || name == "td" || name == "blockquote";
+      bool holder = paragraph;
       double own = holder ? stats(c).text : inline_text(c);
       if (!holder && (name == "div" || name == "section" || name == "article" || name == "font" ||
                       name == "span" || name == "center"))
@@ -232,7 +234,10 @@ class Extractor {
       if (holder && own >= 20 && link_density(c) < 0.5) {
         const Stats& st = stats(c);
         double score = 1 + st.punct + std::min(own / 100.0, 3.0);
-        xmlNode* a = c->parent;
+        // A block holding its own text runs is the paragraph's container
+        // (Readability wraps such runs in a <p> inside it).
+        bool self = !paragraph && name != "span" && name != "font";
+        xmlNode* a = self ? c : c->parent;
         for (int level = 0; a && is_element(a) && level < 5; ++level, a = a->parent) {
           double share = level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
           add_score(a, share);
@@ -257,12 +262,77 @@ class Extractor {
     return best;
   }
 
+  // The best-scoring container is often one piece of the article: a
+  // paragraph group when the page splits the story into several columns or
+  // cards. Readability's three corrections, in its order:
+  //  - if three of the near-best candidates sit under one ancestor of the
+  //    best, that ancestor is the article;
+  //  - an ancestor scoring higher than the path below it takes over (the
+  //    walk stops once scores drop below a third);
+  //  - a lone child is replaced by its parent, so siblings can be merged.
+  xmlNode* widen(xmlNode* top, xmlNode* body) {
+    auto inside = [](xmlNode* n, xmlNode* a) {
+      for (xmlNode* x = n; x; x = x->parent)
+        if (x == a) return true;
+      return false;
+    };
+    std::vector<std::pair<double, xmlNode*>> alts;
+    for (auto& [n, f] : final_)
+      if (n != top && f >= top_score_ * 0.75) alts.emplace_back(f, n);
+    std::sort(alts.begin(), alts.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    if (alts.size() > 5) alts.resize(5);
+    if (alts.size() >= 3) {
+      for (xmlNode* a = top->parent; a && a != body && is_element(a); a = a->parent) {
+        int holders = 0;
+        for (auto& alt : alts) holders += inside(alt.second, a);
+        if (holders >= 3) {
+          top = a;
+          break;
+        }
+      }
+    }
+    auto score_of = [&](xmlNode* n) {
+      auto it = final_.find(n);
+      return it == final_.end() ? -1.0 : it->second;
+    };
+    double last = score_of(top);
+    const double floor = last / 3;
+    for (xmlNode* a = top->parent; a && a != body && is_element(a); a = a->parent) {
+      double s = score_of(a);
+      if (s < 0) continue;
+      if (s < floor) break;
+      if (s > last) {
+        top = a;
+        break;
+      }
+      last = s;
+    }
+    while (top != body && top->parent && is_element(top->parent) && top->parent != body) {
+      int children = 0;
+      // Empty siblings (ad slots, spacer rails) do not count; chrome
+      // siblings excluded by this pass do, so an article beside its sidebar
+      // is not widened into the sidebar's parent.
+      for (xmlNode* c = top->parent->children; c; c = c->next)
+        children += is_element(c) && (excluded_.count(c) || stats(c).text > 0);
+      if (children != 1) break;
+      top = top->parent;
+    }
+    if (final_.count(top)) top_score_ = std::max(top_score_, final_[top]);
+    return top;
+  }
+
   bool ends_sentence(xmlNode* n) {
     xmlChar* t = xmlNodeGetContent(n);
     std::string s = t ? text::trim(reinterpret_cast<const char*>(t)) : "";
     if (t) xmlFree(t);
     return text::ends_with(s, "。") || text::ends_with(s, ".") || text::ends_with(s, "！") ||
            text::ends_with(s, "？");
+  }
+
+  static bool has_block_child(xmlNode* n) {
+    for (xmlNode* c = n->children; c; c = c->next)
+      if (is_element(c) && kBlockTags.count(name_of(c))) return true;
+    return false;
   }
 
   std::vector<xmlNode*> with_siblings(xmlNode* top) {
@@ -275,7 +345,10 @@ class Extractor {
       bool keep = s == top;
       if (!keep && final_.count(s) && final_[s] >= threshold) keep = true;
       if (!keep && !top_class.empty() && prop(s, "class") == top_class && final_.count(s)) keep = true;
-      if (!keep && (name_of(s) == "p" || name_of(s) == "div")) {
+      // Paragraph-like siblings only (Readability's <p> rule; a div holding
+      // no blocks is a paragraph on many Chinese sites): a container
+      // sibling is kept by its score, or it pulls in related-story lists.
+      if (!keep && (name_of(s) == "p" || (name_of(s) == "div" && !has_block_child(s)))) {
         double len = stats(s).text, ld = link_density(s);
         if (len > 80 && ld < 0.25) keep = true;
         else if (len > 0 && len <= 80 && ld == 0 && ends_sentence(s)) keep = true;
@@ -532,7 +605,7 @@ void strip_non_content(htmlDocPtr doc) {
 void extract_main_content(htmlDocPtr doc, const ExtractOptions& options, Document& out) {
   // Readability's char threshold: a pass keeping less than this is retried
   // with fewer exclusions; if none reaches it the longest result wins.
-  constexpr double kEnough = 500;
+  constexpr double kEnough = 400;
   std::unique_ptr<Extractor> best;
   double best_len = -1;
   for (Attempt a : {Attempt{true, true}, Attempt{false, true}, Attempt{false, false}}) {
