@@ -43,13 +43,17 @@ add_test(NAME @IDENT@_loads
 set_tests_properties(@IDENT@_loads PROPERTIES PASS_REGULAR_EXPRESSION "name: +@NAME@")
 )tmpl";
 
-constexpr std::string_view kPluginCpp = R"tmpl(// Exports @NAME@ to docpipe: the descriptor the loader checks before it runs
-// any code of this library (ABI version, kind, name, parameter schema) and
-// the factory. DOCPIPE_PLUGIN must appear exactly once per library.
+constexpr std::string_view kPluginCpp = R"tmpl(// Exports the plugin to docpipe: the descriptor the loader checks before it
+// runs any code of this library (ABI version, kind, name, parameter schema)
+// and the factory. DOCPIPE_PLUGIN must appear exactly once per library; the
+// ABI version comes from the SDK headers this file is compiled with.
 #include "@IDENT@.hpp"
 
-DOCPIPE_PLUGIN(@IDENT@::@CLASS@, .kind = docpipe::PluginKind::@KIND@, .name = "@NAME@",
-               .version = "0.1.0", .description = @IDENT@::kDescription,
+DOCPIPE_PLUGIN(@IDENT@::@CLASS@,
+               .kind = docpipe::PluginKind::@KIND@,
+               .name = "@NAME@",
+               .version = "0.1.0",
+               .description = @IDENT@::kDescription,
                .params_schema = @IDENT@::kParamsSchema@DESCRIPTOR_EXTRA@)
 )tmpl";
 
@@ -454,12 +458,12 @@ std::vector<ScaffoldFile> scaffold_files(const ScaffoldSpec& spec) {
   std::string_view hpp, cpp, test;
   if (spec.kind == "reader") {
     hpp = kReaderHpp, cpp = kReaderCpp, test = kReaderTest;
-    extra = ", .formats = \"" + ext_of(spec.name) + "\"";
+    extra = ",\n               .formats = \"" + ext_of(spec.name) + "\"";
     usage = "inputs: [reports]                # .@EXT@ files are read by @NAME@\n"
             "outputs:\n  - use: write.json\n    path: \"{out}/{stem}.json\"";
   } else if (spec.kind == "writer") {
     hpp = kWriterHpp, cpp = kWriterCpp, test = kWriterTest;
-    extra = ", .formats = \"txt\"";
+    extra = ",\n               .formats = \"txt\"";
     usage = "inputs: [reports]\noutputs:\n  - use: @NAME@\n    path: \"{out}/{stem}.txt\"";
   } else {
     hpp = kTransformHpp, cpp = kTransformCpp, test = kTransformTest;
