@@ -13,6 +13,8 @@
 
 #include <docpipe/text.hpp>
 
+#include "html_title.hpp"
+
 namespace docpipe::readers {
 namespace {
 
@@ -107,7 +109,8 @@ struct Stats {
 
 class Extractor {
  public:
-  Extractor(htmlDocPtr doc, const ExtractOptions& o, Attempt a) : doc_(doc), opt_(o), attempt_(a) {}
+  Extractor(htmlDocPtr doc, const ExtractOptions& o, Attempt a, xmlNode* title)
+      : doc_(doc), opt_(o), attempt_(a), title_(title) {}
 
   // Fills blocks(); returns the weighted length of the text kept.
   double run() {
@@ -120,6 +123,7 @@ class Extractor {
     if (!top) top = body;
     top = widen(top, body);
     std::vector<xmlNode*> parts = with_siblings(top);
+    emit_title(parts);
     for (xmlNode* p : parts) emit(p, 0);
     flush();
     double kept = 0;
@@ -307,6 +311,7 @@ class Extractor {
       }
       last = s;
     }
+    core_ = top;
     while (top != body && top->parent && is_element(top->parent) && top->parent != body) {
       int children = 0;
       // Empty siblings (ad slots, spacer rails) do not count; chrome
@@ -359,6 +364,22 @@ class Extractor {
   }
 
   // --- emitting blocks ---------------------------------------------------
+
+  // The article's heading, when it stands just above the chosen content
+  // (inside it, it is emitted in place like any heading).
+  void emit_title(const std::vector<xmlNode*>& parts) {
+    if (!title_ || parts.empty()) return;
+    for (xmlNode* x = title_; x; x = x->parent)
+      if (excluded_.count(x) || std::find(parts.begin(), parts.end(), x) != parts.end()) return;
+    // Distance is measured from the scored container, not from the
+    // wrappers it was widened to, which may reach up to <body>.
+    if (!heading_leads(title_, core_ ? core_ : parts.front())) return;
+    start_block(title_, BlockKind::heading, 1);
+    for (xmlNode* c = title_->children; c; c = c->next) emit(c, 0);
+    flush();
+    kind_ = BlockKind::paragraph;
+    level_ = 0;
+  }
 
   bool is_boilerplate(const std::string& line) const {
     if (static_cast<int>(text::length(line)) > opt_.boilerplate_max_chars) return false;
@@ -561,6 +582,8 @@ class Extractor {
   htmlDocPtr doc_;
   const ExtractOptions& opt_;
   Attempt attempt_;
+  xmlNode* title_;
+  xmlNode* core_ = nullptr;  // the chosen container before lone-child widening
   std::vector<Block> out_;
   std::unordered_set<xmlNode*> excluded_;
   std::unordered_map<xmlNode*, Stats> stats_;
@@ -606,10 +629,27 @@ void extract_main_content(htmlDocPtr doc, const ExtractOptions& options, Documen
   // Readability's char threshold: a pass keeping less than this is retried
   // with fewer exclusions; if none reaches it the longest result wins.
   constexpr double kEnough = 400;
+  auto prop_or_empty = [&](const char* k) {
+    auto it = out.source.properties.find(k);
+    return it == out.source.properties.end() ? std::string() : it->second;
+  };
+  xmlNode* root = xmlDocGetRootElement(doc);
+  xmlNode* title = root ? find_title_heading(root, prop_or_empty("og_title"), prop_or_empty("html_title")) : nullptr;
+  if (title) {
+    xmlChar* t = xmlNodeGetContent(title);
+    std::string heading;
+    for (char32_t c : text::to_u32(t ? reinterpret_cast<const char*>(t) : "")) {
+      if (!text::is_space(c)) text::append_utf8(heading, c);
+      else if (!heading.empty() && heading.back() != ' ') heading += ' ';
+    }
+    heading = text::trim(heading);
+    if (t) xmlFree(t);
+    if (!heading.empty()) out.source.properties["html_h1"] = heading;
+  }
   std::unique_ptr<Extractor> best;
   double best_len = -1;
   for (Attempt a : {Attempt{true, true}, Attempt{false, true}, Attempt{false, false}}) {
-    auto e = std::make_unique<Extractor>(doc, options, a);
+    auto e = std::make_unique<Extractor>(doc, options, a, title);
     double len = e->run();
     if (len > best_len) {
       best = std::move(e);

@@ -40,6 +40,7 @@ TEST(HtmlReader, MainContentInOrderWithoutChrome) {
   auto doc = read_fixture("content-farm.gbk.html");
   auto texts = block_texts(doc);
   std::vector<std::string> expected = {
+      "2023年团区委工作总结",  // the <h1> above the content div
       "2023年，团区委在区委的坚强领导下，在团市委的精心指导下，坚持以习近平新时代中国特色社会主义思想为指导，团结带领全区团员青年，各项工作取得了新成效。",
       "一、加强思想政治引领",
       "全年开展主题团日活动126场，覆盖团员青年5.2万人次；组织“青年大学习”线上学习，参学率达到98%。",
@@ -54,8 +55,11 @@ TEST(HtmlReader, MainContentInOrderWithoutChrome) {
     if (expected[i].empty()) continue;  // the table, checked below
     EXPECT_EQ(texts[i], expected[i]) << "block " << i;
   }
-  EXPECT_EQ(doc.blocks[6].kind, BlockKind::table);
-  EXPECT_EQ(doc.blocks[6].rows[1], (std::vector<std::string>{"志愿服务", "3.1万人次", "5.2万人次"}));
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::heading);
+  EXPECT_EQ(doc.blocks[0].level, 1);
+  EXPECT_EQ(doc.source.properties.at("html_h1"), "2023年团区委工作总结");
+  EXPECT_EQ(doc.blocks[7].kind, BlockKind::table);
+  EXPECT_EQ(doc.blocks[7].rows[1], (std::vector<std::string>{"志愿服务", "3.1万人次", "5.2万人次"}));
   std::string body = doc.body_text();
   for (const char* chrome : {"首页", "当前位置", "相关文章", "热门推荐", "分享到", "上一篇", "开通会员",
                              "ICP备", "版权所有", "搜索", "shu", "_hmt"})
@@ -103,6 +107,88 @@ TEST(HtmlReader, SniffByContent) {
   EXPECT_GE(sniff_html("saved-without-extension", bytes), 90);
   EXPECT_EQ(sniff_html("report.txt", slurp(fixture("simplified.gb18030.txt"))), 0);
   EXPECT_EQ(sniff_html("x.html", std::string("PK\x03\x04", 4)), 0);
+}
+
+docpipe::Document read_string(const std::string& html) {
+  return parse_html("page.html", html, shipped_options());
+}
+
+std::string para(const std::string& s) { return "<p>" + s + "</p>\n"; }
+
+// Enough article text for the first extraction pass to be believed.
+std::string story() {
+  std::string s;
+  for (int i = 1; i <= 6; ++i)
+    s += para("第" + std::to_string(i) +
+              "段：今年以来，我们坚持问题导向，细化工作措施，全年开展专项检查四十余次，整改问题一百二十项，群众满意度明显提升。");
+  return s;
+}
+
+TEST(HtmlExtract, TitleHeadingAboveTheContentIsEmitted) {
+  auto doc = read_string("<html><head><title>某某局2023年工作总结_范文网</title></head><body>"
+                         "<div class='logo'><h1>范文网</h1></div>"
+                         "<div class='wrap'><div class='head'><h1>某某局2023年工作总结</h1>"
+                         "<span>2024-01-02</span></div><div class='con'>" +
+                         story() + "</div></div></body></html>");
+  ASSERT_GE(doc.blocks.size(), 7u);
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::heading);
+  EXPECT_EQ(doc.blocks[0].text, "某某局2023年工作总结");  // matches <title>, not the logo's <h1>
+  EXPECT_EQ(doc.source.properties.at("html_h1"), "某某局2023年工作总结");
+  EXPECT_EQ(doc.source.properties.at("html_title"), "某某局2023年工作总结_范文网");
+  EXPECT_TRUE(doc.body_text().find("范文网\n") == std::string::npos) << doc.body_text();
+}
+
+TEST(HtmlExtract, SiteHeadingFarFromTheContentIsNot) {
+  // The only <h1> is the site name in a header several levels away.
+  auto doc = read_string("<html><body><div id='top'><div><div><div><h1>某某新闻网</h1></div></div></div></div>"
+                         "<div id='page'><div class='l1'><div class='l2'><div class='l3'><div class='l4'>"
+                         "<div class='article'>" + story() + "</div></div></div></div></div></div></body></html>");
+  ASSERT_FALSE(doc.blocks.empty());
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::paragraph);
+  EXPECT_EQ(doc.body_text().find("某某新闻网"), std::string::npos);
+}
+
+TEST(HtmlExtract, ArticleInsideAChromeNamedWrapperIsStillFound) {
+  // "pagebuilder-pagerow" contains "pager": the first pass ignores the
+  // whole wrapper, the retry keeps it; the real sidebar stays out.
+  auto doc = read_string("<html><body><div class='pagebuilder-pagerow'><div class='story'>" + story() +
+                         "</div><div class='sidebar'><ul><li><a href='/1'>热门文章一</a></li>"
+                         "<li><a href='/2'>热门文章二</a></li></ul></div></div></body></html>");
+  std::string body = doc.body_text();
+  EXPECT_NE(body.find("第1段"), std::string::npos);
+  EXPECT_NE(body.find("第6段"), std::string::npos);
+  EXPECT_EQ(body.find("热门文章"), std::string::npos) << body;
+}
+
+TEST(HtmlExtract, StorySplitOverSameClassChunksIsKeptWhole) {
+  // A story cut into chunks by ad rails: each chunk is a grid with the
+  // text column and an empty aside; both chunks' text is the article.
+  std::string chunk1, chunk2;
+  for (int i = 0; i < 3; ++i) chunk1 += para("First half paragraph " + std::to_string(i) +
+                                            ", with enough words, commas, and sentences to count. It goes on.");
+  for (int i = 0; i < 5; ++i) chunk2 += para("Second half paragraph " + std::to_string(i) +
+                                            ", with enough words, commas, and sentences to count. It goes on.");
+  auto doc = read_string("<html><body><div class='chunks'><div class='grid rail'><div class='col'>" + chunk1 +
+                         "</div><div class='rail-slot'></div></div><div class='promo-ad'>Buy now</div>"
+                         "<div class='grid rail'><div class='col'>" + chunk2 +
+                         "</div><div class='rail-slot'></div></div></div>"
+                         "<div class='more'><a href='/x'>Other story one</a> <a href='/y'>Other story two</a></div>"
+                         "</body></html>");
+  std::string body = doc.body_text();
+  EXPECT_NE(body.find("First half paragraph 0"), std::string::npos) << body;
+  EXPECT_NE(body.find("Second half paragraph 4"), std::string::npos);
+  EXPECT_EQ(body.find("Buy now"), std::string::npos);
+  EXPECT_EQ(body.find("Other story"), std::string::npos);
+}
+
+TEST(HtmlExtract, EditorCreditLineIsChromeButALongSentenceNamingItIsNot) {
+  auto doc = read_string("<html><body><div class='article'>" + story() + para("（责任编辑：张三）") +
+                         para("会议强调，各单位要压实责任编辑、审核、发布三个环节的责任，确保信息公开内容准确无误，"
+                              "对出现差错的单位进行通报批评，并纳入年度考核。") +
+                         "</div></body></html>");
+  std::string body = doc.body_text();
+  EXPECT_EQ(body.find("张三"), std::string::npos) << body;
+  EXPECT_NE(body.find("压实责任编辑"), std::string::npos);
 }
 
 TEST(HtmlMeta, DatesInTheShapesPagesPrint) {
