@@ -64,7 +64,9 @@ constexpr int kUnset = -1000000;
 
 std::string format_number(int n, const std::string& f) {
   if (f == "chineseCounting" || f == "chineseCountingThousand" || f == "japaneseCounting" ||
-      f == "chineseLegalSimplified" || f == "taiwaneseCounting")
+      f == "chineseLegalSimplified" || f == "taiwaneseCounting" ||
+      // LibreOffice writes its "一, 二, 三, ..." numbering as this one.
+      f == "taiwaneseCountingThousand")
     return chinese_counting(n);
   if (f == "upperRoman") return roman(n, true);
   if (f == "lowerRoman") return roman(n, false);

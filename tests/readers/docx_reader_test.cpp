@@ -141,7 +141,51 @@ TEST(DocxNumbering, Formats) {
   EXPECT_EQ(format_number(28, "lowerLetter"), "bb");
   EXPECT_EQ(format_number(3, "decimalEnclosedCircle"), "③");
   EXPECT_EQ(format_number(2, "ideographTraditional"), "乙");
+  EXPECT_EQ(format_number(12, "taiwaneseCountingThousand"), "十二");
   EXPECT_EQ(format_number(7, "decimal"), "7");
+}
+
+// The same kind of report as LibreOffice writes it
+// (fixtures/make_libreoffice_docx.sh from libreoffice-report.fodt).
+TEST(DocxLibreOffice, HeadingsNumberingTableAndTrackedChanges) {
+  auto doc = read_fixture("libreoffice-report.docx");
+  std::vector<std::string> expected = {
+      "某街道2023年工作总结",
+      "2023年，街道党工委围绕中心、服务大局，扎实推进各项工作取得新成效。",  // insertion kept, deletion gone
+      "一、加强基层治理",  // taiwaneseCountingThousand + "%1、"
+      "（一）完善网格管理",
+      "全街道划分网格48个，配备专职网格员96名，全年处置各类事件3210件。",
+      "（二）化解矛盾纠纷",
+      "1.排查矛盾纠纷215起，化解率达到98.6%。",
+      "2.开展法治宣传活动36场。",
+      "二、改善民生服务",
+      "（一）就业与社会保障",  // level 2 restarts under the new level 1
+      "主要指标完成情况见下表。",
+      "",  // the table
+      "下一步工作打算",  // 一级标题, derived from Heading 1: a heading, no number
+      "下一步，街道将继续提升治理和服务水平。"};
+  auto texts = block_texts(doc);
+  ASSERT_EQ(texts.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    if (!expected[i].empty()) {
+      EXPECT_EQ(texts[i], expected[i]) << "block " << i;
+    }
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::heading);  // the Title style
+  EXPECT_EQ(doc.blocks[2].level, 1);
+  EXPECT_EQ(doc.blocks[2].marker, "一、");
+  EXPECT_EQ(doc.blocks[3].level, 2);
+  EXPECT_EQ(doc.blocks[12].kind, BlockKind::heading);
+  EXPECT_EQ(doc.blocks[12].level, 1);
+  EXPECT_EQ(doc.blocks[12].marker, "");
+  const auto& table = doc.blocks[11];
+  ASSERT_EQ(table.kind, BlockKind::table);
+  ASSERT_EQ(table.rows.size(), 3u);
+  EXPECT_EQ(table.rows[1], (std::vector<std::string>{"城镇新增就业", "1200人", "1350人"}));
+  EXPECT_EQ(table.rows[2][0], "新建社区食堂（合计）");  // gridSpan 2
+  EXPECT_EQ(table.rows[2].back(), "4个");
+  std::string body = doc.body_text();
+  EXPECT_EQ(body.find("草稿"), std::string::npos) << "tracked deletion read as text";
+  EXPECT_EQ(body.find("内部资料"), std::string::npos) << "page header read as body";
 }
 
 // Every real DOCX of the dev corpus reads or fails with InputError: no crash,
