@@ -53,7 +53,13 @@ bool skip_sep(std::string_view s, std::size_t& i, std::initializer_list<std::str
   return false;
 }
 
-std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+// Zero-padded to two digits (built by insert: GCC 12's -Wrestrict misfires
+// on `"0" + std::to_string(v)` at -O2).
+std::string two(int v) {
+  std::string s = std::to_string(v);
+  if (s.size() < 2) s.insert(s.begin(), '0');
+  return s;
+}
 
 // Keywords split on ASCII and full-width commas, semicolons, 、 and spaces.
 std::vector<std::string> split_keywords(const std::string& s) {
@@ -92,7 +98,7 @@ std::optional<std::string> find_date(std::string_view s) {
     int hh, mm;
     if (j > i && read_number(s, j, 2, hh) && hh < 24 && skip_sep(s, j, {":", "："}) &&
         read_number(s, j, 2, mm) == 2 && mm < 60)
-      iso += "T" + two(hh) + ":" + two(mm);
+      iso += 'T' + two(hh) + ':' + two(mm);
     return iso;
   }
   return std::nullopt;
