@@ -123,14 +123,22 @@ class Extractor {
     if (!top) top = body;
     top = widen(top, body);
     std::vector<xmlNode*> parts = with_siblings(top);
+    roots_.insert(parts.begin(), parts.end());
     emit_title(parts);
     for (xmlNode* p : parts) emit(p, 0);
     flush();
     double kept = 0;
     for (const auto& b : out_)
-      for (char32_t c : text::to_u32(b.text)) kept += text::is_space(c) ? 0 : text::is_han(c) ? 2 : 1;
+      for (char32_t c : text::to_u32(b.text)) {
+        kept += text::is_space(c) ? 0 : text::is_han(c) ? 2 : 1;
+        sentence_marks_ += is_sentence_punct(c);
+      }
     return kept;
   }
+
+  // Sentence punctuation in the kept text: what separates more article
+  // from more chrome when two passes are compared.
+  int sentence_marks() const { return sentence_marks_; }
 
   std::vector<Block>& blocks() { return out_; }
   int dropped_lines() const { return dropped_lines_; }
@@ -394,12 +402,31 @@ class Extractor {
     auto name = name_of(n);
     const Stats& st = stats(n);
     if (st.text <= 0) return name != "table" && name != "hr";
-    if (!attempt_.clean_blocks) return false;
+    if (!attempt_.clean_blocks || roots_.count(n)) return false;
     double ld = link_density(n);
+    std::string cls = class_and_id(n);
+    // Bylines and datelines ("Posted by X on ...", "作者：… 时间：…"): short
+    // blocks named so, not report text.
+    if (st.text < 200 && byline_class(n, cls)) return true;
+    // Photo captions and credits.
+    if (name == "figcaption" || (st.text < 300 && contains_any(cls, {"caption", "credit"}))) return true;
     if ((name == "ul" || name == "ol" || name == "dl") && ld > 0.5) return true;
-    if ((name == "div" || name == "section" || name == "table" || name == "p") && ld > 0.5 && st.punct < 3)
-      return true;
+    if (name == "p") return ld > 0.5 && st.punct < 3;
+    // Readability's conditional cleaning of containers: with few sentence
+    // marks, a link-rich box (teaser list, "more stories") is not article,
+    // unless its class names content.
+    if ((name == "div" || name == "section" || name == "table" || name == "header") && st.punct < 10) {
+      if (ld > 0.5) return true;
+      if (ld > 0.2 && !positive_class(cls)) return true;
+    }
     return false;
+  }
+
+  static bool byline_class(xmlNode* n, const std::string& cls) {
+    if (lower(prop(n, "rel")) == "author" || lower(prop(n, "itemprop")).find("author") != std::string::npos)
+      return true;
+    return contains_any(cls, {"byline", "author", "dateline", "writtenby", "entry-meta", "post-meta",
+                              "article-meta", "timestamp"});
   }
 
   void flush() {
@@ -586,6 +613,7 @@ class Extractor {
   xmlNode* core_ = nullptr;  // the chosen container before lone-child widening
   std::vector<Block> out_;
   std::unordered_set<xmlNode*> excluded_;
+  std::unordered_set<xmlNode*> roots_;  // the chosen containers: never cleaned away
   std::unordered_map<xmlNode*, Stats> stats_;
   std::unordered_map<xmlNode*, double> scores_;
   std::unordered_map<xmlNode*, double> final_;
@@ -596,6 +624,7 @@ class Extractor {
   std::string locator_;
   int dropped_lines_ = 0;
   int dropped_blocks_ = 0;
+  int sentence_marks_ = 0;
 };
 
 void strip(xmlNode* n) {
@@ -646,17 +675,32 @@ void extract_main_content(htmlDocPtr doc, const ExtractOptions& options, Documen
     if (t) xmlFree(t);
     if (!heading.empty()) out.source.properties["html_h1"] = heading;
   }
-  std::unique_ptr<Extractor> best;
-  double best_len = -1;
+  // A short article (a 200-character notice) never reaches kEnough; the
+  // later passes then grow by taking in the chrome the first pass left out
+  // (menus, footers, teaser titles: text without sentences). So a first
+  // pass holding a paragraph's worth of text is replaced only by a pass
+  // that also adds sentences, else by nothing.
+  constexpr double kShortArticle = 100;
+  std::unique_ptr<Extractor> first, best;
+  double first_len = 0, best_len = -1;
   for (Attempt a : {Attempt{true, true}, Attempt{false, true}, Attempt{false, false}}) {
     auto e = std::make_unique<Extractor>(doc, options, a, title);
     double len = e->run();
+    if (!first) {
+      first_len = len;
+      first = std::move(e);
+      if (len >= kEnough) break;
+      continue;
+    }
+    bool adds_sentences = e->sentence_marks() >= first->sentence_marks() * 3 / 2 + 2;
+    if (first_len >= kShortArticle && !adds_sentences) continue;
     if (len > best_len) {
-      best = std::move(e);
       best_len = len;
+      best = std::move(e);
     }
     if (len >= kEnough) break;
   }
+  if (!best || best_len <= first_len) best = std::move(first);
   for (auto& b : best->blocks()) out.blocks.push_back(std::move(b));
   if (best->dropped_lines() > 0 || best->dropped_blocks() > 0)
     out.diagnose(Level::info, "main content: dropped " + std::to_string(best->dropped_lines()) +
