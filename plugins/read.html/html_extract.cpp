@@ -62,10 +62,16 @@ const std::set<std::string_view> kBlockTags = {
 bool negative_class(const std::string& cls) {
   return contains_any(cls, {"comment", "share", "breadcrumb", "crumb", "sidebar", "side-bar", "sidebox",
                             "footer", "related", "recommend", "advert", "adsbygoogle", "banner",
-                            "popup", "modal", "paywall", "subscribe", "navbar", "menu", "login",
+                            "popup", "modal", "navbar", "menu", "login",
                             "copyright", "social", "toolbar", "pagination", "pager", "hotnews",
                             "hot-list", "hot_list", "taglist", "tag-list", "widget", "sponsor",
                             "promo", "xgwz", "xgyd", "rmtj", "cnxh", "tuijian", "download-app"});
+}
+// Words naming boxes that are chrome when short (a "subscribe to read on"
+// overlay) but that some sites put on the container of the metered part of
+// the article itself.
+bool weak_negative_class(const std::string& cls) {
+  return contains_any(cls, {"paywall", "subscribe", "premium", "locked"});
 }
 bool positive_class(const std::string& cls) {
   return contains_any(cls, {"article", "content", "main", "post", "entry", "story", "detail", "text",
@@ -174,6 +180,13 @@ class Extractor {
       s.text += k.text;
       s.links += k.links;
       s.punct += k.punct;
+    }
+    // A paywall/subscribe box is chrome unless it holds the article's
+    // sentences (checked after measuring, so still one pass).
+    if (attempt_.strip_unlikely && s.punct < 5 && weak_negative_class(class_and_id(n)) &&
+        !positive_class(class_and_id(n))) {
+      excluded_.insert(n);
+      return Stats{};
     }
     stats_[n] = s;
     return s;
@@ -357,7 +370,11 @@ class Extractor {
       if (!is_element(s) || excluded_.count(s)) continue;
       bool keep = s == top;
       if (!keep && final_.count(s) && final_[s] >= threshold) keep = true;
-      if (!keep && !top_class.empty() && prop(s, "class") == top_class && final_.count(s)) keep = true;
+      // Same class as the chosen container: the next chunk of a story cut
+      // by figures or ad slots (scored, or prose without many links).
+      if (!keep && !top_class.empty() && prop(s, "class") == top_class &&
+          (final_.count(s) || (stats(s).text >= 200 && link_density(s) < 0.25)))
+        keep = true;
       // Paragraph-like siblings only (Readability's <p> rule; a div holding
       // no blocks is a paragraph on many Chinese sites): a container
       // sibling is kept by its score, or it pulls in related-story lists.

@@ -181,6 +181,37 @@ TEST(HtmlExtract, StorySplitOverSameClassChunksIsKeptWhole) {
   EXPECT_EQ(body.find("Other story"), std::string::npos);
 }
 
+TEST(HtmlExtract, SameClassChunksFarFromTheParagraphsAreMerged) {
+  // Chunks deep enough that their paragraphs do not score the chunk itself
+  // (more than five levels down) are still joined by their shared class.
+  auto chunk = [](const std::string& tag) {
+    std::string ps;
+    for (int i = 0; i < 4; ++i)
+      ps += para(tag + " paragraph " + std::to_string(i) + ", long enough, with commas, and a full stop. More.");
+    return "<div class='acf'><div><div><div><div><div class='txt'>" + ps + "</div></div></div></div></div></div>";
+  };
+  auto doc = read_string("<html><body><div class='post'>" + chunk("Alpha") + "<figure><img src='x.jpg'></figure>" +
+                         chunk("Beta") + "<div class='print-only'><a href='/p'>Print</a></div>" + chunk("Gamma") +
+                         "</div></body></html>");
+  std::string body = doc.body_text();
+  for (const char* part : {"Alpha paragraph 0", "Beta paragraph 3", "Gamma paragraph 2"})
+    EXPECT_NE(body.find(part), std::string::npos) << part << "\n" << body;
+  EXPECT_EQ(body.find("Print"), std::string::npos);
+}
+
+TEST(HtmlExtract, PaywallNamedContainerOfTheStoryIsKeptButTheOverlayIsNot) {
+  // Some sites wrap the metered part of the article in div.paywall; the
+  // "subscribe to read on" overlay is a short box named the same way.
+  std::string rest;
+  for (int i = 0; i < 4; ++i) rest += para("后续第" + std::to_string(i) + "段：各项指标稳中有升，重点项目按期推进，群众获得感进一步增强。");
+  auto doc = read_string("<html><body><div class='article-body'>" + story() + "<div class='paywall'>" + rest +
+                         "</div><div class='paywall-overlay'>订阅后继续阅读<a href='/vip'>立即开通</a></div>"
+                         "</div></body></html>");
+  std::string body = doc.body_text();
+  EXPECT_NE(body.find("后续第3段"), std::string::npos) << body;
+  EXPECT_EQ(body.find("订阅后继续阅读"), std::string::npos) << body;
+}
+
 TEST(HtmlExtract, EditorCreditLineIsChromeButALongSentenceNamingItIsNot) {
   auto doc = read_string("<html><body><div class='article'>" + story() + para("（责任编辑：张三）") +
                          para("会议强调，各单位要压实责任编辑、审核、发布三个环节的责任，确保信息公开内容准确无误，"
