@@ -65,7 +65,7 @@ bool negative_class(const std::string& cls) {
                             "popup", "modal", "navbar", "menu", "login",
                             "copyright", "social", "toolbar", "pagination", "pager", "hotnews",
                             "hot-list", "hot_list", "taglist", "tag-list", "widget", "sponsor",
-                            "promo", "xgwz", "xgyd", "rmtj", "cnxh", "tuijian", "download-app"});
+                            "promo", "newsletter", "signup", "sign-up", "xgwz", "xgyd", "rmtj", "cnxh", "tuijian", "download-app"});
 }
 // Words naming boxes that are chrome when short (a "subscribe to read on"
 // overlay) but that some sites put on the container of the metered part of
