@@ -6,12 +6,26 @@ namespace docpipe::text {
 
 namespace {
 // Decodes one code point at s[i]; returns U+FFFD and consumes one byte on
-// invalid input (overlong forms, surrogates, truncation).
-char32_t decode_one(std::string_view s, std::size_t& i) {
+// invalid input (overlong forms, surrogates, truncation). ASCII and the
+// three-byte forms of Han text take the short paths: every plugin decodes
+// every character of every document through here.
+inline char32_t decode_one(std::string_view s, std::size_t& i) {
   auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
     return b0;
+  }
+  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      char32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+        i += 3;
+        return cp;
+      }
+    }
+    ++i;
+    return 0xFFFD;
   }
   int n = 0;
   char32_t cp = 0;
@@ -30,31 +44,46 @@ char32_t decode_one(std::string_view s, std::size_t& i) {
   i += n + 1;
   return cp;
 }
+
+// Index of the first byte of the code point that ends just before `end`.
+std::size_t previous_start(std::string_view s, std::size_t end) {
+  std::size_t i = end - 1;
+  while (i > 0 && end - i < 4 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
 }  // namespace
 
 std::u32string to_u32(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) out.push_back(decode_one(s, i));
+  std::u32string out(s.size(), U'\0');
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size();) out[n++] = decode_one(s, i);
+  out.resize(n);
   return out;
 }
 
 void append_utf8(std::string& out, char32_t cp) {
+  char buf[4];
+  std::size_t n;
   if (cp < 0x80) {
-    out += static_cast<char>(cp);
+    out.push_back(static_cast<char>(cp));
+    return;
   } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
+    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 2;
   } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 3;
   } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    buf[0] = static_cast<char>(0xF0 | (cp >> 18));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 4;
   }
+  out.append(buf, n);
 }
 
 std::string to_utf8(std::u32string_view s) {
@@ -104,12 +133,20 @@ bool is_space(char32_t c) {
 }
 
 std::string trim(std::string_view s) {
-  auto u = to_u32(s);
-  std::size_t b = 0, e = u.size();
-  while (b < e && is_space(u[b])) ++b;
-  while (e > b && is_space(u[e - 1])) --e;
-  if (b == 0 && e == u.size()) return std::string(s);
-  return to_utf8(std::u32string_view(u).substr(b, e - b));
+  // Scans the UTF-8 from both ends instead of decoding the whole string.
+  std::size_t b = 0, e = s.size();
+  while (b < e) {
+    std::size_t next = b;
+    if (!is_space(decode_one(s, next))) break;
+    b = next;
+  }
+  while (e > b) {
+    std::size_t start = previous_start(s, e), at = start;
+    char32_t c = decode_one(s, at);
+    if (at != e || !is_space(c)) break;
+    e = start;
+  }
+  return std::string(s.substr(b, e - b));
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }

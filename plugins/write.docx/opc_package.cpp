@@ -115,6 +115,11 @@ void OpcPackage::save(const std::filesystem::path& path, long long modified) con
       fail("adding " + name);
     }
     zip_file_set_mtime(raw, static_cast<zip_uint64_t>(idx), static_cast<time_t>(modified), 0);
+    // Deflate level 1: parts are small XML, so the file is a few percent
+    // larger than at the default level 6 but compresses several times faster
+    // (zlib was a fifth of a whole run's CPU at level 6).
+    if (zip_set_file_compression(raw, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 1) != 0)
+      fail("setting compression of " + name);
   }
   if (zip_close(raw) != 0) fail("closing");
 }

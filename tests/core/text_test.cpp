@@ -33,6 +33,9 @@ TEST(Text, Classes) {
 TEST(Text, TrimHandlesUnicodeSpaces) {
   EXPECT_EQ(trim("\xC2\xA0\xE3\x80\x80 团委 \t"), "团委");
   EXPECT_EQ(trim(""), "");
+  EXPECT_EQ(trim("\xE3\x80\x80\xC2\xA0 "), "");          // only spaces
+  EXPECT_EQ(trim("a\xE4\xB8"), "a\xE4\xB8");              // a cut sequence is not a space
+  EXPECT_EQ(trim(" \xF0\x9F\x98\x80 "), "\xF0\x9F\x98\x80");  // four-byte character
 }
 
 TEST(Text, Sha256MatchesKnownVector) {
