@@ -132,3 +132,13 @@ TEST(Pipeline, BundledPipelinesValidate) {
     EXPECT_FALSE(p.stages.empty()) << name;
   }
 }
+
+TEST(Pipeline, AUsedPluginThatWasRefusedSaysWhy) {
+  TempDir t;
+  write_file(t / "p.yaml", "version: 1\nplugin_paths: [\"" TEST_PLUGIN_DIR "/abi_major\"]\n"
+                           "stages:\n  - use: test.abi_major\n");
+  auto msg = config_error(t / "p.yaml");
+  EXPECT_NE(msg.find("stages[0].use: unknown plugin 'test.abi_major'"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("note: "), std::string::npos) << msg;
+  EXPECT_NE(msg.find("built for docpipe plugin ABI 2.0"), std::string::npos) << msg;
+}

@@ -17,6 +17,7 @@ const char* kUsage =
     "\n"
     "commands:\n"
     "  run PIPELINE [--input PATH...] [--out DIR] [--jobs N]   run a pipeline over many inputs\n"
+    "      [--force] [--dry-run] [--shard K/N] [--state FILE]  (incremental: unchanged inputs are skipped)\n"
     "  convert INPUT -o OUTPUT [--pipeline P]                  convert one file (writer by extension)\n"
     "  explain INPUT [--pipeline P] [--stage ID]               show every change the stages make\n"
     "  validate PIPELINE...                                    check pipeline files\n"
@@ -24,7 +25,7 @@ const char* kUsage =
     "\n"
     "`docpipe COMMAND --help` shows the options of a command.\n"
     "exit codes: 0 all documents ok, 1 some documents failed, 2 usage or configuration error,\n"
-    "            3 the run itself failed\n";
+    "            3 the run itself failed (see docs/cli.md)\n";
 
 }  // namespace
 

@@ -277,8 +277,14 @@ void resolve_pipeline(Pipeline& p, PluginRegistry& registry) {
           msg += std::string(i ? (i + 1 == near.size() ? " or '" : ", '") : "'") + near[i] + "'";
         msg += "?";
       }
+      // A refused library is named by its file (docpipe_mask_pii.so for
+      // "mask-pii"), so match that form too when explaining the miss.
+      std::string file_form = "docpipe_" + use;
+      for (auto& c : file_form)
+        if (c == '.' || c == '-') c = '_';
       for (const auto& e : registry.load_errors())
-        if (e.find(use) != std::string::npos) msg += "\n  note: " + e;
+        if (e.find(use) != std::string::npos || e.find(file_form + ".so") != std::string::npos)
+          msg += "\n  note: " + e;
       problems.add(msg);
       return;
     }

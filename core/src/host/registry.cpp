@@ -151,7 +151,14 @@ std::vector<fs::path> PluginRegistry::default_search_path() {
   std::vector<fs::path> out;
   boost::system::error_code ec;
   auto exe = boost::dll::program_location(ec);
-  if (!ec) out.push_back(fs::path(exe.parent_path().string()) / ".." / "lib" / "docpipe" / "plugins");
+  if (!ec) {
+    fs::path prefix = fs::path(exe.parent_path().string()) / "..";
+    out.push_back(prefix / "lib" / "docpipe" / "plugins");
+#ifdef DOCPIPE_INSTALL_LIBDIR
+    // Installed with a multiarch libdir (lib/x86_64-linux-gnu under /usr).
+    out.push_back(prefix / DOCPIPE_INSTALL_LIBDIR / "docpipe" / "plugins");
+#endif
+  }
 #ifdef DOCPIPE_BUILTIN_PLUGIN_DIR
   out.emplace_back(DOCPIPE_BUILTIN_PLUGIN_DIR);
 #endif
@@ -167,6 +174,7 @@ std::vector<fs::path> PluginRegistry::default_search_path() {
   for (auto& p : out) {
     std::error_code fec;
     auto c = fs::weakly_canonical(p, fec);
+    if (!fs::is_directory(c, fec)) continue;
     if (std::find(unique.begin(), unique.end(), c) == unique.end()) unique.push_back(c);
   }
   return unique;
