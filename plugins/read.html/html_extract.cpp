@@ -105,6 +105,9 @@ bool is_sentence_punct(char32_t c) {
 struct Attempt {
   bool strip_unlikely = true;
   bool clean_blocks = true;
+  // Chrome-named elements that are kept anyway: the wrappers around the
+  // best candidate of an unrestricted scoring (see extract_main_content).
+  const std::unordered_set<xmlNode*>* spared = nullptr;
 };
 
 struct Stats {
@@ -146,6 +149,17 @@ class Extractor {
   // from more chrome when two passes are compared.
   int sentence_marks() const { return sentence_marks_; }
 
+  // Scoring only: the best candidate, for a later pass to spare its
+  // wrappers.
+  xmlNode* probe() {
+    xmlNode* root = xmlDocGetRootElement(doc_);
+    if (!root) return nullptr;
+    xmlNode* body = find_body(root);
+    measure(body, false);
+    score_paragraphs(body);
+    return best_candidate();
+  }
+
   std::vector<Block>& blocks() { return out_; }
   int dropped_lines() const { return dropped_lines_; }
   int dropped_blocks() const { return dropped_blocks_; }
@@ -183,7 +197,8 @@ class Extractor {
     }
     // A paywall/subscribe box is chrome unless it holds the article's
     // sentences (checked after measuring, so still one pass).
-    if (attempt_.strip_unlikely && s.punct < 5 && weak_negative_class(class_and_id(n)) &&
+    if (attempt_.strip_unlikely && s.punct < 5 && !(attempt_.spared && attempt_.spared->count(n)) &&
+        weak_negative_class(class_and_id(n)) &&
         !positive_class(class_and_id(n))) {
       excluded_.insert(n);
       return Stats{};
@@ -194,7 +209,8 @@ class Extractor {
 
   // Chrome by tag or class/id name (never the page's body or an
   // <article>/<main>, which name the content).
-  static bool unlikely(xmlNode* n) {
+  bool unlikely(xmlNode* n) const {
+    if (attempt_.spared && attempt_.spared->count(n)) return false;
     auto name = name_of(n);
     if (kChromeTags.count(name)) return true;
     if (name == "body" || name == "html" || name == "article" || name == "main" || name == "a") return false;
@@ -700,8 +716,18 @@ void extract_main_content(htmlDocPtr doc, const ExtractOptions& options, Documen
   constexpr double kShortArticle = 100;
   std::unique_ptr<Extractor> first, best;
   double first_len = 0, best_len = -1;
-  for (Attempt a : {Attempt{true, true}, Attempt{false, true}, Attempt{false, false}}) {
-    auto e = std::make_unique<Extractor>(doc, options, a, title);
+  // Pass 2 keeps the chrome-named wrappers of the article (found by
+  // scoring without exclusions) but still leaves out the chrome-named
+  // comments and sidebars beside it; passes 3 and 4 drop the exclusions.
+  std::unordered_set<xmlNode*> spared;
+  std::vector<Attempt> attempts = {Attempt{true, true, nullptr}, Attempt{true, true, &spared},
+                                   Attempt{false, true, nullptr}, Attempt{false, false, nullptr}};
+  for (std::size_t i = 0; i < attempts.size(); ++i) {
+    if (i == 1) {
+      xmlNode* found = Extractor(doc, options, Attempt{false, true, nullptr}, title).probe();
+      for (xmlNode* x = found; x; x = x->parent) spared.insert(x);
+    }
+    auto e = std::make_unique<Extractor>(doc, options, attempts[i], title);
     double len = e->run();
     if (!first) {
       first_len = len;

@@ -160,6 +160,19 @@ TEST(HtmlExtract, ArticleInsideAChromeNamedWrapperIsStillFound) {
   EXPECT_EQ(body.find("热门文章"), std::string::npos) << body;
 }
 
+TEST(HtmlExtract, RetryKeepsTheChromeNamedWrapperButNotTheCommentsInIt) {
+  // The retry spares the wrappers of the article only: prose comments
+  // beside the story, inside the same "pager" wrapper, stay out.
+  std::string comments;
+  for (int i = 0; i < 5; ++i)
+    comments += para("网友评论" + std::to_string(i) + "：写得很好，我们单位也在推进类似的工作，希望多多交流经验，共同进步。");
+  auto doc = read_string("<html><body><div class='pagebuilder-pagerow'><div class='story'>" + story() +
+                         "</div><div class='comment-list'>" + comments + "</div></div></body></html>");
+  std::string body = doc.body_text();
+  EXPECT_NE(body.find("第6段"), std::string::npos) << body;
+  EXPECT_EQ(body.find("网友评论"), std::string::npos) << body;
+}
+
 TEST(HtmlExtract, StorySplitOverSameClassChunksIsKeptWhole) {
   // A story cut into chunks by ad rails: each chunk is a grid with the
   // text column and an empty aside; both chunks' text is the article.
