@@ -478,13 +478,44 @@ class Extractor {
     out_.push_back(std::move(b));
   }
 
+  // The element's XPath as xmlGetNodePath writes it (/html/body/div[2]/p),
+  // memoised: xmlGetNodePath counts preceding siblings on every call, which
+  // is quadratic on a page of thousands of sibling paragraphs.
+  const std::string& node_path(xmlNode* n) {
+    auto it = paths_.find(n);
+    if (it != paths_.end()) return it->second;
+    std::string path;
+    if (n->parent && is_element(n->parent)) {
+      path = node_path(n->parent);
+      if (!sibling_index_.count(n)) index_children(n->parent);
+    }
+    path += '/';
+    path += name_of(n);
+    auto idx = sibling_index_.find(n);
+    if (idx != sibling_index_.end() && idx->second > 0) {
+      path += '[';
+      path += std::to_string(idx->second);
+      path += ']';
+    }
+    return paths_.emplace(n, std::move(path)).first->second;
+  }
+
+  // 1-based position among same-name element siblings, or 0 when the name
+  // is unique under the parent (xmlGetNodePath then writes no index).
+  void index_children(xmlNode* parent) {
+    std::unordered_map<std::string_view, int> total;
+    for (xmlNode* c = parent->children; c; c = c->next)
+      if (is_element(c)) ++total[name_of(c)];
+    std::unordered_map<std::string_view, int> seen;
+    for (xmlNode* c = parent->children; c; c = c->next)
+      if (is_element(c)) sibling_index_[c] = total[name_of(c)] > 1 ? ++seen[name_of(c)] : 0;
+  }
+
   void start_block(xmlNode* n, BlockKind kind, int level) {
     flush();
     kind_ = kind;
     level_ = level;
-    xmlChar* path = xmlGetNodePath(n);
-    locator_ = path ? reinterpret_cast<const char*>(path) : "";
-    if (path) xmlFree(path);
+    locator_ = node_path(n);
   }
 
   void append_text(const char* s) {
@@ -646,7 +677,9 @@ class Extractor {
   xmlNode* core_ = nullptr;  // the chosen container before lone-child widening
   std::vector<Block> out_;
   std::unordered_set<xmlNode*> excluded_;
-  std::unordered_set<xmlNode*> roots_;  // the chosen containers: never cleaned away
+  std::unordered_set<xmlNode*> roots_;
+  std::unordered_map<xmlNode*, std::string> paths_;
+  std::unordered_map<xmlNode*, int> sibling_index_;  // the chosen containers: never cleaned away
   std::unordered_map<xmlNode*, Stats> stats_;
   std::unordered_map<xmlNode*, double> scores_;
   std::unordered_map<xmlNode*, double> final_;

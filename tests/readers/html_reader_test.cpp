@@ -235,6 +235,15 @@ TEST(HtmlExtract, EditorCreditLineIsChromeButALongSentenceNamingItIsNot) {
   EXPECT_NE(body.find("压实责任编辑"), std::string::npos);
 }
 
+TEST(HtmlExtract, BlockLocatorIsTheElementsXPath) {
+  auto doc = read_string("<html><body><div class='nav'><a href='/'>首页</a></div><div class='article'>" + story() +
+                         "<ul><li>要点一：加强领导，压实责任，确保各项任务落地见效。</li></ul></div></body></html>");
+  ASSERT_GE(doc.blocks.size(), 7u);
+  EXPECT_EQ(doc.blocks[0].origin.locator, "/html/body/div[2]/p[1]");
+  EXPECT_EQ(doc.blocks[5].origin.locator, "/html/body/div[2]/p[6]");
+  EXPECT_EQ(doc.blocks[6].origin.locator, "/html/body/div[2]/ul/li");  // unique name: no index
+}
+
 TEST(HtmlMeta, DatesInTheShapesPagesPrint) {
   EXPECT_EQ(find_date("发布时间：2023-12-28 10:30 来源"), "2023-12-28T10:30");
   EXPECT_EQ(find_date("2020年5月29日"), "2020-05-29");
