@@ -32,9 +32,12 @@ json document_to_json(const Document& doc, const JsonOptions& opts) {
                {"url", opt(m.page.url)},
                {"published", opt(m.page.published)},
                {"tags", m.page.tags}};
-  j["metadata"] = {{"title", opt(m.title)},         {"organization", opt(m.organization)},
-                   {"doc_type", opt(m.doc_type)},   {"period", period},
-                   {"date", opt(m.date)},           {"page", page},
+  j["metadata"] = {{"title", opt(m.title)},
+                   {"organization", opt(m.organization)},
+                   {"doc_type", opt(m.doc_type)},
+                   {"period", period},
+                   {"date", opt(m.date)},
+                   {"page", page},
                    {"extra", m.extra}};
   json blocks = json::array();
   for (const auto& b : doc.blocks) {
@@ -96,8 +99,10 @@ Document document_from_json(const json& j) {
   doc.metadata.date = opt_str(m, "date");
   if (m.contains("period")) {
     const auto& p = m.at("period");
-    if (p.contains("year") && !p.at("year").is_null()) doc.metadata.period.year = p.at("year").get<int>();
-    if (p.contains("month") && !p.at("month").is_null()) doc.metadata.period.month = p.at("month").get<int>();
+    if (p.contains("year") && !p.at("year").is_null())
+      doc.metadata.period.year = p.at("year").get<int>();
+    if (p.contains("month") && !p.at("month").is_null())
+      doc.metadata.period.month = p.at("month").get<int>();
     doc.metadata.period.span = p.value("span", "unknown");
     doc.metadata.period.label = p.value("label", "");
   }
@@ -108,7 +113,8 @@ Document document_from_json(const json& j) {
     doc.metadata.page.published = opt_str(p, "published");
     if (p.contains("tags")) doc.metadata.page.tags = p.at("tags").get<std::vector<std::string>>();
   }
-  if (m.contains("extra")) doc.metadata.extra = m.at("extra").get<std::map<std::string, std::string>>();
+  if (m.contains("extra"))
+    doc.metadata.extra = m.at("extra").get<std::map<std::string, std::string>>();
   for (const auto& jb : j.at("blocks")) {
     Block b;
     b.kind = block_kind_from_string(jb.value("kind", "paragraph")).value_or(BlockKind::paragraph);
@@ -141,8 +147,10 @@ Document document_from_json(const json& j) {
                              e.value("before", ""), e.value("after", "")});
   for (const auto& d : j.value("diagnostics", json::array())) {
     std::string lv = d.value("level", "info");
-    Level level = lv == "error" ? Level::error : lv == "warning" ? Level::warning
-                : lv == "debug" ? Level::debug : Level::info;
+    Level level = lv == "error"     ? Level::error
+                  : lv == "warning" ? Level::warning
+                  : lv == "debug"   ? Level::debug
+                                    : Level::info;
     doc.diagnostics.push_back(Diagnostic{level, d.value("stage", ""), d.value("message", "")});
   }
   return doc;

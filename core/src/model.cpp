@@ -6,12 +6,18 @@ namespace docpipe {
 
 const char* to_string(BlockKind k) {
   switch (k) {
-    case BlockKind::heading: return "heading";
-    case BlockKind::paragraph: return "paragraph";
-    case BlockKind::list_item: return "list_item";
-    case BlockKind::table: return "table";
-    case BlockKind::signature: return "signature";
-    case BlockKind::note: return "note";
+    case BlockKind::heading:
+      return "heading";
+    case BlockKind::paragraph:
+      return "paragraph";
+    case BlockKind::list_item:
+      return "list_item";
+    case BlockKind::table:
+      return "table";
+    case BlockKind::signature:
+      return "signature";
+    case BlockKind::note:
+      return "note";
   }
   return "paragraph";
 }
@@ -25,10 +31,14 @@ std::optional<BlockKind> block_kind_from_string(const std::string& s) {
 
 const char* to_string(Level l) {
   switch (l) {
-    case Level::debug: return "debug";
-    case Level::info: return "info";
-    case Level::warning: return "warning";
-    case Level::error: return "error";
+    case Level::debug:
+      return "debug";
+    case Level::info:
+      return "info";
+    case Level::warning:
+      return "warning";
+    case Level::error:
+      return "error";
   }
   return "info";
 }

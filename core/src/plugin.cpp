@@ -10,9 +10,12 @@ Plugin::~Plugin() = default;
 
 const char* to_string(PluginKind k) {
   switch (k) {
-    case PluginKind::reader: return "reader";
-    case PluginKind::transform: return "transform";
-    case PluginKind::writer: return "writer";
+    case PluginKind::reader:
+      return "reader";
+    case PluginKind::transform:
+      return "transform";
+    case PluginKind::writer:
+      return "writer";
   }
   return "unknown";
 }

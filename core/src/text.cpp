@@ -29,18 +29,36 @@ inline char32_t decode_one(std::string_view s, std::size_t& i) {
   }
   int n = 0;
   char32_t cp = 0;
-  if ((b0 & 0xE0) == 0xC0) { n = 1; cp = b0 & 0x1F; }
-  else if ((b0 & 0xF0) == 0xE0) { n = 2; cp = b0 & 0x0F; }
-  else if ((b0 & 0xF8) == 0xF0) { n = 3; cp = b0 & 0x07; }
-  else { ++i; return 0xFFFD; }
-  if (i + n >= s.size()) { ++i; return 0xFFFD; }
+  if ((b0 & 0xE0) == 0xC0) {
+    n = 1;
+    cp = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    n = 2;
+    cp = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    n = 3;
+    cp = b0 & 0x07;
+  } else {
+    ++i;
+    return 0xFFFD;
+  }
+  if (i + n >= s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
   for (int k = 1; k <= n; ++k) {
     auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) { ++i; return 0xFFFD; }
+    if ((b & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
     cp = (cp << 6) | (b & 0x3F);
   }
   static const char32_t min_for_len[] = {0, 0x80, 0x800, 0x10000};
-  if (cp < min_for_len[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return 0xFFFD; }
+  if (cp < min_for_len[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++i;
+    return 0xFFFD;
+  }
   i += n + 1;
   return cp;
 }
@@ -117,8 +135,8 @@ bool is_han(char32_t c) {
 bool is_cjk_punct(char32_t c) {
   return (c >= 0x3000 && c <= 0x303F && c != 0x3000) || (c >= 0xFF01 && c <= 0xFF0F) ||
          (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
-         (c >= 0xFF5B && c <= 0xFF65) || c == 0x201C || c == 0x201D || c == 0x2018 ||
-         c == 0x2019 || c == 0x2026 || c == 0x2014 || c == 0x00B7;
+         (c >= 0xFF5B && c <= 0xFF65) || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+         c == 0x2026 || c == 0x2014 || c == 0x00B7;
 }
 
 bool is_cjk(char32_t c) {
@@ -127,9 +145,8 @@ bool is_cjk(char32_t c) {
 }
 
 bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0x00A0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
-         c == 0x205F || c == 0xFEFF;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x00A0 ||
+         c == 0x3000 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0xFEFF;
 }
 
 std::string trim(std::string_view s) {

@@ -1,6 +1,7 @@
+#include "host/atomic_output.hpp"
+
 #include <gtest/gtest.h>
 
-#include "host/atomic_output.hpp"
 #include "test_support.hpp"
 
 using namespace docpipe::host;

@@ -1,7 +1,8 @@
+#include "docpipe/model.hpp"
+
 #include <gtest/gtest.h>
 
 #include "docpipe/json.hpp"
-#include "docpipe/model.hpp"
 
 using namespace docpipe;
 

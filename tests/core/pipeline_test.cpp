@@ -1,7 +1,8 @@
+#include "host/pipeline.hpp"
+
 #include <gtest/gtest.h>
 
 #include "docpipe/error.hpp"
-#include "host/pipeline.hpp"
 #include "test_support.hpp"
 
 using namespace docpipe;
@@ -30,11 +31,13 @@ std::string config_error(const fs::path& file, bool resolve = true) {
 
 TEST(Pipeline, LoadsAGoodPipelineAndFillsDefaults) {
   TempDir t;
-  write_file(t / "p.yaml", "version: 1\nname: good\nplugin_paths: [\"" TEST_PLUGIN_DIR "/good\"]\n"
-                           "inputs: [in]\n"
-                           "stages:\n  - use: test.replace\n    id: star\n    with: {from: \"团\"}\n"
-                           "outputs:\n  - use: write.json\n    path: \"{out}/{stem}.json\"\n"
-                           "run: {jobs: 2, on_error: stop}\n");
+  write_file(t / "p.yaml",
+             "version: 1\nname: good\nplugin_paths: [\"" TEST_PLUGIN_DIR
+             "/good\"]\n"
+             "inputs: [in]\n"
+             "stages:\n  - use: test.replace\n    id: star\n    with: {from: \"团\"}\n"
+             "outputs:\n  - use: write.json\n    path: \"{out}/{stem}.json\"\n"
+             "run: {jobs: 2, on_error: stop}\n");
   auto p = load_pipeline(t / "p.yaml");
   PluginRegistry reg;
   reg.load_directory(BUILTIN_PLUGIN_DIR);
@@ -74,27 +77,32 @@ TEST(Pipeline, UnknownPluginSuggestsTheClosestNames) {
   TempDir t;
   write_file(t / "p.yaml", "version: 1\noutputs:\n  - use: write.jsno\n    path: x.json\n");
   auto msg = config_error(t / "p.yaml");
-  EXPECT_EQ(msg, (t / "p.yaml").string() +
-                     ":3:5: outputs[0].use: unknown plugin 'write.jsno'; did you mean 'write.json'?");
+  EXPECT_EQ(msg,
+            (t / "p.yaml").string() +
+                ":3:5: outputs[0].use: unknown plugin 'write.jsno'; did you mean 'write.json'?");
 }
 
 TEST(Pipeline, WrongKindAndBadParametersAreReported) {
   TempDir t;
-  write_file(t / "p.yaml", "version: 1\nstages:\n  - use: write.json\n"
-                           "outputs:\n  - use: write.json\n    path: x.json\n    with: {pretty: 3}\n");
+  write_file(t / "p.yaml",
+             "version: 1\nstages:\n  - use: write.json\n"
+             "outputs:\n  - use: write.json\n    path: x.json\n    with: {pretty: 3}\n");
   auto msg = config_error(t / "p.yaml");
   EXPECT_NE(msg.find(":3:5: stages[0].use: 'write.json' is a writer, expected a transform"),
-            std::string::npos) << msg;
+            std::string::npos)
+      << msg;
   EXPECT_NE(msg.find(":5:5: outputs[0].with.pretty: "), std::string::npos) << msg;
 }
 
 TEST(Pipeline, ExtendsReplacesStagesWithTheSameIdAndAppendsNewOnes) {
   TempDir t;
-  write_file(t / "base.yaml", "version: 1\nname: base\n"
-                              "stages:\n  - {use: a.one, id: one}\n  - {use: a.two, id: two}\n"
-                              "outputs:\n  - {use: write.json, path: \"{out}/{stem}.json\"}\n");
-  write_file(t / "office.yaml", "version: 1\nname: office\nextends: base.yaml\n"
-                                "stages:\n  - {use: b.one, id: one, with: {k: 1}}\n  - {use: c.three}\n");
+  write_file(t / "base.yaml",
+             "version: 1\nname: base\n"
+             "stages:\n  - {use: a.one, id: one}\n  - {use: a.two, id: two}\n"
+             "outputs:\n  - {use: write.json, path: \"{out}/{stem}.json\"}\n");
+  write_file(t / "office.yaml",
+             "version: 1\nname: office\nextends: base.yaml\n"
+             "stages:\n  - {use: b.one, id: one, with: {k: 1}}\n  - {use: c.three}\n");
   auto p = load_pipeline(t / "office.yaml");
   ASSERT_EQ(p.stages.size(), 3u);
   EXPECT_EQ(p.stages[0].use, "b.one");  // replaced in place
@@ -111,8 +119,10 @@ TEST(Pipeline, ExtendsCyclesAndMissingBasesAreErrors) {
   write_file(t / "b.yaml", "version: 1\nextends: a.yaml\n");
   EXPECT_NE(config_error(t / "a.yaml", false).find("cycle"), std::string::npos);
   write_file(t / "c.yaml", "version: 1\nextends: nowhere.yaml\n");
-  EXPECT_NE(config_error(t / "c.yaml", false).find("c.yaml:2:10: extends: no such pipeline 'nowhere.yaml'"),
-            std::string::npos) << config_error(t / "c.yaml", false);
+  EXPECT_NE(config_error(t / "c.yaml", false)
+                .find("c.yaml:2:10: extends: no such pipeline 'nowhere.yaml'"),
+            std::string::npos)
+      << config_error(t / "c.yaml", false);
 }
 
 TEST(Pipeline, HashChangesWithStagesNotWithInputs) {
@@ -135,7 +145,8 @@ TEST(Pipeline, BundledPipelinesValidate) {
 
 TEST(Pipeline, AUsedPluginThatWasRefusedSaysWhy) {
   TempDir t;
-  write_file(t / "p.yaml", "version: 1\nplugin_paths: [\"" TEST_PLUGIN_DIR "/abi_major\"]\n"
+  write_file(t / "p.yaml", "version: 1\nplugin_paths: [\"" TEST_PLUGIN_DIR
+                           "/abi_major\"]\n"
                            "stages:\n  - use: test.abi_major\n");
   auto msg = config_error(t / "p.yaml");
   EXPECT_NE(msg.find("stages[0].use: unknown plugin 'test.abi_major'"), std::string::npos) << msg;

@@ -1,7 +1,8 @@
+#include "host/registry.hpp"
+
 #include <gtest/gtest.h>
 
 #include "docpipe/error.hpp"
-#include "host/registry.hpp"
 
 using namespace docpipe;
 using namespace docpipe::host;
@@ -94,7 +95,8 @@ TEST(Registry, SuggestsCloseNames) {
 TEST(Registry, InstancesGetTheirDataDirectory) {
   PluginRegistry reg;
   reg.load_directory(fs::path(TEST_PLUGIN_DIR) / "good");
-  auto inst = reg.create("test.replace", "star", Params(nlohmann::json{{"from", "a"}, {"to", "b"}}));
+  auto inst =
+      reg.create("test.replace", "star", Params(nlohmann::json{{"from", "a"}, {"to", "b"}}));
   ASSERT_NE(inst->as_transform(), nullptr);
   EXPECT_EQ(inst->as_reader(), nullptr);
   Document doc;

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-
 #include <nlohmann/json.hpp>
 
 #include "host/processor.hpp"
@@ -22,11 +21,14 @@ int run(const std::string& cmd) {
 }
 
 void write_pipeline(const TempDir& t, const std::string& extra_run = "") {
-  write_file(t / "p.yaml", "version: 1\nname: t\nplugin_paths: [\"" TEST_PLUGIN_DIR "/good\"]\n"
-                           "inputs: [in]\n"
-                           "stages:\n  - use: test.fail_on_marker\n"
-                           "outputs:\n  - use: write.json\n    path: \"{out}/json/{reldir}/{stem}.json\"\n"
-                           "run: {isolation: thread" + extra_run + "}\n");
+  write_file(t / "p.yaml",
+             "version: 1\nname: t\nplugin_paths: [\"" TEST_PLUGIN_DIR
+             "/good\"]\n"
+             "inputs: [in]\n"
+             "stages:\n  - use: test.fail_on_marker\n"
+             "outputs:\n  - use: write.json\n    path: \"{out}/json/{reldir}/{stem}.json\"\n"
+             "run: {isolation: thread" +
+                 extra_run + "}\n");
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "docpipe/text.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace docpipe::text;
 
@@ -11,7 +11,9 @@ TEST(Text, Utf8RoundTrip) {
 }
 
 TEST(Text, InvalidBytesBecomeReplacementCharacters) {
-  std::string bad = "a\xC0\xAF" "b\xE4\xB8";  // overlong '/', truncated sequence
+  std::string bad =
+      "a\xC0\xAF"
+      "b\xE4\xB8";  // overlong '/', truncated sequence
   EXPECT_FALSE(is_valid_utf8(bad));
   auto u = to_u32(bad);
   EXPECT_EQ(u.front(), U'a');
@@ -33,8 +35,8 @@ TEST(Text, Classes) {
 TEST(Text, TrimHandlesUnicodeSpaces) {
   EXPECT_EQ(trim("\xC2\xA0\xE3\x80\x80 团委 \t"), "团委");
   EXPECT_EQ(trim(""), "");
-  EXPECT_EQ(trim("\xE3\x80\x80\xC2\xA0 "), "");          // only spaces
-  EXPECT_EQ(trim("a\xE4\xB8"), "a\xE4\xB8");              // a cut sequence is not a space
+  EXPECT_EQ(trim("\xE3\x80\x80\xC2\xA0 "), "");               // only spaces
+  EXPECT_EQ(trim("a\xE4\xB8"), "a\xE4\xB8");                  // a cut sequence is not a space
   EXPECT_EQ(trim(" \xF0\x9F\x98\x80 "), "\xF0\x9F\x98\x80");  // four-byte character
 }
 

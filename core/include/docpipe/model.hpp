@@ -15,8 +15,8 @@ namespace docpipe {
 // Where an input came from and what the reader detected about its bytes.
 struct Source {
   std::string path;
-  std::string format;    // "txt", "docx", "html", ...
-  std::string encoding;  // detected or declared encoding, e.g. "GB18030"
+  std::string format;                // "txt", "docx", "html", ...
+  std::string encoding;              // detected or declared encoding, e.g. "GB18030"
   double encoding_confidence = 1.0;  // 1.0 when certain (BOM, valid UTF-8, declared)
   std::uint64_t byte_size = 0;
   std::string sha256;  // hex digest of the input bytes
@@ -68,9 +68,9 @@ struct Origin {
 
 struct Block {
   BlockKind kind = BlockKind::paragraph;
-  int level = 0;           // 1..9 for headings, list depth for list items
-  std::string marker;      // heading/list marker such as "一、" or "(1)"
-  std::string text;        // full text including the marker
+  int level = 0;                               // 1..9 for headings, list depth for list items
+  std::string marker;                          // heading/list marker such as "一、" or "(1)"
+  std::string text;                            // full text including the marker
   std::vector<std::vector<std::string>> rows;  // table cells, row-major
   Origin origin;
 };

@@ -12,11 +12,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "docpipe/error.hpp"
 #include "docpipe/export.hpp"
@@ -38,9 +37,9 @@ struct PluginDescriptor {
   std::uint32_t abi_major = DOCPIPE_ABI_MAJOR;
   std::uint32_t abi_minor = DOCPIPE_ABI_MINOR;
   PluginKind kind = PluginKind::transform;
-  const char* name = "";         // unique, e.g. "read.txt", "clean.watermark"
-  const char* version = "0.0.0"; // the plugin's own semantic version
-  const char* description = "";  // one line
+  const char* name = "";          // unique, e.g. "read.txt", "clean.watermark"
+  const char* version = "0.0.0";  // the plugin's own semantic version
+  const char* description = "";   // one line
   // JSON Schema (draft 7 / 2020-12 subset) of the stage's `with:` parameters.
   const char* params_schema = R"({"type":"object","additionalProperties":false})";
   // Readers: comma-separated formats (file extensions without dot), e.g.
@@ -84,8 +83,8 @@ class DOCPIPE_API Params {
 
 // What the host tells a plugin when it creates an instance.
 struct PluginEnv {
-  std::string stage_id;              // id of the stage in the pipeline
-  std::filesystem::path library;     // the plugin's shared library
+  std::string stage_id;           // id of the stage in the pipeline
+  std::filesystem::path library;  // the plugin's shared library
   // Directory for the plugin's shipped data files: <library dir>/<plugin name>/
   std::filesystem::path data_dir;
 };
@@ -166,7 +165,7 @@ struct DocumentStatus {
 };
 
 struct RunTotals {
-  std::string finished;  // ISO 8601 local time
+  std::string finished;               // ISO 8601 local time
   std::map<std::string, int> counts;  // by status
 };
 
@@ -188,10 +187,10 @@ using PluginFactory = Plugin*(const PluginEnv& env, const Params& params);
 //                  .name = "office.mask", .version = "1.0.0",
 //                  .description = "...", .params_schema = R"({...})")
 // The class needs a constructor (const PluginEnv&, const Params&).
-#define DOCPIPE_PLUGIN(CLASS, ...)                                                       \
-  extern "C" DOCPIPE_PLUGIN_EXPORT const ::docpipe::PluginDescriptor                     \
-      docpipe_plugin_descriptor = {__VA_ARGS__};                                         \
-  extern "C" DOCPIPE_PLUGIN_EXPORT ::docpipe::Plugin* docpipe_plugin_create(             \
-      const ::docpipe::PluginEnv& env, const ::docpipe::Params& params) {                \
-    return new CLASS(env, params);                                                       \
+#define DOCPIPE_PLUGIN(CLASS, ...)                                                                 \
+  extern "C" DOCPIPE_PLUGIN_EXPORT const ::docpipe::PluginDescriptor docpipe_plugin_descriptor = { \
+      __VA_ARGS__};                                                                                \
+  extern "C" DOCPIPE_PLUGIN_EXPORT ::docpipe::Plugin* docpipe_plugin_create(                       \
+      const ::docpipe::PluginEnv& env, const ::docpipe::Params& params) {                          \
+    return new CLASS(env, params);                                                                 \
   }

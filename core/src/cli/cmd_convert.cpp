@@ -1,13 +1,13 @@
 // docpipe convert INPUT -o OUTPUT and docpipe explain INPUT: one document.
-#include <iostream>
-
 #include <spdlog/spdlog.h>
+
+#include <iostream>
 
 #include "cli/common.hpp"
 #include "docpipe/error.hpp"
+#include "host/atomic_output.hpp"
 #include "host/processor.hpp"
 #include "host/runner.hpp"
-#include "host/atomic_output.hpp"
 
 namespace docpipe::cli {
 
@@ -31,7 +31,8 @@ std::pair<const host::PluginInfo*, nlohmann::json> pick_writer(const fs::path& o
           if (o.use == info->name) return {info, o.with};
         return {info, nlohmann::json::object()};
       }
-  throw ConfigError("convert: no writer produces '." + ext + "' files (see `docpipe plugins list`)");
+  throw ConfigError("convert: no writer produces '." + ext +
+                    "' files (see `docpipe plugins list`)");
 }
 
 host::ProcessResult transform_one(const std::string& input, const host::Pipeline& pipeline,
@@ -44,22 +45,25 @@ host::ProcessResult transform_one(const std::string& input, const host::Pipeline
 
 int cmd_convert(const Args& args) {
   po::options_description opts("docpipe convert options");
-  opts.add_options()
-      ("output,o", po::value<std::string>(), "output file; its extension picks the writer (.json, .docx, .xlsx, ...)")
-      ("pipeline,p", po::value<std::string>(), "pipeline whose stages to apply (default: bundled base.yaml)");
+  opts.add_options()("output,o", po::value<std::string>(),
+                     "output file; its extension picks the writer (.json, .docx, .xlsx, ...)")(
+      "pipeline,p", po::value<std::string>(),
+      "pipeline whose stages to apply (default: bundled base.yaml)");
   opts.add(common_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>());
   po::positional_options_description pos;
   pos.add("input", 1);
   po::variables_map vm;
-  if (!parse_args(args, opts, pos, vm, "usage: docpipe convert INPUT -o OUTPUT [--pipeline P]", &hidden))
+  if (!parse_args(args, opts, pos, vm, "usage: docpipe convert INPUT -o OUTPUT [--pipeline P]",
+                  &hidden))
     return kOk;
   apply_common(vm);
   if (!vm.count("input")) throw ConfigError("convert: an INPUT file is required");
   if (!vm.count("output")) throw ConfigError("convert: --output/-o is required");
   auto registry = default_registry();
-  auto pipeline = load_resolved(vm.count("pipeline") ? vm["pipeline"].as<std::string>() : default_pipeline(), registry);
+  auto pipeline = load_resolved(
+      vm.count("pipeline") ? vm["pipeline"].as<std::string>() : default_pipeline(), registry);
   fs::path output = vm["output"].as<std::string>();
   auto [winfo, with] = pick_writer(output, pipeline, registry);
   auto schema = nlohmann::json::parse(winfo->params_schema);
@@ -92,22 +96,26 @@ int cmd_convert(const Args& args) {
 
 int cmd_explain(const Args& args) {
   po::options_description opts("docpipe explain options");
-  opts.add_options()
-      ("pipeline,p", po::value<std::string>(), "pipeline whose stages to apply (default: bundled base.yaml)")
-      ("stage,s", po::value<std::string>(), "show only the edits of this stage id");
+  opts.add_options()("pipeline,p", po::value<std::string>(),
+                     "pipeline whose stages to apply (default: bundled base.yaml)")(
+      "stage,s", po::value<std::string>(), "show only the edits of this stage id");
   opts.add(common_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>());
   po::positional_options_description pos;
   pos.add("input", 1);
   po::variables_map vm;
-  if (!parse_args(args, opts, pos, vm, "usage: docpipe explain INPUT [--pipeline P] [--stage ID]\n"
-                  "Prints every change the cleaning and structure stages make, with the rule that made it.", &hidden))
+  if (!parse_args(
+          args, opts, pos, vm,
+          "usage: docpipe explain INPUT [--pipeline P] [--stage ID]\n"
+          "Prints every change the cleaning and structure stages make, with the rule that made it.",
+          &hidden))
     return kOk;
   apply_common(vm);
   if (!vm.count("input")) throw ConfigError("explain: an INPUT file is required");
   auto registry = default_registry();
-  auto pipeline = load_resolved(vm.count("pipeline") ? vm["pipeline"].as<std::string>() : default_pipeline(), registry);
+  auto pipeline = load_resolved(
+      vm.count("pipeline") ? vm["pipeline"].as<std::string>() : default_pipeline(), registry);
   auto r = transform_one(vm["input"].as<std::string>(), pipeline, registry);
   if (!r.doc) {
     std::cerr << "docpipe: " << r.status << ": " << r.error << "\n";
@@ -124,7 +132,8 @@ int cmd_explain(const Args& args) {
       out << "\n== " << e.stage << "\n";
       last_stage = e.stage;
     }
-    out << "[" << e.rule << "]" << (e.block >= 0 ? " block " + std::to_string(e.block) : "") << "\n";
+    out << "[" << e.rule << "]" << (e.block >= 0 ? " block " + std::to_string(e.block) : "")
+        << "\n";
     if (!e.before.empty()) out << "  - " << e.before << "\n";
     if (!e.after.empty()) out << "  + " << e.after << "\n";
     ++shown;

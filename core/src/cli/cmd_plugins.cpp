@@ -14,8 +14,11 @@ int cmd_validate(const Args& args) {
   po::positional_options_description pos;
   pos.add("pipeline", -1);
   po::variables_map vm;
-  if (!parse_args(args, opts, pos, vm, "usage: docpipe validate PIPELINE...\n"
-                  "Checks pipelines against the pipeline schema and every stage's parameter schema.", &hidden))
+  if (!parse_args(
+          args, opts, pos, vm,
+          "usage: docpipe validate PIPELINE...\n"
+          "Checks pipelines against the pipeline schema and every stage's parameter schema.",
+          &hidden))
     return kOk;
   apply_common(vm);
   if (!vm.count("pipeline")) throw ConfigError("validate: at least one PIPELINE file is required");
@@ -38,7 +41,8 @@ namespace {
 
 int plugins_list(const Args& args) {
   po::options_description opts("docpipe plugins list options");
-  opts.add_options()("path", po::value<std::vector<std::string>>()->composing(), "also load plugins from this directory");
+  opts.add_options()("path", po::value<std::vector<std::string>>()->composing(),
+                     "also load plugins from this directory");
   opts.add(common_options());
   po::positional_options_description pos;
   po::variables_map vm;
@@ -56,14 +60,16 @@ int plugins_list(const Args& args) {
 
 int plugins_info(const Args& args) {
   po::options_description opts("docpipe plugins info options");
-  opts.add_options()("path", po::value<std::vector<std::string>>()->composing(), "also load plugins from this directory");
+  opts.add_options()("path", po::value<std::vector<std::string>>()->composing(),
+                     "also load plugins from this directory");
   opts.add(common_options());
   po::options_description hidden;
   hidden.add_options()("name", po::value<std::string>());
   po::positional_options_description pos;
   pos.add("name", 1);
   po::variables_map vm;
-  if (!parse_args(args, opts, pos, vm, "usage: docpipe plugins info NAME [--path DIR]", &hidden)) return kOk;
+  if (!parse_args(args, opts, pos, vm, "usage: docpipe plugins info NAME [--path DIR]", &hidden))
+    return kOk;
   apply_common(vm);
   if (!vm.count("name")) throw ConfigError("plugins info: a plugin NAME is required");
   auto registry = default_registry();

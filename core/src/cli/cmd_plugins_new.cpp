@@ -23,16 +23,18 @@ int cmd_plugins_new(const Args& args) {
   po::positional_options_description pos;
   pos.add("name", 1);
   po::variables_map vm;
-  if (!parse_args(args, opts, pos, vm,
-                  "usage: docpipe plugins new NAME --kind transform|reader|writer [--dir D]\n"
-                  "Writes a plugin project that builds against the installed docpipe:\n"
-                  "  cmake -S D -B D/build -DCMAKE_PREFIX_PATH=<docpipe prefix> && cmake --build D/build\n"
-                  "  ctest --test-dir D/build",
-                  &hidden))
+  if (!parse_args(
+          args, opts, pos, vm,
+          "usage: docpipe plugins new NAME --kind transform|reader|writer [--dir D]\n"
+          "Writes a plugin project that builds against the installed docpipe:\n"
+          "  cmake -S D -B D/build -DCMAKE_PREFIX_PATH=<docpipe prefix> && cmake --build D/build\n"
+          "  ctest --test-dir D/build",
+          &hidden))
     return kOk;
   apply_common(vm);
   if (!vm.count("name")) throw ConfigError("plugins new: a plugin NAME is required");
-  ScaffoldSpec spec{vm["name"].as<std::string>(), vm.count("kind") ? vm["kind"].as<std::string>() : ""};
+  ScaffoldSpec spec{vm["name"].as<std::string>(),
+                    vm.count("kind") ? vm["kind"].as<std::string>() : ""};
   if (!valid_plugin_name(spec.name))
     throw ConfigError("plugins new: invalid plugin name '" + spec.name +
                       "': use lower-case letters and digits joined by '.', '-' or '_', "

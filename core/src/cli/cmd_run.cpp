@@ -1,9 +1,9 @@
 // docpipe run PIPELINE: the batch runner for nightly, incremental runs; and
 // the hidden `docpipe __worker` that runs documents for it in a child process.
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <iostream>
-
-#include <spdlog/spdlog.h>
 
 #include "cli/common.hpp"
 #include "docpipe/error.hpp"
@@ -60,15 +60,20 @@ void print_plan(const host::RunSummary& s, std::ostream& os) {
 
 int cmd_run(const Args& args) {
   po::options_description opts("docpipe run options");
-  opts.add_options()
-      ("input,i", po::value<std::vector<std::string>>()->composing(), "input file, directory or glob (repeatable); replaces the pipeline's inputs")
-      ("out,o", po::value<std::string>(), "output directory (default: run.out of the pipeline, else ./out)")
-      ("jobs,j", po::value<int>()->default_value(0), "documents processed in parallel (0 = all cores)")
-      ("force", po::bool_switch(), "process every input, even unchanged ones")
-      ("dry-run", po::bool_switch(), "list what would be processed and why; write nothing")
-      ("shard", po::value<std::string>(), "K/N: process only partition K (0-based) of N, by a stable hash of each input's relative path")
-      ("state", po::value<std::string>(), "ledger file (default: run.state, else <out>/.docpipe/ledger.sqlite)")
-      ("isolation", po::value<std::string>(), "process (default: each document in a worker process) or thread");
+  opts.add_options()("input,i", po::value<std::vector<std::string>>()->composing(),
+                     "input file, directory or glob (repeatable); replaces the pipeline's inputs")(
+      "out,o", po::value<std::string>(),
+      "output directory (default: run.out of the pipeline, else ./out)")(
+      "jobs,j", po::value<int>()->default_value(0),
+      "documents processed in parallel (0 = all cores)")(
+      "force", po::bool_switch(), "process every input, even unchanged ones")(
+      "dry-run", po::bool_switch(), "list what would be processed and why; write nothing")(
+      "shard", po::value<std::string>(),
+      "K/N: process only partition K (0-based) of N, by a stable hash of each input's relative "
+      "path")("state", po::value<std::string>(),
+              "ledger file (default: run.state, else <out>/.docpipe/ledger.sqlite)")(
+      "isolation", po::value<std::string>(),
+      "process (default: each document in a worker process) or thread");
   opts.add(common_options());
   po::options_description hidden;
   hidden.add_options()("pipeline", po::value<std::string>());
@@ -101,7 +106,9 @@ int cmd_run(const Args& args) {
         pipeline, registry, ro,
         [&](const host::DocumentRecord& r, std::size_t done, std::size_t total,
             const std::map<std::string, int>& counts) {
-          if (!bar) bar = std::make_unique<host::ProgressReporter>(total, host::ProgressReporter::stderr_is_tty());
+          if (!bar)
+            bar = std::make_unique<host::ProgressReporter>(total,
+                                                           host::ProgressReporter::stderr_is_tty());
           if (r.status == "failed" || r.status == "timeout" || r.status == "crashed") {
             bar->finish();
             spdlog::warn("[{}/{}] {} {}: {}", done, total, r.status, r.input, r.error);
@@ -129,11 +136,10 @@ int cmd_run(const Args& args) {
 
 int cmd_worker(const Args& args) {
   po::options_description opts("docpipe __worker (internal: started by docpipe run)");
-  opts.add_options()
-      ("pipeline", po::value<std::string>()->required(), "pipeline file")
-      ("out", po::value<std::string>()->required(), "output directory")
-      ("memory-limit-mb", po::value<long>()->default_value(0), "address-space limit")
-      ("send-documents", po::value<int>()->default_value(0), "answer with each document's JSON");
+  opts.add_options()("pipeline", po::value<std::string>()->required(), "pipeline file")(
+      "out", po::value<std::string>()->required(), "output directory")(
+      "memory-limit-mb", po::value<long>()->default_value(0), "address-space limit")(
+      "send-documents", po::value<int>()->default_value(0), "answer with each document's JSON");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(opts).run(), vm);
   po::notify(vm);

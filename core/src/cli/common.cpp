@@ -8,10 +8,12 @@ namespace docpipe::cli {
 
 po::options_description common_options() {
   po::options_description o("Common options");
-  o.add_options()("help,h", "show this help")
-      ("log-level", po::value<std::string>()->default_value("info"), "trace, debug, info, warn, error, off")
-      ("log-format", po::value<std::string>()->default_value("text"), "text or json (one object per line)")
-      ("log-file", po::value<std::string>()->default_value(""), "also write the log to this file");
+  o.add_options()("help,h", "show this help")("log-level",
+                                              po::value<std::string>()->default_value("info"),
+                                              "trace, debug, info, warn, error, off")(
+      "log-format", po::value<std::string>()->default_value("text"),
+      "text or json (one object per line)")("log-file", po::value<std::string>()->default_value(""),
+                                            "also write the log to this file");
   return o;
 }
 

@@ -1,10 +1,11 @@
 #include "cli/logging.hpp"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include <nlohmann/json.hpp>
 
 #include "docpipe/error.hpp"
 
@@ -35,11 +36,15 @@ void setup_logging(const std::string& level, const std::string& format, const st
   auto logger = std::make_shared<spdlog::logger>("docpipe", sinks.begin(), sinks.end());
   auto lvl = spdlog::level::from_str(level);
   if (lvl == spdlog::level::off && level != "off")
-    throw ConfigError("--log-level: unknown level '" + level + "' (trace, debug, info, warn, error, off)");
+    throw ConfigError("--log-level: unknown level '" + level +
+                      "' (trace, debug, info, warn, error, off)");
   logger->set_level(lvl);
-  if (format == "json") logger->set_formatter(std::make_unique<JsonFormatter>());
-  else if (format == "text") logger->set_pattern("%Y-%m-%d %H:%M:%S.%e [%^%l%$] %v");
-  else throw ConfigError("--log-format: expected 'text' or 'json', got '" + format + "'");
+  if (format == "json")
+    logger->set_formatter(std::make_unique<JsonFormatter>());
+  else if (format == "text")
+    logger->set_pattern("%Y-%m-%d %H:%M:%S.%e [%^%l%$] %v");
+  else
+    throw ConfigError("--log-format: expected 'text' or 'json', got '" + format + "'");
   spdlog::set_default_logger(logger);
 }
 

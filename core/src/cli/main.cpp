@@ -1,8 +1,7 @@
 // docpipe: the command-line entry point. Dispatches to a subcommand and maps
 // errors to the documented exit codes.
-#include <iostream>
-
 #include <boost/program_options/errors.hpp>
+#include <iostream>
 
 #include "cli/commands.hpp"
 #include "docpipe/error.hpp"
@@ -11,14 +10,17 @@
 namespace {
 
 const char* kUsage =
-    "docpipe " DOCPIPE_VERSION_STRING " - turns collected reports into clean, structured documents\n"
+    "docpipe " DOCPIPE_VERSION_STRING
+    " - turns collected reports into clean, structured documents\n"
     "\n"
     "usage: docpipe COMMAND [options]\n"
     "\n"
     "commands:\n"
     "  run PIPELINE [--input PATH...] [--out DIR] [--jobs N]   run a pipeline over many inputs\n"
-    "      [--force] [--dry-run] [--shard K/N] [--state FILE]  (incremental: unchanged inputs are skipped)\n"
-    "  convert INPUT -o OUTPUT [--pipeline P]                  convert one file (writer by extension)\n"
+    "      [--force] [--dry-run] [--shard K/N] [--state FILE]  (incremental: unchanged inputs are "
+    "skipped)\n"
+    "  convert INPUT -o OUTPUT [--pipeline P]                  convert one file (writer by "
+    "extension)\n"
     "  explain INPUT [--pipeline P] [--stage ID]               show every change the stages make\n"
     "  validate PIPELINE...                                    check pipeline files\n"
     "  plugins list | info NAME | new NAME --kind K            inspect or scaffold plugins\n"
@@ -43,8 +45,8 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (cmd == "--version") {
-      std::cout << "docpipe " DOCPIPE_VERSION_STRING " (plugin ABI " << docpipe::kHostAbiMajor << "."
-                << docpipe::kHostAbiMinor << ")\n";
+      std::cout << "docpipe " DOCPIPE_VERSION_STRING " (plugin ABI " << docpipe::kHostAbiMajor
+                << "." << docpipe::kHostAbiMinor << ")\n";
       return kOk;
     }
     if (cmd == "run") return cmd_run(rest);

@@ -12,7 +12,8 @@ namespace docpipe::cli {
 
 namespace {
 
-constexpr std::string_view kCMakeLists = R"tmpl(# @NAME@: a docpipe @KIND@ plugin, built out of tree against an installed docpipe.
+constexpr std::string_view kCMakeLists =
+    R"tmpl(# @NAME@: a docpipe @KIND@ plugin, built out of tree against an installed docpipe.
 #   cmake -S . -B build -DCMAKE_PREFIX_PATH=<docpipe install prefix>
 #   cmake --build build && ctest --test-dir build
 cmake_minimum_required(VERSION 3.25)
@@ -43,7 +44,8 @@ add_test(NAME @IDENT@_loads
 set_tests_properties(@IDENT@_loads PROPERTIES PASS_REGULAR_EXPRESSION "name: +@NAME@")
 )tmpl";
 
-constexpr std::string_view kPluginCpp = R"tmpl(// Exports the plugin to docpipe: the descriptor the loader checks before it
+constexpr std::string_view kPluginCpp =
+    R"tmpl(// Exports the plugin to docpipe: the descriptor the loader checks before it
 // runs any code of this library (ABI version, kind, name, parameter schema)
 // and the factory. DOCPIPE_PLUGIN must appear exactly once per library; the
 // ABI version comes from the SDK headers this file is compiled with.
@@ -57,7 +59,8 @@ DOCPIPE_PLUGIN(@IDENT@::@CLASS@,
                .params_schema = @IDENT@::kParamsSchema@DESCRIPTOR_EXTRA@)
 )tmpl";
 
-constexpr std::string_view kCheckHpp = R"tmpl(// A minimal check for the test: prints the failed condition and counts it.
+constexpr std::string_view kCheckHpp =
+    R"tmpl(// A minimal check for the test: prints the failed condition and counts it.
 #pragma once
 
 #include <cstdio>
@@ -74,7 +77,8 @@ inline int g_failures = 0;
 
 // ---- transform ------------------------------------------------------------
 
-constexpr std::string_view kTransformHpp = R"tmpl(// @NAME@: a docpipe transform. Replaces the words listed in the stage's
+constexpr std::string_view kTransformHpp =
+    R"tmpl(// @NAME@: a docpipe transform. Replaces the words listed in the stage's
 // `replace:` parameter in every block. Change apply() to do your own work.
 #pragma once
 
@@ -137,7 +141,8 @@ void @CLASS@::apply(docpipe::Document& doc) {
 }  // namespace @IDENT@
 )tmpl";
 
-constexpr std::string_view kTransformTest = R"tmpl(// Unit test of @NAME@: runs apply() on a small document.
+constexpr std::string_view kTransformTest =
+    R"tmpl(// Unit test of @NAME@: runs apply() on a small document.
 #include "@IDENT@.hpp"
 #include "check.hpp"
 
@@ -166,7 +171,8 @@ int main() {
 
 // ---- reader ---------------------------------------------------------------
 
-constexpr std::string_view kReaderHpp = R"tmpl(// @NAME@: a docpipe reader for .@EXT@ files. Lines starting with '#' are
+constexpr std::string_view kReaderHpp =
+    R"tmpl(// @NAME@: a docpipe reader for .@EXT@ files. Lines starting with '#' are
 // headings (one '#' per level), other non-empty lines are paragraphs.
 // Change read() to parse your own format.
 #pragma once
@@ -233,7 +239,8 @@ docpipe::Document @CLASS@::read(const docpipe::InputFile& input) {
 }  // namespace @IDENT@
 )tmpl";
 
-constexpr std::string_view kReaderTest = R"tmpl(// Unit test of @NAME@: sniffing and reading a small input.
+constexpr std::string_view kReaderTest =
+    R"tmpl(// Unit test of @NAME@: sniffing and reading a small input.
 #include <docpipe/error.hpp>
 
 #include "@IDENT@.hpp"
@@ -265,7 +272,8 @@ int main() {
 
 // ---- writer ---------------------------------------------------------------
 
-constexpr std::string_view kWriterHpp = R"tmpl(// @NAME@: a docpipe writer. Writes each document as plain text, headings
+constexpr std::string_view kWriterHpp =
+    R"tmpl(// @NAME@: a docpipe writer. Writes each document as plain text, headings
 // marked with '#', list items with '-'. Change render() to write your format.
 #pragma once
 
@@ -325,7 +333,8 @@ void @CLASS@::write(const docpipe::Document& doc, docpipe::OutputFile& out) {
 }  // namespace @IDENT@
 )tmpl";
 
-constexpr std::string_view kWriterTest = R"tmpl(// Unit test of @NAME@: renders a document through an OutputFile.
+constexpr std::string_view kWriterTest =
+    R"tmpl(// Unit test of @NAME@: renders a document through an OutputFile.
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -400,10 +409,12 @@ thread-safety rules) is installed as `share/doc/docpipe/plugins.md`; example
 projects are in `share/docpipe/examples/plugins/`.
 )tmpl";
 
-std::string substitute(std::string_view tmpl, const std::vector<std::pair<std::string, std::string>>& vars) {
+std::string substitute(std::string_view tmpl,
+                       const std::vector<std::pair<std::string, std::string>>& vars) {
   std::string out(tmpl);
   for (const auto& [key, value] : vars)
-    for (auto pos = out.find(key); pos != std::string::npos; pos = out.find(key, pos + value.size()))
+    for (auto pos = out.find(key); pos != std::string::npos;
+         pos = out.find(key, pos + value.size()))
       out.replace(pos, key.size(), value);
   return out;
 }
@@ -440,10 +451,12 @@ std::string ext_of(const std::string& name) {
 }  // namespace
 
 bool valid_plugin_name(const std::string& name) {
-  if (name.empty() || name.size() > 64 || !std::islower(static_cast<unsigned char>(name[0]))) return false;
+  if (name.empty() || name.size() > 64 || !std::islower(static_cast<unsigned char>(name[0])))
+    return false;
   bool after_sep = false;
   for (char c : name) {
-    bool alnum = std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
+    bool alnum =
+        std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
     bool sep = c == '.' || c == '-' || c == '_';
     if (!alnum && !sep) return false;
     if (sep && after_sep) return false;
@@ -459,23 +472,29 @@ std::vector<ScaffoldFile> scaffold_files(const ScaffoldSpec& spec) {
   if (spec.kind == "reader") {
     hpp = kReaderHpp, cpp = kReaderCpp, test = kReaderTest;
     extra = ",\n               .formats = \"" + ext_of(spec.name) + "\"";
-    usage = "inputs: [reports]                # .@EXT@ files are read by @NAME@\n"
-            "outputs:\n  - use: write.json\n    path: \"{out}/{stem}.json\"";
+    usage =
+        "inputs: [reports]                # .@EXT@ files are read by @NAME@\n"
+        "outputs:\n  - use: write.json\n    path: \"{out}/{stem}.json\"";
   } else if (spec.kind == "writer") {
     hpp = kWriterHpp, cpp = kWriterCpp, test = kWriterTest;
     extra = ",\n               .formats = \"txt\"";
     usage = "inputs: [reports]\noutputs:\n  - use: @NAME@\n    path: \"{out}/{stem}.txt\"";
   } else {
     hpp = kTransformHpp, cpp = kTransformCpp, test = kTransformTest;
-    usage = "inputs: [reports]\nstages:\n  - use: @NAME@\n    with:\n      replace: {旧称: 新称}\n"
-            "outputs:\n  - use: write.json\n    path: \"{out}/{stem}.json\"";
+    usage =
+        "inputs: [reports]\nstages:\n  - use: @NAME@\n    with:\n      replace: {旧称: 新称}\n"
+        "outputs:\n  - use: write.json\n    path: \"{out}/{stem}.json\"";
   }
   std::string sdk = DOCPIPE_VERSION_STRING;
   sdk = sdk.substr(0, sdk.rfind('.'));  // find_package(docpipe 0.1): major.minor
-  const std::vector<std::pair<std::string, std::string>> vars = {
-      {"@USAGE@", usage},       {"@DESCRIPTOR_EXTRA@", extra},    {"@NAME@", spec.name},
-      {"@IDENT@", ident},       {"@CLASS@", class_of(spec.name)}, {"@KIND@", spec.kind},
-      {"@EXT@", ext_of(spec.name)}, {"@SDK_VERSION@", sdk}};
+  const std::vector<std::pair<std::string, std::string>> vars = {{"@USAGE@", usage},
+                                                                 {"@DESCRIPTOR_EXTRA@", extra},
+                                                                 {"@NAME@", spec.name},
+                                                                 {"@IDENT@", ident},
+                                                                 {"@CLASS@", class_of(spec.name)},
+                                                                 {"@KIND@", spec.kind},
+                                                                 {"@EXT@", ext_of(spec.name)},
+                                                                 {"@SDK_VERSION@", sdk}};
   return {
       {"CMakeLists.txt", substitute(kCMakeLists, vars)},
       {"README.md", substitute(kReadme, vars)},

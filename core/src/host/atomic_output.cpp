@@ -61,8 +61,8 @@ int remove_stale_temps(const fs::path& dir) {
   int n = 0;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return 0;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
     auto name = it->path().filename().string();
     if (it->is_regular_file() && name.size() > 1 && name[0] == '.' &&
         name.find(".tmp-") != std::string::npos) {

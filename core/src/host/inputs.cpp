@@ -29,7 +29,8 @@ bool is_lock_file(const fs::path& p) {
   return n.rfind("~$", 0) == 0 || n.rfind(".~lock.", 0) == 0;
 }
 
-InputScan scan_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& include,
+InputScan scan_inputs(const std::vector<std::string>& paths,
+                      const std::vector<std::string>& include,
                       const std::vector<std::string>& exclude, bool recursive) {
   InputScan scan;
   std::set<fs::path> seen;
@@ -66,7 +67,8 @@ InputScan scan_inputs(const std::vector<std::string>& paths, const std::vector<s
           if (e.is_regular_file()) files.push_back(e.path());
         };
         if (recursive) {
-          for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+          for (auto it = fs::recursive_directory_iterator(
+                   root, fs::directory_options::skip_permission_denied, ec);
                it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (is_hidden(it->path()) && !is_lock_file(it->path())) {
               if (it->is_directory()) it.disable_recursion_pending();

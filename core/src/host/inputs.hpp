@@ -19,7 +19,8 @@ struct InputScan {
   std::vector<std::string> errors;  // inputs that do not exist
 };
 
-InputScan scan_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& include,
+InputScan scan_inputs(const std::vector<std::string>& paths,
+                      const std::vector<std::string>& include,
                       const std::vector<std::string>& exclude, bool recursive);
 
 // True for files an editor leaves beside a document (Word's "~$x.docx",

@@ -72,7 +72,8 @@ class Statement {
   int step() { return sqlite3_step(st_); }
   std::string text(int col) const {
     auto p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col)))
+             : std::string();
   }
   std::int64_t integer(int col) const { return sqlite3_column_int64(st_, col); }
   double real(int col) const { return sqlite3_column_double(st_, col); }
@@ -143,8 +144,11 @@ void Ledger::exec(const char* sql) const {
 
 std::unordered_map<std::string, LedgerEntry> Ledger::load_all() const {
   std::unordered_map<std::string, LedgerEntry> all;
-  Statement st(db_, "SELECT input, content_sha256, pipeline_hash, plugin_versions, status, stage, error, "
-               "outputs, seconds, run_id FROM documents", file_);
+  Statement st(
+      db_,
+      "SELECT input, content_sha256, pipeline_hash, plugin_versions, status, stage, error, "
+      "outputs, seconds, run_id FROM documents",
+      file_);
   int rc;
   while ((rc = st.step()) == SQLITE_ROW) {
     LedgerEntry e;
@@ -177,8 +181,10 @@ std::vector<std::int64_t> Ledger::close_interrupted_runs() {
 
 std::int64_t Ledger::begin_run(const std::string& pipeline, const std::string& pipeline_hash,
                                const std::string& started, const std::string& shard, int planned) {
-  Statement st(db_, "INSERT INTO runs(pipeline, pipeline_hash, shard, started, status, planned) "
-               "VALUES (?,?,?,?,'running',?)", file_);
+  Statement st(db_,
+               "INSERT INTO runs(pipeline, pipeline_hash, shard, started, status, planned) "
+               "VALUES (?,?,?,?,'running',?)",
+               file_);
   st.bind(1, pipeline).bind(2, pipeline_hash).bind(3, shard).bind(4, started);
   st.bind(5, static_cast<std::int64_t>(planned));
   if (st.step() != SQLITE_DONE) fail("cannot record the run");
@@ -196,16 +202,19 @@ void Ledger::record(const LedgerEntry& e, const std::string& document_json) {
   exec("BEGIN IMMEDIATE");
   try {
     {
-      Statement st(db_, "INSERT OR REPLACE INTO documents(input, content_sha256, pipeline_hash, "
+      Statement st(db_,
+                   "INSERT OR REPLACE INTO documents(input, content_sha256, pipeline_hash, "
                    "plugin_versions, status, stage, error, outputs, seconds, run_id) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?)", file_);
+                   "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   file_);
       st.bind(1, e.input).bind(2, e.content_sha256).bind(3, e.pipeline_hash);
       st.bind(4, e.plugin_versions).bind(5, e.status).bind(6, e.stage).bind(7, e.error);
       st.bind(8, nlohmann::json(e.outputs).dump()).bind(9, e.seconds).bind(10, e.run_id);
       if (st.step() != SQLITE_DONE) fail("cannot record " + e.input);
     }
     {
-      Statement st(db_, "INSERT INTO attempts(run_id, input, status, seconds) VALUES (?,?,?,?)", file_);
+      Statement st(db_, "INSERT INTO attempts(run_id, input, status, seconds) VALUES (?,?,?,?)",
+                   file_);
       st.bind(1, e.run_id).bind(2, e.input).bind(3, e.status).bind(4, e.seconds);
       if (st.step() != SQLITE_DONE) fail("cannot record an attempt for " + e.input);
     }

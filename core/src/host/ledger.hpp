@@ -26,11 +26,11 @@ class LedgerError : public Error {
 };
 
 struct LedgerEntry {
-  std::string input;           // absolute, normalised input path (the key)
-  std::string content_sha256;  // of the input bytes
-  std::string pipeline_hash;   // processing hash of the pipeline
-  std::string plugin_versions; // "name=version,..." of the plugins the pipeline uses
-  std::string status;          // ok, partial, failed, timeout, crashed, skipped
+  std::string input;            // absolute, normalised input path (the key)
+  std::string content_sha256;   // of the input bytes
+  std::string pipeline_hash;    // processing hash of the pipeline
+  std::string plugin_versions;  // "name=version,..." of the plugins the pipeline uses
+  std::string status;           // ok, partial, failed, timeout, crashed, skipped
   std::string stage;
   std::string error;
   std::vector<std::string> outputs;

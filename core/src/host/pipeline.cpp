@@ -1,10 +1,9 @@
 #include "host/pipeline.hpp"
 
+#include <boost/dll/runtime_symbol_info.hpp>
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include <boost/dll/runtime_symbol_info.hpp>
 
 #include "docpipe/error.hpp"
 #include "docpipe/text.hpp"
@@ -61,8 +60,10 @@ std::string pointer_to_key(const std::string& ptr) {
   std::getline(ss, tok, '/');
   while (std::getline(ss, tok, '/')) {
     bool index = !tok.empty() && std::all_of(tok.begin(), tok.end(), ::isdigit);
-    if (index) out += "[" + tok + "]";
-    else out += (out.empty() ? "" : ".") + tok;
+    if (index)
+      out += "[" + tok + "]";
+    else
+      out += (out.empty() ? "" : ".") + tok;
   }
   return out.empty() ? "(top level)" : out;
 }
@@ -79,7 +80,8 @@ void check_schema(const YamlDocument& doc, Problems& problems) {
     std::string msg = e.message;
     std::string ptr = e.pointer;
     // Point unknown keys at the key itself.
-    const std::string marker = "could not be validated using 'properties' or 'additionalProperties' constraints: '";
+    const std::string marker =
+        "could not be validated using 'properties' or 'additionalProperties' constraints: '";
     if (auto pos = msg.find(marker); pos != std::string::npos) {
       auto key = msg.substr(pos + marker.size());
       key = key.substr(0, key.find('\''));
@@ -120,13 +122,16 @@ std::vector<Layer> load_chain(const fs::path& file, Problems& problems) {
       parent = layer.doc.value["extends"].get<std::string>();
     chain.push_back(std::move(layer));
     if (parent.empty()) break;
-    fs::path next = fs::path(parent).is_absolute() ? fs::path(parent) : current.parent_path() / parent;
+    fs::path next =
+        fs::path(parent).is_absolute() ? fs::path(parent) : current.parent_path() / parent;
     if (!fs::exists(next)) {
       // Allow naming a bundled pipeline: extends: base.yaml
       auto bundled = bundled_pipeline_dir() / parent;
-      if (fs::exists(bundled)) next = bundled;
+      if (fs::exists(bundled))
+        next = bundled;
       else {
-        problems.add(chain.back().doc.where("/extends") + ": extends: no such pipeline '" + parent + "'");
+        problems.add(chain.back().doc.where("/extends") + ": extends: no such pipeline '" + parent +
+                     "'");
         break;
       }
     }
@@ -247,7 +252,8 @@ Pipeline load_pipeline(const fs::path& file) {
   // The effective pipeline, canonical, for the ledger's pipeline hash. Input
   // lists and run settings do not change what a document becomes.
   json stages = json::array();
-  for (const auto& s : p.readers) stages.push_back({{"reader", s.use}, {"id", s.id}, {"with", s.with}});
+  for (const auto& s : p.readers)
+    stages.push_back({{"reader", s.use}, {"id", s.id}, {"with", s.with}});
   for (const auto& s : p.stages) stages.push_back({{"use", s.use}, {"id", s.id}, {"with", s.with}});
   json outs = json::array();
   for (const auto& o : p.outputs)

@@ -4,11 +4,10 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "host/registry.hpp"
 #include "host/yaml_json.hpp"
@@ -38,7 +37,7 @@ struct InputSpec {
 };
 
 struct RunSpec {
-  int jobs = 0;  // 0 = number of cores
+  int jobs = 0;                       // 0 = number of cores
   std::string on_error = "continue";  // continue | stop
   std::string out;                    // default output directory
   std::string state;                  // ledger path; default <out>/.docpipe/ledger.sqlite
@@ -58,7 +57,7 @@ struct Pipeline {
   std::vector<StageSpec> stages;
   std::vector<OutputSpec> outputs;
   RunSpec run;
-  nlohmann::json merged;  // the effective pipeline after `extends`, for hashing
+  nlohmann::json merged;     // the effective pipeline after `extends`, for hashing
   std::string hash() const;  // sha256 of the canonical merged pipeline
 };
 

@@ -1,10 +1,10 @@
 #include "host/plan.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <fstream>
 #include <set>
-
-#include <tbb/parallel_for.h>
 
 #include "docpipe/text.hpp"
 

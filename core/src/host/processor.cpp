@@ -95,7 +95,8 @@ ProcessResult DocumentProcessor::transform(const InputItem& item) {
     if (!best) {
       std::string names;
       for (auto& slot : readers_) names += (names.empty() ? "" : ", ") + slot.name;
-      throw InputError(item.path.string() + ": no reader recognises this file (tried " + names + ")");
+      throw InputError(item.path.string() + ": no reader recognises this file (tried " + names +
+                       ")");
     }
     Document doc = best->read(InputFile{item.path, bytes});
     doc.source.path = item.path.string();

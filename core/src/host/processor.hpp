@@ -56,7 +56,8 @@ class DocumentProcessor {
   const Pipeline& pipeline_;
   std::vector<ReaderSlot> readers_;
   std::vector<Stage> transforms_;
-  std::vector<Stage> writers_;  // per-document writers, parallel to pipeline_.outputs (batch ones skipped)
+  std::vector<Stage>
+      writers_;  // per-document writers, parallel to pipeline_.outputs (batch ones skipped)
   std::vector<const OutputSpec*> writer_specs_;
 };
 

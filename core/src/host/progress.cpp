@@ -1,21 +1,25 @@
 #include "host/progress.hpp"
 
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <cstdio>
-
-#include <spdlog/spdlog.h>
 
 namespace docpipe::host {
 
 using Clock = std::chrono::steady_clock;
 
 ProgressReporter::ProgressReporter(std::size_t total, bool tty, double log_every_seconds)
-    : total_(total), tty_(tty), log_every_(log_every_seconds), start_(Clock::now()), last_(start_) {}
+    : total_(total),
+      tty_(tty),
+      log_every_(log_every_seconds),
+      start_(Clock::now()),
+      last_(start_) {}
 
 bool ProgressReporter::stderr_is_tty() { return isatty(STDERR_FILENO) == 1; }
 
-std::string ProgressReporter::line(std::size_t done, const std::map<std::string, int>& counts) const {
+std::string ProgressReporter::line(std::size_t done,
+                                   const std::map<std::string, int>& counts) const {
   double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
   double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
   long eta = rate > 0 ? static_cast<long>(static_cast<double>(total_ - done) / rate) : -1;

@@ -21,9 +21,14 @@ fs::path Quarantine::add(const InputItem& item, const QuarantineEntry& e) const 
   fs::create_directories(dir_);
   auto stem = entry_stem(item);
   auto entry = dir_ / (stem + ".json");
-  nlohmann::json j{{"input", e.input},   {"sha256", e.sha256},   {"status", e.status},
-                   {"stage", e.stage},   {"reason", e.reason},   {"log_excerpt", e.log_excerpt},
-                   {"pipeline_hash", e.pipeline_hash},           {"quarantined", e.when},
+  nlohmann::json j{{"input", e.input},
+                   {"sha256", e.sha256},
+                   {"status", e.status},
+                   {"stage", e.stage},
+                   {"reason", e.reason},
+                   {"log_excerpt", e.log_excerpt},
+                   {"pipeline_hash", e.pipeline_hash},
+                   {"quarantined", e.when},
                    {"retry", "on the next run only if the input or the pipeline changed"}};
   write_file_atomically(entry, j.dump(2) + "\n");
   // A symlink, not a copy: collections can be large, and the input stays put.

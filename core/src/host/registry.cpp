@@ -1,10 +1,9 @@
 #include "host/registry.hpp"
 
 #include <algorithm>
+#include <boost/dll/runtime_symbol_info.hpp>
 #include <cstdlib>
 #include <sstream>
-
-#include <boost/dll/runtime_symbol_info.hpp>
 
 #include "docpipe/error.hpp"
 
@@ -86,7 +85,8 @@ const PluginInfo& PluginRegistry::load_library(const fs::path& file_in) {
   entry.info.abi_minor = d.abi_minor;
   entry.info.library = file;
   if (entry.info.name.empty()) throw PluginLoadError(file.string() + ": plugin has an empty name");
-  if (d.kind != PluginKind::reader && d.kind != PluginKind::transform && d.kind != PluginKind::writer)
+  if (d.kind != PluginKind::reader && d.kind != PluginKind::transform &&
+      d.kind != PluginKind::writer)
     throw PluginLoadError(file.string() + ": plugin '" + entry.info.name + "' has an unknown kind");
   if (auto it = plugins_.find(entry.info.name); it != plugins_.end())
     throw PluginLoadError(file.string() + ": duplicate plugin name '" + entry.info.name +

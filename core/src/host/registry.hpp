@@ -3,13 +3,12 @@
 // a descriptor check, then a factory call per instance.
 #pragma once
 
+#include <boost/dll/shared_library.hpp>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <boost/dll/shared_library.hpp>
 
 #include "docpipe/plugin.hpp"
 

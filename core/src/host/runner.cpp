@@ -1,14 +1,14 @@
 #include "host/runner.hpp"
 
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <optional>
 #include <thread>
-
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_pipeline.h>
-#include <tbb/task_arena.h>
 
 #include "docpipe/error.hpp"
 #include "docpipe/json.hpp"
@@ -65,8 +65,8 @@ std::vector<const DocumentRecord*> RunSummary::failures() const {
 namespace {
 
 nlohmann::json record_json(const DocumentRecord& d) {
-  nlohmann::json j{{"input", d.input},   {"status", d.status},   {"reason", d.reason},
-                   {"stage", d.stage},   {"error", d.error},     {"seconds", d.seconds},
+  nlohmann::json j{{"input", d.input},    {"status", d.status}, {"reason", d.reason},
+                   {"stage", d.stage},    {"error", d.error},   {"seconds", d.seconds},
                    {"outputs", d.outputs}};
   if (!d.quarantine.empty()) j["quarantine"] = d.quarantine;
   return j;
@@ -78,12 +78,14 @@ nlohmann::json RunSummary::to_json(bool with_documents) const {
   nlohmann::json slow = nlohmann::json::array(), failed = nlohmann::json::array();
   for (const auto* d : slowest(10)) slow.push_back({{"input", d->input}, {"seconds", d->seconds}});
   for (const auto* d : failures()) failed.push_back(record_json(*d));
-  nlohmann::json j{{"pipeline", pipeline}, {"pipeline_hash", pipeline_hash}, {"ledger", ledger},
-                   {"shard", shard},       {"isolation", isolation},         {"dry_run", dry_run},
-                   {"started", started},   {"finished", finished},           {"seconds", seconds},
-                   {"exit_code", exit_code()},
-                   {"counts", counts},     {"reasons", reasons},             {"slowest", slow},
-                   {"failures", failed},   {"notes", notes},                 {"batch_outputs", batch_outputs}};
+  nlohmann::json j{{"pipeline", pipeline},   {"pipeline_hash", pipeline_hash},
+                   {"ledger", ledger},       {"shard", shard},
+                   {"isolation", isolation}, {"dry_run", dry_run},
+                   {"started", started},     {"finished", finished},
+                   {"seconds", seconds},     {"exit_code", exit_code()},
+                   {"counts", counts},       {"reasons", reasons},
+                   {"slowest", slow},        {"failures", failed},
+                   {"notes", notes},         {"batch_outputs", batch_outputs}};
   if (with_documents) {
     j["documents"] = nlohmann::json::array();
     for (const auto& d : documents) j["documents"].push_back(record_json(d));
@@ -156,7 +158,8 @@ class BatchWriters {
   bool any() const { return !slots_.empty(); }
   bool all_outputs_exist() const {
     std::error_code ec;
-    return std::all_of(slots_.begin(), slots_.end(), [&](auto& s) { return fs::exists(s.target, ec); });
+    return std::all_of(slots_.begin(), slots_.end(),
+                       [&](auto& s) { return fs::exists(s.target, ec); });
   }
   void begin(const RunInfo& info) {
     active_ = true;
@@ -227,8 +230,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   for (auto& it : scanned.items)
     if (in_shard(it, options.shard)) items.push_back(std::move(it));
   if (!options.shard.all())
-    summary.notes.push_back("shard " + summary.shard + ": " + std::to_string(items.size()) + " of " +
-                            std::to_string(scanned.items.size()) + " inputs");
+    summary.notes.push_back("shard " + summary.shard + ": " + std::to_string(items.size()) +
+                            " of " + std::to_string(scanned.items.size()) + " inputs");
 
   if (options.dry_run) {
     std::unordered_map<std::string, LedgerEntry> known;
@@ -250,7 +253,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   fs::create_directories(out_dir);
   RunLock lock(ledger_file);
   if (int n = remove_stale_temps(out_dir))
-    summary.notes.push_back("removed " + std::to_string(n) + " temporary files left by a killed run");
+    summary.notes.push_back("removed " + std::to_string(n) +
+                            " temporary files left by a killed run");
   Ledger ledger(ledger_file);
   const auto interrupted = ledger.close_interrupted_runs();
   for (auto id : interrupted)
@@ -294,7 +298,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
           auto cached = ledger.cached_document(p.key);
           if (!cached.empty()) {
             doc = document_from_json(nlohmann::json::parse(cached));
-            batch.add(*doc, DocumentStatus{old->second.status, old->second.error, old->second.seconds},
+            batch.add(*doc,
+                      DocumentStatus{old->second.status, old->second.error, old->second.seconds},
                       summary);
           }
         }
@@ -302,8 +307,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
         auto it = waiting.find(next_in_order);
         if (it == waiting.end()) return;
         rec = std::move(it->second.record);
-        if (it->second.doc) batch.add(*it->second.doc, DocumentStatus{rec.status, rec.error, rec.seconds},
-                                      summary);
+        if (it->second.doc)
+          batch.add(*it->second.doc, DocumentStatus{rec.status, rec.error, rec.seconds}, summary);
         waiting.erase(it);
       }
       ++next_in_order;
@@ -331,7 +336,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     ledger.record(e, document_json);
 
     Finished f;
-    f.record = {p.item.path.string(), r.status, p.reason, r.stage, r.error, r.seconds, r.outputs, {}};
+    f.record = {
+        p.item.path.string(), r.status, p.reason, r.stage, r.error, r.seconds, r.outputs, {}};
     if (is_failure(r.status)) {
       auto excerpt = log_excerpt.empty() ? r.error : log_excerpt;
       f.record.quarantine = quarantine
@@ -345,8 +351,10 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     summary.counts[r.status]++;
     summary.reasons[p.reason]++;
     if (want_documents) {
-      if (r.doc) f.doc = std::move(r.doc);
-      else if (!document_json.empty()) f.doc = document_from_json(nlohmann::json::parse(document_json));
+      if (r.doc)
+        f.doc = std::move(r.doc);
+      else if (!document_json.empty())
+        f.doc = document_from_json(nlohmann::json::parse(document_json));
     }
     waiting.emplace(index, std::move(f));
     emit_in_order();
@@ -364,7 +372,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
       WorkerPoolOptions wo;
       // /proc/self/exe, not its target: the very binary of this run, even if
       // an upgrade replaced the file since (workers restart during a run).
-      wo.executable = options.worker_executable.empty() ? fs::path("/proc/self/exe") : options.worker_executable;
+      wo.executable = options.worker_executable.empty() ? fs::path("/proc/self/exe")
+                                                        : options.worker_executable;
       wo.worker.pipeline_file = fs::absolute(pipeline.file);
       wo.worker.out_dir = out_dir;
       wo.worker.memory_limit_mb = pipeline.run.memory_limit_mb;
@@ -404,9 +413,11 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
                       return std::make_pair(i, proc->process(items[i], out_dir));
                     }) &
                 tbb::make_filter<std::pair<std::size_t, ProcessResult>, void>(
-                    tbb::filter_mode::serial_in_order, [&](std::pair<std::size_t, ProcessResult> r) {
+                    tbb::filter_mode::serial_in_order,
+                    [&](std::pair<std::size_t, ProcessResult> r) {
                       std::string json;
-                      if (want_documents && r.second.doc) json = document_to_json(*r.second.doc).dump();
+                      if (want_documents && r.second.doc)
+                        json = document_to_json(*r.second.doc).dump();
                       on_finished(r.first, std::move(r.second), std::move(json), {});
                     }));
       });

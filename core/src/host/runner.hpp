@@ -8,10 +8,9 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "host/pipeline.hpp"
 #include "host/processor.hpp"
@@ -21,14 +20,14 @@
 namespace docpipe::host {
 
 struct RunOptions {
-  std::vector<std::string> inputs;  // overrides the pipeline's inputs when not empty
-  std::filesystem::path out_dir;    // overrides run.out
-  int jobs = 0;                     // overrides run.jobs; 0 = all cores
-  bool force = false;               // process every input whatever the ledger says
-  bool dry_run = false;             // plan only: nothing is written
-  Shard shard;                      // --shard K/N
-  std::filesystem::path state;      // overrides run.state (the ledger file)
-  std::string isolation;            // overrides run.isolation: process | thread
+  std::vector<std::string> inputs;          // overrides the pipeline's inputs when not empty
+  std::filesystem::path out_dir;            // overrides run.out
+  int jobs = 0;                             // overrides run.jobs; 0 = all cores
+  bool force = false;                       // process every input whatever the ledger says
+  bool dry_run = false;                     // plan only: nothing is written
+  Shard shard;                              // --shard K/N
+  std::filesystem::path state;              // overrides run.state (the ledger file)
+  std::string isolation;                    // overrides run.isolation: process | thread
   std::filesystem::path worker_executable;  // default: this executable
 };
 
@@ -66,8 +65,9 @@ struct RunSummary {
 
 // Called once per document, in input order (for progress display), with the
 // counts so far.
-using ProgressCallback = std::function<void(const DocumentRecord&, std::size_t done, std::size_t total,
-                                            const std::map<std::string, int>& counts)>;
+using ProgressCallback =
+    std::function<void(const DocumentRecord&, std::size_t done, std::size_t total,
+                       const std::map<std::string, int>& counts)>;
 
 // Throws ConfigError for configuration problems (exit 2) and Error /
 // LedgerError when the run itself cannot go on (exit 3).

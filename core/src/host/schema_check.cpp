@@ -1,7 +1,6 @@
 #include "host/schema_check.hpp"
 
 #include <map>
-
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>

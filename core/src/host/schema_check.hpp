@@ -2,10 +2,9 @@
 // so callers can map them back to YAML positions.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace docpipe::host {
 

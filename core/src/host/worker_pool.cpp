@@ -59,7 +59,7 @@ struct WorkerPool::Worker {
   int request_fd = -1, result_fd = -1, log_fd = -1;
   std::string result_buf;  // bytes of an incomplete result line
   std::string log_tail;
-  std::optional<std::size_t> busy;  // index of the document it is running
+  std::optional<std::size_t> busy;    // index of the document it is running
   std::optional<PoolResult> pending;  // result line read, document line awaited
   Clock::time_point started, deadline;
   int done = 0;
@@ -85,11 +85,16 @@ void WorkerPool::spawn(Worker& w) {
   // executed may be /proc/self/exe.
   std::error_code ec;
   auto shown = fs::read_symlink(options_.executable, ec);
-  std::vector<std::string> args = {ec ? options_.executable.string() : shown.string(), kWorkerCommand,
-                                   "--pipeline", options_.worker.pipeline_file.string(),
-                                   "--out", options_.worker.out_dir.string(),
-                                   "--memory-limit-mb", std::to_string(options_.worker.memory_limit_mb),
-                                   "--send-documents", options_.worker.send_documents ? "1" : "0"};
+  std::vector<std::string> args = {ec ? options_.executable.string() : shown.string(),
+                                   kWorkerCommand,
+                                   "--pipeline",
+                                   options_.worker.pipeline_file.string(),
+                                   "--out",
+                                   options_.worker.out_dir.string(),
+                                   "--memory-limit-mb",
+                                   std::to_string(options_.worker.memory_limit_mb),
+                                   "--send-documents",
+                                   options_.worker.send_documents ? "1" : "0"};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -171,7 +176,8 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
     // Hand documents to idle workers.
     for (auto& w : workers_) {
       if (w.busy || next >= todo.size() || !may_dispatch(todo[next])) continue;
-      if (w.alive() && (w.retire || (options_.recycle_after > 0 && w.done >= options_.recycle_after)))
+      if (w.alive() &&
+          (w.retire || (options_.recycle_after > 0 && w.done >= options_.recycle_after)))
         stop(w, false);
       if (!w.alive()) spawn(w);
       std::size_t i = todo[next++];
@@ -179,7 +185,7 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
       w.log_tail.clear();
       w.started = Clock::now();
       w.deadline = w.started + std::chrono::duration_cast<Clock::duration>(
-                                      std::chrono::duration<double>(options_.timeout_seconds));
+                                   std::chrono::duration<double>(options_.timeout_seconds));
       // A failed write means the worker died; the closed result pipe tells why.
       write_all(w.request_fd, encode_request(i, items[i]));
     }
@@ -218,7 +224,8 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
         auto got = ::read(w.log_fd, buf, sizeof buf);
         if (got > 0) {
           w.log_tail.append(buf, static_cast<std::size_t>(got));
-          if (w.log_tail.size() > 2 * kLogTailBytes) w.log_tail.erase(0, w.log_tail.size() - kLogTailBytes);
+          if (w.log_tail.size() > 2 * kLogTailBytes)
+            w.log_tail.erase(0, w.log_tail.size() - kLogTailBytes);
         }
         continue;
       }
@@ -255,7 +262,8 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
       if (got < 0 && (errno == EINTR || errno == EAGAIN)) continue;
       // End of the result pipe: the worker is gone. Drain its last words.
       ssize_t more;
-      while ((more = ::read(w.log_fd, buf, sizeof buf)) > 0) w.log_tail.append(buf, static_cast<std::size_t>(more));
+      while ((more = ::read(w.log_fd, buf, sizeof buf)) > 0)
+        w.log_tail.append(buf, static_cast<std::size_t>(more));
       if (w.log_tail.size() > kLogTailBytes) w.log_tail.erase(0, w.log_tail.size() - kLogTailBytes);
       close_fd(w.request_fd);
       int status = 0;

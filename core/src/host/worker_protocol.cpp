@@ -20,8 +20,9 @@ void decode_request(std::string_view line, std::size_t& index, InputItem& item) 
 
 std::string encode_result(const WorkResult& w) {
   const auto& r = w.result;
-  json j{{"i", w.index},         {"status", r.status},   {"stage", r.stage},
-         {"error", r.error},     {"seconds", r.seconds}, {"outputs", r.outputs},
+  json j{{"i", w.index},           {"status", r.status},
+         {"stage", r.stage},       {"error", r.error},
+         {"seconds", r.seconds},   {"outputs", r.outputs},
          {"oom", w.out_of_memory}, {"doc", !w.document_json.empty()}};
   std::string lines = j.dump() + "\n";
   // The document follows on a line of its own, so the parent can keep it as

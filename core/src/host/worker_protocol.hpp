@@ -34,8 +34,8 @@ struct WorkerConfig {
 struct WorkResult {
   std::size_t index = 0;
   ProcessResult result;
-  std::string document_json;  // set when send_documents
-  bool out_of_memory = false; // the worker exits after answering
+  std::string document_json;   // set when send_documents
+  bool out_of_memory = false;  // the worker exits after answering
 };
 
 std::string encode_request(std::size_t index, const InputItem& item);

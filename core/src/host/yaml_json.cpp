@@ -1,10 +1,10 @@
 #include "host/yaml_json.hpp"
 
+#include <yaml-cpp/yaml.h>
+
 #include <charconv>
 #include <fstream>
 #include <sstream>
-
-#include <yaml-cpp/yaml.h>
 
 #include "docpipe/error.hpp"
 
@@ -15,9 +15,12 @@ namespace {
 std::string escape_pointer_token(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -63,8 +66,8 @@ nlohmann::json convert(const YAML::Node& n, const std::string& ptr, YamlDocument
         std::string child = ptr + "/" + escape_pointer_token(key);
         if (obj.contains(key))
           throw ConfigError(doc.file.string() + ":" + std::to_string(kv.first.Mark().line + 1) +
-                            ":" + std::to_string(kv.first.Mark().column + 1) +
-                            ": duplicate key '" + key + "'");
+                            ":" + std::to_string(kv.first.Mark().column + 1) + ": duplicate key '" +
+                            key + "'");
         doc.key_marks[child] = to_mark(kv.first.Mark());
         obj[key] = convert(kv.second, child, doc);
       }

@@ -5,9 +5,8 @@
 
 #include <filesystem>
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace docpipe::host {
 
@@ -19,8 +18,8 @@ struct SourceMark {
 struct YamlDocument {
   std::filesystem::path file;
   nlohmann::json value;
-  std::map<std::string, SourceMark> marks;       // JSON pointer → position of the value
-  std::map<std::string, SourceMark> key_marks;   // JSON pointer → position of the mapping key
+  std::map<std::string, SourceMark> marks;      // JSON pointer → position of the value
+  std::map<std::string, SourceMark> key_marks;  // JSON pointer → position of the mapping key
   // Position for a pointer, falling back to its closest ancestor.
   SourceMark mark_for(const std::string& pointer) const;
   std::string where(const std::string& pointer) const;  // "file:line:col"

@@ -10,11 +10,13 @@ class ReplaceText final : public docpipe::Transform {
   void apply(docpipe::Document& doc) override {
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
       auto t = doc.blocks[i].text;
-      for (auto pos = t.find(from_); !from_.empty() && pos != std::string::npos; pos = t.find(from_, pos + to_.size()))
+      for (auto pos = t.find(from_); !from_.empty() && pos != std::string::npos;
+           pos = t.find(from_, pos + to_.size()))
         t.replace(pos, from_.size(), to_);
       doc.set_block_text(i, t, "replace");
     }
   }
+
  private:
   std::string from_, to_;
 };
