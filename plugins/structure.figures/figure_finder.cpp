@@ -151,7 +151,13 @@ void FigureFinder::apply(Document& doc) const {
     if (b.kind == BlockKind::signature || b.kind == BlockKind::table) continue;
     if (b.kind == BlockKind::heading) {
       while (!path.empty() && path.back().first >= b.level) path.pop_back();
-      path.emplace_back(b.level, b.text);
+      // A heading block may carry its run-in paragraph (GB/T 9704 level-3
+      // items are kept whole, as in 1、…活动。为进一步…): the path names the
+      // heading only, up to its first full stop.
+      std::string title = b.text;
+      if (auto stop = title.find("。"); stop != std::string::npos && stop + 3 < title.size())
+        title.resize(stop + 3);
+      path.emplace_back(b.level, std::move(title));
     }
     std::vector<std::string> hp;
     for (const auto& [lvl, t] : path) hp.push_back(t);

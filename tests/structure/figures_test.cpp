@@ -85,3 +85,15 @@ TEST(Figures, SentenceAndHeadingPath) {
   EXPECT_DOUBLE_EQ(d.metrics[2].value, 1e7);
   EXPECT_EQ(d.metrics[2].block, 4);
 }
+
+TEST(Figures, HeadingPathNamesAWholeItemHeadingByItsTitleOnly) {
+  Document d = docpipe::structure::testing::doc_of(
+      {"一、服务青年", "1、开展志愿服务活动。组织300余名青年志愿者参与。"});
+  d.blocks[0].kind = d.blocks[1].kind = BlockKind::heading;
+  d.blocks[0].level = 1;
+  d.blocks[1].level = 3;
+  finder().apply(d);
+  ASSERT_EQ(d.metrics.size(), 1u);
+  ASSERT_EQ(d.metrics[0].heading_path.size(), 2u);
+  EXPECT_EQ(d.metrics[0].heading_path[1], "1、开展志愿服务活动。");
+}
