@@ -422,10 +422,17 @@ class Extractor {
     level_ = 0;
   }
 
+  // ASCII letters compare case-blind: pages print "ADVERTISEMENT",
+  // "Copyright ©" and "COPYRIGHT ©" alike (UTF-8 bytes >= 0x80 are left
+  // alone by lower()).
   bool is_boilerplate(const std::string& line) const {
     if (static_cast<int>(text::length(line)) > opt_.boilerplate_max_chars) return false;
-    for (const auto& p : opt_.boilerplate)
-      if (!p.empty() && line.find(p) != std::string::npos) return true;
+    if (phrases_.empty())
+      for (const auto& p : opt_.boilerplate)
+        if (!p.empty()) phrases_.push_back(lower(p));
+    const std::string l = lower(line);
+    for (const auto& p : phrases_)
+      if (l.find(p) != std::string::npos) return true;
     return false;
   }
 
@@ -679,6 +686,7 @@ class Extractor {
   std::unordered_set<xmlNode*> excluded_;
   std::unordered_set<xmlNode*> roots_;
   std::unordered_map<xmlNode*, std::string> paths_;
+  mutable std::vector<std::string> phrases_;  // opt_.boilerplate lower-cased, on first use
   std::unordered_map<xmlNode*, int> sibling_index_;  // the chosen containers: never cleaned away
   std::unordered_map<xmlNode*, Stats> stats_;
   std::unordered_map<xmlNode*, double> scores_;

@@ -235,6 +235,18 @@ TEST(HtmlExtract, EditorCreditLineIsChromeButALongSentenceNamingItIsNot) {
   EXPECT_NE(body.find("压实责任编辑"), std::string::npos);
 }
 
+TEST(HtmlExtract, BoilerplatePhrasesMatchAsciiCaseBlind) {
+  auto doc = read_string("<html><body><div class='article'>" + story() + para("ADVERTISEMENT") +
+                         para("COPYRIGHT © 2024 某某网 ALL RIGHTS RESERVED") +
+                         para("The council debated whether advertisement boards near schools should be "
+                              "removed, and voted to phase them out over two years.") +
+                         "</div></body></html>");
+  std::string body = doc.body_text();
+  EXPECT_EQ(body.find("ADVERTISEMENT"), std::string::npos) << body;
+  EXPECT_EQ(body.find("COPYRIGHT"), std::string::npos) << body;
+  EXPECT_NE(body.find("advertisement boards"), std::string::npos) << "long lines are text";
+}
+
 TEST(HtmlExtract, BlockLocatorIsTheElementsXPath) {
   auto doc = read_string("<html><body><div class='nav'><a href='/'>首页</a></div><div class='article'>" + story() +
                          "<ul><li>要点一：加强领导，压实责任，确保各项任务落地见效。</li></ul></div></body></html>");
