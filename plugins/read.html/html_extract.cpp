@@ -4,7 +4,6 @@
 #include <cmath>
 #include <functional>
 #include <memory>
-#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,95 +12,18 @@
 
 #include <docpipe/text.hpp>
 
+#include "html_dom.hpp"
 #include "html_title.hpp"
 
 namespace docpipe::readers {
 namespace {
 
-std::string_view name_of(const xmlNode* n) {
-  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
-}
-bool is_element(const xmlNode* n) { return n && n->type == XML_ELEMENT_NODE; }
-
-std::string prop(xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (!v) return "";
-  std::string s(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return s;
-}
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
-  for (auto w : words)
-    if (s.find(w) != std::string_view::npos) return true;
-  return false;
-}
-
-// Elements whose content is never article text.
-const std::set<std::string_view> kJunkTags = {
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
-    "input", "select", "textarea", "button", "option", "rt", "rp", "link", "meta", "dialog", "map",
-    "audio", "video", "head"};
-
-// Elements that are chrome by tag on almost every page; like class-named
-// chrome they are only "unlikely", so a page that wraps its article in one
-// still gets read on the retry.
-const std::set<std::string_view> kChromeTags = {"nav", "aside", "footer"};
-
-const std::set<std::string_view> kBlockTags = {
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "tfoot",
-    "figure", "figcaption", "header", "center", "address", "hr", "form", "fieldset", "body", "caption"};
-
-// class/id words of page chrome (unless the element also looks like content).
-bool negative_class(const std::string& cls) {
-  return contains_any(cls, {"comment", "share", "breadcrumb", "crumb", "sidebar", "side-bar", "sidebox",
-                            "footer", "related", "recommend", "advert", "adsbygoogle", "banner",
-                            "popup", "modal", "navbar", "menu", "login",
-                            "copyright", "social", "toolbar", "pagination", "pager", "hotnews",
-                            "hot-list", "hot_list", "taglist", "tag-list", "widget", "sponsor",
-                            "promo", "newsletter", "signup", "sign-up", "xgwz", "xgyd", "rmtj", "cnxh", "tuijian", "download-app"});
-}
-// Words naming boxes that are chrome when short (a "subscribe to read on"
-// overlay) but that some sites put on the container of the metered part of
-// the article itself.
-bool weak_negative_class(const std::string& cls) {
-  return contains_any(cls, {"paywall", "subscribe", "premium", "locked"});
-}
-bool positive_class(const std::string& cls) {
-  return contains_any(cls, {"article", "content", "main", "post", "entry", "story", "detail", "text",
-                            "body", "zhengwen", "neirong", "wenzhang"});
-}
-
-std::string class_and_id(xmlNode* n) { return lower(prop(n, "class") + " " + prop(n, "id")); }
-
-bool hidden(xmlNode* n) {
-  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
-  if (prop(n, "aria-hidden") == "true") return true;
-  std::string style;
-  for (char c : lower(prop(n, "style")))
-    if (c != ' ') style += c;
-  return style.find("display:none") != std::string::npos ||
-         style.find("visibility:hidden") != std::string::npos;
-}
-
-// Sentence punctuation, Chinese and Latin: the "comma count" of Readability
-// and the punctuation density of Chinese news extractors.
-bool is_sentence_punct(char32_t c) {
-  return c == U'，' || c == U'。' || c == U'；' || c == U'：' || c == U'、' || c == U'！' ||
-         c == U'？' || c == U'“' || c == U'”' || c == ',' || c == '.' || c == ';' || c == ':';
-}
-
 // The passes of the extraction, Readability-style: the first one ignores
 // everything whose class/id names chrome; if that leaves too little text
 // (a wrapper named "pagebuilder-pagerow" or "advertisement-pusher" holds
-// the whole page), the next pass keeps those elements, and the last one also
-// keeps link-heavy blocks inside the chosen content.
+// the whole page), the next spares the wrappers of the article, the third
+// keeps all chrome-named elements and the last also keeps link-heavy blocks
+// inside the chosen content (see extract_main_content).
 struct Attempt {
   bool strip_unlikely = true;
   bool clean_blocks = true;
@@ -701,32 +623,7 @@ class Extractor {
   int sentence_marks_ = 0;
 };
 
-void strip(xmlNode* n) {
-  xmlNode* c = n->children;
-  while (c) {
-    xmlNode* next = c->next;
-    bool drop = false;
-    if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE) {
-      drop = true;
-    } else if (is_element(c)) {
-      auto name = name_of(c);
-      drop = kJunkTags.count(name) || hidden(c);
-    }
-    if (drop) {
-      xmlUnlinkNode(c);
-      xmlFreeNode(c);
-    } else if (is_element(c)) {
-      strip(c);
-    }
-    c = next;
-  }
-}
-
 }  // namespace
-
-void strip_non_content(htmlDocPtr doc) {
-  if (xmlNode* root = xmlDocGetRootElement(doc)) strip(root);
-}
 
 void extract_main_content(htmlDocPtr doc, const ExtractOptions& options, Document& out) {
   // Readability's char threshold: a pass keeping less than this is retried

@@ -13,6 +13,8 @@
 
 #include <docpipe/model.hpp>
 
+#include "html_dom.hpp"  // strip_non_content
+
 namespace docpipe::readers {
 
 struct ExtractOptions {
@@ -24,12 +26,6 @@ struct ExtractOptions {
   // a phrase.
   int boilerplate_max_chars = 60;
 };
-
-// Removes elements that never carry article text (script, style, iframe,
-// svg, form controls, ruby glosses, hidden elements) in place. Chrome named
-// by tag or class/id (nav, footer, comment, share, sidebar...) is left to
-// extract_main_content, which ignores it unless that leaves no article.
-void strip_non_content(htmlDocPtr doc);
 
 // Appends the blocks of the page's main content to out.blocks.
 void extract_main_content(htmlDocPtr doc, const ExtractOptions& options, Document& out);
