@@ -5,8 +5,9 @@
 // documents N times and prints MB/s of input text per stage and for the chain.
 // Time is the thread's CPU time, so the figure is throughput per core and does
 // not depend on what else the (shared) machine is running.
-#include <ctime>
 #include <cstdio>
+#include <ctime>
+#include <docpipe/text.hpp>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -14,8 +15,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <docpipe/text.hpp>
 
 #include "boilerplate.hpp"
 #include "dedupe.hpp"
@@ -111,7 +110,8 @@ int main(int argc, char** argv) {
   }
   const double mb = static_cast<double>(bytes) * repeat / 1e6;
   double total = 0;
-  std::printf("%zu files, %zu bytes, %d repeats, %.1f MB processed\n", files.size(), bytes, repeat, mb);
+  std::printf("%zu files, %zu bytes, %d repeats, %.1f MB processed\n", files.size(), bytes, repeat,
+              mb);
   std::printf("%-20s %10s %10s\n", "stage", "cpu s", "MB/s");
   for (std::size_t s = 0; s < stages.size(); ++s) {
     total += seconds[s];

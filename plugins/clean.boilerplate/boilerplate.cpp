@@ -1,7 +1,6 @@
 #include "boilerplate.hpp"
 
 #include <algorithm>
-
 #include <docpipe/clean/data_files.hpp>
 #include <docpipe/clean/textutil.hpp>
 #include <docpipe/text.hpp>
@@ -39,13 +38,18 @@ std::string alternation(const std::vector<std::string>& words) {
 }
 
 bool is_emoji(char32_t c) {
-  return (c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x1F000 && c <= 0x1F2FF);
+  return (c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) ||
+         (c >= 0x1F000 && c <= 0x1F2FF);
 }
 
 }  // namespace
 
 BoilerplateCleaner::BoilerplateCleaner(const PluginEnv& env, const Params& params)
-    : timestamp_("(?!)"), meta_rest_("(?!)"), tag_line_("(?!)"), phone_or_id_("(?!)"), domain_("(?!)") {
+    : timestamp_("(?!)"),
+      meta_rest_("(?!)"),
+      tag_line_("(?!)"),
+      phone_or_id_("(?!)"),
+      domain_("(?!)") {
   auto rules = read_json_file(data_file(env, "boilerplate_rules.json"));
   head_lines_ = params.get<int>("head_lines", 8);
   tail_lines_ = params.get<int>("tail_lines", 10);
@@ -64,15 +68,20 @@ BoilerplateCleaner::BoilerplateCleaner(const PluginEnv& env, const Params& param
 
   // A crawl timestamp: optional label, a date, an optional time of day, then
   // nothing but page metadata ("来源: ... 作者: ...").
-  timestamp_ = Regex("^(?:(" + alternation(json_strings(rules, "published_labels")) +
-                     ")\\s*[:：]?\\s*)?(\\d{4})\\s*([-/.年])\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
-                     "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?)?(.*)$");
+  timestamp_ =
+      Regex("^(?:(" + alternation(json_strings(rules, "published_labels")) +
+            ")\\s*[:：]?\\s*)?(\\d{4})\\s*([-/.年])\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
+            "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?)?(.*)$");
   meta_rest_ = Regex("^(?:\\s*(?:" + alternation(json_strings(rules, "meta_labels")) +
                      ")\\s*[:：]?\\s*\\S*)*\\s*$");
-  tag_line_ = Regex("^(?:" + alternation(json_strings(rules, "tag_prefixes")) + ")\\s*[:：]\\s*(.*)$");
-  phone_or_id_ = Regex("(?:(?<!\\d)1[3-9]\\d{9}(?!\\d)|(?:QQ|qq|微信|VX|vx|wx|V信)\\s*[:：号]?\\s*[A-Za-z0-9_-]{5,})");
-  domain_ = Regex("^(?:https?://)?(?:[A-Za-z0-9-]+\\.)+(?:com|cn|net|org|cc|top|info|xyz|vip|me|io)(?:/\\S*)?$",
-                  true);
+  tag_line_ =
+      Regex("^(?:" + alternation(json_strings(rules, "tag_prefixes")) + ")\\s*[:：]\\s*(.*)$");
+  phone_or_id_ = Regex(
+      "(?:(?<!\\d)1[3-9]\\d{9}(?!\\d)|(?:QQ|qq|微信|VX|vx|wx|V信)\\s*[:：号]?\\s*[A-Za-z0-9_-]{5,}"
+      ")");
+  domain_ = Regex(
+      "^(?:https?://)?(?:[A-Za-z0-9-]+\\.)+(?:com|cn|net|org|cc|top|info|xyz|vip|me|io)(?:/\\S*)?$",
+      true);
   for (const auto& p : param_strings(params, "extra_patterns")) extra_patterns_.emplace_back(p);
 }
 
@@ -86,7 +95,9 @@ bool BoilerplateCleaner::starts_with_any(const std::u32string& u, const Trie& tr
   return trie.longest_at(u, 0).length > 0;
 }
 
-bool BoilerplateCleaner::is_paywall(const std::u32string& u) const { return contains_any(u, paywall_); }
+bool BoilerplateCleaner::is_paywall(const std::u32string& u) const {
+  return contains_any(u, paywall_);
+}
 
 bool BoilerplateCleaner::is_contact(const std::string& line, const std::u32string& u) const {
   if (!contains_any(u, contact_words_)) return false;
@@ -105,10 +116,12 @@ bool BoilerplateCleaner::is_navigation(const std::string& line) const {
   auto u = t::to_u32(line);
   std::size_t i = 0, tokens = 0;
   while (i < u.size()) {
-    while (i < u.size() && (t::is_space(u[i]) || u[i] == U'|' || u[i] == U'·' || u[i] == U'｜')) ++i;
+    while (i < u.size() && (t::is_space(u[i]) || u[i] == U'|' || u[i] == U'·' || u[i] == U'｜'))
+      ++i;
     if (i >= u.size()) break;
     std::size_t j = i;
-    while (j < u.size() && !(t::is_space(u[j]) || u[j] == U'|' || u[j] == U'·' || u[j] == U'｜')) ++j;
+    while (j < u.size() && !(t::is_space(u[j]) || u[j] == U'|' || u[j] == U'·' || u[j] == U'｜'))
+      ++j;
     auto token = std::u32string_view(u).substr(i, j - i);
     if (nav_words_.longest_at(token, 0).length != token.size()) return false;
     ++tokens;
@@ -154,7 +167,8 @@ bool BoilerplateCleaner::is_site_name(const std::string& line) const {
   auto u = t::to_u32(line);
   if (u.empty() || u.size() > 16 || count_han(u) != u.size()) return false;
   for (const auto& suffix : site_suffixes_)
-    if (u.size() > suffix.size() && u.compare(u.size() - suffix.size(), suffix.size(), suffix) == 0) return true;
+    if (u.size() > suffix.size() && u.compare(u.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return true;
   return false;
 }
 
@@ -182,7 +196,8 @@ std::vector<std::string> BoilerplateCleaner::tags_of(const std::string& line) co
   if (!tag_line_.search(line, m)) return tags;
   std::string cur;
   for (char32_t c : t::to_u32(m.group(line, 1))) {
-    if (t::is_space(c) || c == U',' || c == U'，' || c == U'、' || c == U'|' || c == U';' || c == U'；') {
+    if (t::is_space(c) || c == U',' || c == U'，' || c == U'、' || c == U'|' || c == U';' ||
+        c == U'；') {
       if (!cur.empty()) tags.push_back(std::move(cur));
       cur.clear();
     } else {
@@ -266,8 +281,9 @@ void BoilerplateCleaner::apply(Document& doc) {
     for (std::size_t i = *paywall_at + 1; i < n; ++i)
       if (rule[i].empty()) rule[i] = "boilerplate.paywall_tail";
     doc.set_flag("truncated_end");
-    doc.diagnose(Level::warning, "truncated_end: paywall tail at block " + std::to_string(*paywall_at) + ": \"" +
-                                     doc.blocks[*paywall_at].text + "\"; the document is truncated");
+    doc.diagnose(Level::warning,
+                 "truncated_end: paywall tail at block " + std::to_string(*paywall_at) + ": \"" +
+                     doc.blocks[*paywall_at].text + "\"; the document is truncated");
   }
   // A site name is a short line at the very top (or bottom), only believed
   // when other chrome in the same zone confirms a scraped page.
@@ -296,13 +312,15 @@ void BoilerplateCleaner::apply(Document& doc) {
     if (rule[k] == "boilerplate.timestamp" && !page.published) page.published = published_iso(text);
     if (rule[k] == "boilerplate.tags")
       for (auto& tag : tags_of(text))
-        if (std::find(page.tags.begin(), page.tags.end(), tag) == page.tags.end()) page.tags.push_back(tag);
+        if (std::find(page.tags.begin(), page.tags.end(), tag) == page.tags.end())
+          page.tags.push_back(tag);
     doc.remove_block(k, rule[k]);
     ++removed;
   }
   if (removed) {
     doc.set_flag("boilerplate_removed");
-    doc.diagnose(Level::info, "boilerplate_removed: removed " + plural(removed, "site-chrome line"));
+    doc.diagnose(Level::info,
+                 "boilerplate_removed: removed " + plural(removed, "site-chrome line"));
   }
 }
 

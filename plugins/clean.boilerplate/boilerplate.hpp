@@ -5,13 +5,12 @@
 // tail zone of the document are candidates, so body text never is.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include <docpipe/clean/regex.hpp>
 #include <docpipe/clean/trie.hpp>
 #include <docpipe/plugin.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace docpipe::clean {
 
@@ -62,7 +61,8 @@ class BoilerplateCleaner final : public Transform {
   int head_lines_ = 8;
   int tail_lines_ = 10;
   int max_chrome_chars_ = 40;
-  Trie nav_words_, paywall_, paywall_hints_, share_, copyright_, contact_words_, pager_, breadcrumb_starts_, tag_prefixes_;
+  Trie nav_words_, paywall_, paywall_hints_, share_, copyright_, contact_words_, pager_,
+      breadcrumb_starts_, tag_prefixes_;
   std::vector<std::u32string> site_suffixes_;
   std::vector<std::string> breadcrumb_separators_;
   Regex timestamp_;

@@ -1,9 +1,8 @@
 #include "dedupe.hpp"
 
-#include <set>
-
 #include <docpipe/clean/textutil.hpp>
 #include <docpipe/text.hpp>
+#include <set>
 
 namespace docpipe::clean {
 namespace {
@@ -14,8 +13,8 @@ bool is_placeholder_char(char32_t c) { return c == U'*' || c == U'x' || c == U'�
 // Folded text without trailing sentence punctuation or ellipsis dots.
 std::u32string norm(const std::string& s) {
   auto u = fold_for_compare(s);  // lower-cases, so X -> x
-  while (!u.empty() && (is_sentence_end(u.back()) || u.back() == U'.' || u.back() == U'(' || u.back() == U'（' ||
-                        u.back() == U',' || u.back() == U'，'))
+  while (!u.empty() && (is_sentence_end(u.back()) || u.back() == U'.' || u.back() == U'(' ||
+                        u.back() == U'（' || u.back() == U',' || u.back() == U'，'))
     u.pop_back();
   return u;
 }
@@ -79,7 +78,8 @@ void Deduplicator::apply(Document& doc) {
     for (std::size_t j = i + 1; j < doc.blocks.size() && j < head_blocks_; ++j) {
       const auto& a = doc.blocks[i].text;
       const auto& b = doc.blocks[j].text;
-      if (t::length(a) > max_title_chars_ || t::length(b) > max_title_chars_ || !same_title(a, b)) continue;
+      if (t::length(a) > max_title_chars_ || t::length(b) > max_title_chars_ || !same_title(a, b))
+        continue;
       // Keep the copy that is not redacted; otherwise keep the first.
       std::size_t drop = (has_placeholder(a) && !has_placeholder(b)) ? i : j;
       doc.remove_block(drop, "dedupe.title");

@@ -7,9 +7,8 @@
 //  - dedupe.paragraph: a paragraph repeated anywhere later
 #pragma once
 
-#include <string>
-
 #include <docpipe/plugin.hpp>
+#include <string>
 
 namespace docpipe::clean {
 

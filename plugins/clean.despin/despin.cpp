@@ -1,11 +1,10 @@
 #include "despin.hpp"
 
 #include <cstdio>
-#include <set>
-
 #include <docpipe/clean/data_files.hpp>
 #include <docpipe/clean/textutil.hpp>
 #include <docpipe/text.hpp>
+#include <set>
 
 namespace docpipe::clean {
 namespace t = docpipe::text;
@@ -19,7 +18,8 @@ Despinner::Despinner(const PluginEnv& env, const Params& params)
     originals_.push_back(t::to_u32(original));
     pairs_.insert(spun_.back(), static_cast<int>(originals_.size()) - 1);
   };
-  for (const auto& [spun, original] : read_pairs_file(data_file(env, "spin_pairs.tsv"))) add_pair(spun, original);
+  for (const auto& [spun, original] : read_pairs_file(data_file(env, "spin_pairs.tsv")))
+    add_pair(spun, original);
   if (params.has("extra_pairs") && params.json().at("extra_pairs").is_object())
     for (const auto& [spun, original] : params.json().at("extra_pairs").items())
       add_pair(spun, original.get<std::string>());
@@ -100,8 +100,9 @@ std::string Despinner::restore(const std::string& text,
 void Despinner::apply(Document& doc) {
   auto d = detect(doc.body_text());
   char summary[160];
-  std::snprintf(summary, sizeof summary, "%zu spin markers (%zu distinct) in %zu Han characters, %.1f per 1000",
-                d.hits, d.distinct, d.han, d.per_1000());
+  std::snprintf(summary, sizeof summary,
+                "%zu spin markers (%zu distinct) in %zu Han characters, %.1f per 1000", d.hits,
+                d.distinct, d.han, d.per_1000());
   if (!force_ && !is_spun(d)) {
     if (d.hits) doc.diagnose(Level::info, std::string("not treated as spun: ") + summary);
     return;
@@ -114,13 +115,15 @@ void Despinner::apply(Document& doc) {
     std::string out = restore(doc.blocks[i].text, changes);
     if (changes.empty()) continue;
     // One edit per substitution, so `docpipe explain` shows each pair.
-    for (auto& [spun, original] : changes) doc.record_edit("spin.pair", static_cast<int>(i), spun, original);
+    for (auto& [spun, original] : changes)
+      doc.record_edit("spin.pair", static_cast<int>(i), spun, original);
     doc.blocks[i].text = std::move(out);
     restored += changes.size();
   }
   doc.set_flag("spun_restored");
-  doc.diagnose(Level::warning, std::string("spun_restored: spun document, ") + summary + "; restored " +
-                                   plural(restored, "substitution") + " (dictionary guesses, review them)");
+  doc.diagnose(Level::warning, std::string("spun_restored: spun document, ") + summary +
+                                   "; restored " + plural(restored, "substitution") +
+                                   " (dictionary guesses, review them)");
 }
 
 }  // namespace docpipe::clean

@@ -5,11 +5,10 @@
 // are never changed, so the ambiguous pairs (增强->加强...) are safe.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include <docpipe/clean/trie.hpp>
 #include <docpipe/plugin.hpp>
+#include <string>
+#include <vector>
 
 namespace docpipe::clean {
 
@@ -37,13 +36,16 @@ class Despinner final : public Transform {
     std::size_t han = 0;
     std::size_t hits = 0;
     std::size_t distinct = 0;
-    double per_1000() const { return han ? 1000.0 * static_cast<double>(hits) / static_cast<double>(han) : 0.0; }
+    double per_1000() const {
+      return han ? 1000.0 * static_cast<double>(hits) / static_cast<double>(han) : 0.0;
+    }
   };
   Detection detect(const std::string& text) const;
   bool is_spun(const Detection& d) const;
   // Restores one text; `changes` receives (before, after) per substitution,
   // each with two characters of context on both sides.
-  std::string restore(const std::string& text, std::vector<std::pair<std::string, std::string>>& changes) const;
+  std::string restore(const std::string& text,
+                      std::vector<std::pair<std::string, std::string>>& changes) const;
   std::size_t pair_count() const { return originals_.size(); }
 
  private:

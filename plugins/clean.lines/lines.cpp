@@ -1,7 +1,6 @@
 #include "lines.hpp"
 
 #include <algorithm>
-
 #include <docpipe/clean/textutil.hpp>
 #include <docpipe/text.hpp>
 
@@ -12,7 +11,8 @@ namespace t = docpipe::text;
 // Outline markers of GB/T 9704 numbering and the 一是/二是 item words.
 constexpr const char* kNum = "[一二三四五六七八九十]";
 std::string outline_marker() {
-  return std::string("(?:") + kNum + "+、|[(（]" + kNum + "+[)）]|[(（]\\d{1,2}[)）]|\\d{1,2}[、.．](?!\\d))";
+  return std::string("(?:") + kNum + "+、|[(（]" + kNum +
+         "+[)）]|[(（]\\d{1,2}[)）]|\\d{1,2}[、.．](?!\\d))";
 }
 
 std::string doc_type_alternation(std::vector<std::string> types) {
@@ -27,8 +27,11 @@ bool no_space_char(char32_t c) { return t::is_cjk(c); }
 }  // namespace
 
 LineCleaner::LineCleaner(const PluginEnv&, const Params& params)
-    : heading_then_item_("(?!)"), title_then_paragraph_("(?!)"), starts_with_marker_("(?!)"),
-      starts_with_outline_("(?!)"), signature_like_("\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$") {
+    : heading_then_item_("(?!)"),
+      title_then_paragraph_("(?!)"),
+      starts_with_marker_("(?!)"),
+      starts_with_outline_("(?!)"),
+      signature_like_("\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$") {
   split_ = params.get<bool>("split", true);
   join_ = params.get<bool>("join", true);
   spaces_ = params.get<bool>("spaces", true);
@@ -37,16 +40,20 @@ LineCleaner::LineCleaner(const PluginEnv&, const Params& params)
   title_lines_ = static_cast<std::size_t>(params.get<int>("title_lines", 3));
   doc_types_ = param_strings(params, "doc_types");
   if (!params.has("doc_types"))
-    doc_types_ = {"工作总结", "工作计划", "总结", "计划", "报告", "汇报", "方案", "要点",
-                  "规划", "讲话", "意见", "通知", "情况", "述职报告", "心得体会"};
+    doc_types_ = {"工作总结", "工作计划", "总结", "计划", "报告", "汇报",     "方案",    "要点",
+                  "规划",     "讲话",     "意见", "通知", "情况", "述职报告", "心得体会"};
   std::string marker = outline_marker();
   // A short heading (no sentence punctuation) then spaces then an item marker.
-  heading_then_item_ = Regex("^(" + marker + "[\\s\\x{3000}]*[^。！？；!?;\\s]{1,30})[\\s\\x{3000}]+(?=" + marker + ")");
-  title_then_paragraph_ = Regex("^([^\\s，。,；;！!？?：:]{2,40}?(?:" + doc_type_alternation(doc_types_) +
-                                "))[\\s\\x{3000}]+(?=\\S)");
+  heading_then_item_ = Regex(
+      "^(" + marker + "[\\s\\x{3000}]*[^。！？；!?;\\s]{1,30})[\\s\\x{3000}]+(?=" + marker + ")");
+  title_then_paragraph_ =
+      Regex("^([^\\s，。,；;！!？?：:]{2,40}?(?:" + doc_type_alternation(doc_types_) +
+            "))[\\s\\x{3000}]+(?=\\S)");
   max_heading_chars_ = static_cast<std::size_t>(params.get<int>("max_heading_chars", 40));
   starts_with_outline_ = Regex("^" + marker);
-  starts_with_marker_ = Regex("^(?:" + marker + "|[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[,，、])");
+  starts_with_marker_ =
+      Regex("^(?:" + marker +
+            "|[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[,，、])");
 }
 
 bool LineCleaner::ends_with_doc_type(const std::string& text) const {
@@ -83,23 +90,27 @@ void LineCleaner::join_blocks(Document& doc) const {
     const auto& next = doc.blocks[i + 1];
     char32_t last = last_char(cur.text), first = first_char(next.text);
     // A numbered line that short is a heading, which ends without punctuation.
-    bool heading = starts_with_outline_.contains(cur.text) && t::length(cur.text) <= max_heading_chars_;
+    bool heading =
+        starts_with_outline_.contains(cur.text) && t::length(cur.text) <= max_heading_chars_;
     // A line broken mid-sentence usually carries punctuation before the
     // break; a long unnumbered title line carries none.
     auto cu = t::to_u32(cur.text);
     bool inner_punct = std::any_of(cu.begin(), cu.end(), [](char32_t c) {
-      return c == U'，' || c == U',' || c == U'。' || c == U'、' || c == U'；' || c == U';' || c == U'：';
+      return c == U'，' || c == U',' || c == U'。' || c == U'、' || c == U'；' || c == U';' ||
+             c == U'：';
     });
-    bool broken = !heading && (inner_punct || cu.size() >= 2 * min_join_chars_) && cur.kind == BlockKind::paragraph && next.kind == BlockKind::paragraph &&
-                  t::length(cur.text) >= min_join_chars_ && t::is_han(last) && !ends_with_doc_type(cur.text) &&
-                  (t::is_han(first) || first == U'“') && !starts_with_marker_.contains(next.text) &&
-                  !signature_like_.contains(next.text);
+    bool broken = !heading && (inner_punct || cu.size() >= 2 * min_join_chars_) &&
+                  cur.kind == BlockKind::paragraph && next.kind == BlockKind::paragraph &&
+                  t::length(cur.text) >= min_join_chars_ && t::is_han(last) &&
+                  !ends_with_doc_type(cur.text) && (t::is_han(first) || first == U'“') &&
+                  !starts_with_marker_.contains(next.text) && !signature_like_.contains(next.text);
     if (!broken) {
       ++i;
       continue;
     }
     doc.set_block_text(i, cur.text + next.text, "lines.join");
-    doc.blocks[i].origin.line_end = std::max(doc.blocks[i].origin.line_end, doc.blocks[i + 1].origin.line_end);
+    doc.blocks[i].origin.line_end =
+        std::max(doc.blocks[i].origin.line_end, doc.blocks[i + 1].origin.line_end);
     doc.remove_block(i + 1, "lines.join");
   }
 }
@@ -124,7 +135,8 @@ std::string LineCleaner::fix_spaces(const std::string& text) const {
     char32_t right = j < u.size() ? u[j] : 0;
     // Before the left char: an ASCII comma etc. that itself follows Chinese.
     char32_t left2 = out.size() >= 2 ? out[out.size() - 2] : 0;
-    bool ascii_punct_after_cjk = (left == U',' || left == U';' || left == U':') && no_space_char(left2);
+    bool ascii_punct_after_cjk =
+        (left == U',' || left == U';' || left == U':') && no_space_char(left2);
     bool drop = (left && right && no_space_char(left) && no_space_char(right)) ||
                 (left && t::is_cjk_punct(left)) || (right && t::is_cjk_punct(right) && left) ||
                 (ascii_punct_after_cjk && right);
@@ -150,8 +162,10 @@ std::string LineCleaner::fix_punct(const std::string& text) const {
       // "(2019)" stay as written.
       std::size_t depth = 0, k = i;
       for (; k < u.size(); ++k) {
-        if (u[k] == U'(') ++depth;
-        else if (u[k] == U')' && --depth == 0) break;
+        if (u[k] == U'(')
+          ++depth;
+        else if (u[k] == U')' && --depth == 0)
+          break;
       }
       bool han_inside = false;
       for (std::size_t q = i + 1; q < k && q < u.size(); ++q) han_inside |= t::is_han(u[q]);

@@ -1,9 +1,8 @@
 #include "mojibake.hpp"
 
+#include <docpipe/clean/textutil.hpp>
 #include <utility>
 #include <vector>
-
-#include <docpipe/clean/textutil.hpp>
 
 namespace docpipe::clean {
 
@@ -28,7 +27,8 @@ void MojibakeRepairer::apply(Document& doc) {
         return after;
       });
       // One edit per repair ("3?5" -> "3·5"), readable in `docpipe explain`.
-      for (auto& [before, after] : changes) doc.record_edit("mojibake.middle_dot", static_cast<int>(i), before, after);
+      for (auto& [before, after] : changes)
+        doc.record_edit("mojibake.middle_dot", static_cast<int>(i), before, after);
       repaired += changes.size();
       doc.blocks[i].text = std::move(out);
     }
@@ -39,11 +39,13 @@ void MojibakeRepairer::apply(Document& doc) {
       std::size_t to = std::min(now.size(), m.end() + 12);
       while (to < now.size() && (static_cast<unsigned char>(now[to]) & 0xC0) == 0x80) ++to;
       ++reported;
-      doc.diagnose(Level::warning, "mojibake: possible mojibake in block " + std::to_string(i) + ": \"" +
-                                       now.substr(from, to - from) + "\" (kept)");
+      doc.diagnose(Level::warning, "mojibake: possible mojibake in block " + std::to_string(i) +
+                                       ": \"" + now.substr(from, to - from) + "\" (kept)");
     }
   }
-  if (repaired) doc.diagnose(Level::info, "mojibake: repaired " + plural(repaired, "middle dot") + " lost as '?'");
+  if (repaired)
+    doc.diagnose(Level::info,
+                 "mojibake: repaired " + plural(repaired, "middle dot") + " lost as '?'");
   if (repaired || reported) doc.set_flag("mojibake");
 }
 

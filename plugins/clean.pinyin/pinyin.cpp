@@ -63,7 +63,8 @@ void PinyinCleaner::apply(Document& doc) {
   }
   if (removed) {
     doc.set_flag("pinyin_removed");
-    doc.diagnose(Level::info, "pinyin_removed: removed " + std::to_string(removed) + " pinyin gloss(es)");
+    doc.diagnose(Level::info,
+                 "pinyin_removed: removed " + std::to_string(removed) + " pinyin gloss(es)");
   }
 }
 

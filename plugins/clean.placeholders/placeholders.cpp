@@ -6,12 +6,13 @@ namespace docpipe::clean {
 
 // Alternatives are ordered longest shape first: x月x日 before a lone x.
 PlaceholderCounter::PlaceholderCounter(const PluginEnv&, const Params& params)
-    : builtin_("(?<![A-Za-z0-9])[xX×]\\s*月\\s*[xX×]\\s*日"
-               "|(?<![0-9])(?:19|20)\\d[xX×](?![A-Za-z])"
-               "|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])"
-               "|\\*{2,}|＊{2,}"
-               "|(?<![A-Za-z0-9])[xX×](?=\\p{Han})"
-               "|(?<=\\p{Han})[xX×](?![A-Za-z0-9])") {
+    : builtin_(
+          "(?<![A-Za-z0-9])[xX×]\\s*月\\s*[xX×]\\s*日"
+          "|(?<![0-9])(?:19|20)\\d[xX×](?![A-Za-z])"
+          "|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])"
+          "|\\*{2,}|＊{2,}"
+          "|(?<![A-Za-z0-9])[xX×](?=\\p{Han})"
+          "|(?<=\\p{Han})[xX×](?![A-Za-z0-9])") {
   for (const auto& p : param_strings(params, "extra_patterns")) extra_.emplace_back(p);
 }
 
@@ -33,10 +34,12 @@ void PlaceholderCounter::apply(Document& doc) {
     }
   if (!total) return;
   std::string detail;
-  for (const auto& [text, n] : by_text) detail += (detail.empty() ? "" : ", ") + text + "×" + std::to_string(n);
+  for (const auto& [text, n] : by_text)
+    detail += (detail.empty() ? "" : ", ") + text + "×" + std::to_string(n);
   doc.set_flag("placeholders_present");
   doc.metadata.extra["placeholders"] = std::to_string(total);
-  doc.diagnose(Level::info, "placeholders_present: " + plural(total, "redaction placeholder") + " kept: " + detail);
+  doc.diagnose(Level::info, "placeholders_present: " + plural(total, "redaction placeholder") +
+                                " kept: " + detail);
 }
 
 }  // namespace docpipe::clean

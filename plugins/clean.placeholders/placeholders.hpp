@@ -4,12 +4,11 @@
 // metadata.extra["placeholders"].
 #pragma once
 
+#include <docpipe/clean/regex.hpp>
+#include <docpipe/plugin.hpp>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <docpipe/clean/regex.hpp>
-#include <docpipe/plugin.hpp>
 
 namespace docpipe::clean {
 

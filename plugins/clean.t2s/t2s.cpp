@@ -1,12 +1,10 @@
 #include "t2s.hpp"
 
 #include <cstdio>
-#include <filesystem>
-
-#include <opencc/SimpleConverter.hpp>
-
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
+#include <filesystem>
+#include <opencc/SimpleConverter.hpp>
 
 namespace docpipe::clean {
 namespace t = docpipe::text;
@@ -16,7 +14,8 @@ T2sConverter::T2sConverter(const PluginEnv&, const Params& params)
       min_han_(static_cast<std::size_t>(params.get<int>("min_han", 20))) {
   std::string config = params.get<std::string>("config", "t2s.json");
   std::filesystem::path p(config);
-  if (!p.is_absolute() && !std::filesystem::exists(p) && std::filesystem::exists("/usr/share/opencc" / p))
+  if (!p.is_absolute() && !std::filesystem::exists(p) &&
+      std::filesystem::exists("/usr/share/opencc" / p))
     p = "/usr/share/opencc" / p;
   try {
     converter_ = std::make_unique<opencc::SimpleConverter>(p.string());
@@ -65,8 +64,8 @@ void T2sConverter::apply(Document& doc) {
   std::snprintf(ratio, sizeof ratio, "%.3f", m.ratio());
   if (m.han < min_han_ || m.ratio() < min_ratio_) {
     if (m.changed)
-      doc.diagnose(Level::info, std::string("kept as written: only ") + ratio + " of " + std::to_string(m.han) +
-                                    " Han characters are traditional-only");
+      doc.diagnose(Level::info, std::string("kept as written: only ") + ratio + " of " +
+                                    std::to_string(m.han) + " Han characters are traditional-only");
     return;
   }
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {

@@ -5,10 +5,9 @@
 // a traditional inscription keeps the quotation as written.
 #pragma once
 
+#include <docpipe/plugin.hpp>
 #include <memory>
 #include <vector>
-
-#include <docpipe/plugin.hpp>
 
 namespace opencc {
 class SimpleConverter;
@@ -39,7 +38,9 @@ class T2sConverter final : public Transform {
   struct Measure {
     std::size_t han = 0;
     std::size_t changed = 0;
-    double ratio() const { return han ? static_cast<double>(changed) / static_cast<double>(han) : 0.0; }
+    double ratio() const {
+      return han ? static_cast<double>(changed) / static_cast<double>(han) : 0.0;
+    }
   };
   // Character-level: phrase conversions do not count, which is what a
   // "how traditional is this text" measure wants.

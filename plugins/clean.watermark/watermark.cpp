@@ -1,11 +1,10 @@
 #include "watermark.hpp"
 
 #include <algorithm>
-#include <map>
-
 #include <docpipe/clean/data_files.hpp>
 #include <docpipe/clean/textutil.hpp>
 #include <docpipe/text.hpp>
+#include <map>
 
 namespace docpipe::clean {
 namespace {
@@ -31,11 +30,13 @@ std::string cut(const std::string& s, std::size_t begin, std::size_t end) {
 }  // namespace
 
 WatermarkCleaner::WatermarkCleaner(const PluginEnv& env, const Params& params)
-    : url_("(?<![A-Za-z0-9.@_/-])(?:https?://)?(?:www\\.)?(?:[A-Za-z0-9-]+\\.)+"
-           "(?:com|cn|net|org|gov|edu|cc|top|info|xyz|vip|me|io|tv|co|biz|wang|site|club)(?:\\.cn)?"
-           "(?![A-Za-z0-9-])(?::\\d+)?(?:/[A-Za-z0-9./?=&%#~_+-]*)?",
-           true) {
-  for (const auto& w : read_list_file(data_file(env, "context_words.txt"))) context_words_.insert(w, 1);
+    : url_(
+          "(?<![A-Za-z0-9.@_/-])(?:https?://)?(?:www\\.)?(?:[A-Za-z0-9-]+\\.)+"
+          "(?:com|cn|net|org|gov|edu|cc|top|info|xyz|vip|me|io|tv|co|biz|wang|site|club)(?:\\.cn)?"
+          "(?![A-Za-z0-9-])(?::\\d+)?(?:/[A-Za-z0-9./?=&%#~_+-]*)?",
+          true) {
+  for (const auto& w : read_list_file(data_file(env, "context_words.txt")))
+    context_words_.insert(w, 1);
   for (const auto& w : param_strings(params, "context_words")) context_words_.insert(w, 1);
   for (const auto& d : param_strings(params, "watermark_domains")) always_.push_back(domain_key(d));
   for (const auto& d : param_strings(params, "keep_domains")) never_.push_back(domain_key(d));
@@ -81,12 +82,16 @@ void WatermarkCleaner::apply(Document& doc) {
     for (const auto& m : found[i]) {
       auto key = domain_key(m.group(text, 0));
       bool remove;
-      if (listed(never_, key)) remove = false;
-      else if (listed(always_, key)) remove = true;
-      else remove = !has_context(text, m.begin());
+      if (listed(never_, key))
+        remove = false;
+      else if (listed(always_, key))
+        remove = true;
+      else
+        remove = !has_context(text, m.begin());
       // An official site mentioned once without context is more likely content.
       if (remove && count[key] == 1 && !listed(always_, key) &&
-          (key.find(".gov.") != std::string::npos || key.ends_with(".gov") || key.find(".edu.") != std::string::npos))
+          (key.find(".gov.") != std::string::npos || key.ends_with(".gov") ||
+           key.find(".edu.") != std::string::npos))
         remove = false;
       hits.push_back({m.begin(), m.end(), remove});
     }
@@ -96,7 +101,8 @@ void WatermarkCleaner::apply(Document& doc) {
       if (it->remove) out = cut(out, it->begin, it->end);
     out = t::trim(out);
     if (out == t::trim(text)) {
-      doc.diagnose(Level::info, "kept a URL in block " + std::to_string(i) + " (context says it is content)");
+      doc.diagnose(Level::info,
+                   "kept a URL in block " + std::to_string(i) + " (context says it is content)");
       continue;
     }
     removed += std::count_if(hits.begin(), hits.end(), [](const Hit& h) { return h.remove; });

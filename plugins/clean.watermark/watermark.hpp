@@ -4,12 +4,11 @@
 // www.example.gov.cn 报名") is kept: context words before it say so.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include <docpipe/clean/regex.hpp>
 #include <docpipe/clean/trie.hpp>
 #include <docpipe/plugin.hpp>
+#include <string>
+#include <vector>
 
 namespace docpipe::clean {
 

@@ -1,9 +1,8 @@
 #include "docx_body.hpp"
 
 #include <algorithm>
-#include <functional>
-
 #include <docpipe/text.hpp>
+#include <functional>
 
 #include "docx_xml.hpp"
 
@@ -20,7 +19,8 @@ bool in_instruction(const std::vector<bool>& fields) {
 // Word separates a label from the text with a tab or space. A Chinese typist
 // writes "一、标题" and "1.标题" with nothing between, so the separator becomes
 // nothing before Chinese text and one space before Latin text ("1. Item").
-std::string join_label(const std::string& label, const std::string& suffix, const std::string& body) {
+std::string join_label(const std::string& label, const std::string& suffix,
+                       const std::string& body) {
   if (label.empty() || suffix.empty()) return label;
   auto l = text::to_u32(label);
   auto b = text::to_u32(text::trim(body));
@@ -67,9 +67,12 @@ void DocxBody::inline_text(const pugi::xml_node& parent, std::string& out) {
       out += '-';
     } else if (name == "fldChar") {
       std::string type = val(n, "fldCharType");
-      if (type == "begin") fields_.push_back(false);
-      else if (type == "separate" && !fields_.empty()) fields_.back() = true;
-      else if (type == "end" && !fields_.empty()) fields_.pop_back();
+      if (type == "begin")
+        fields_.push_back(false);
+      else if (type == "separate" && !fields_.empty())
+        fields_.back() = true;
+      else if (type == "end" && !fields_.empty())
+        fields_.pop_back();
     } else if (name == "hyperlink" || name == "fldSimple" || name == "ins" || name == "moveTo" ||
                name == "smartTag" || name == "customXml" || name == "dir" || name == "bdo" ||
                name == "oMath" || name == "oMathPara" || name == "e" || name == "num" ||

@@ -3,11 +3,9 @@
 // paragraphs and tables.
 #pragma once
 
-#include <vector>
-
-#include <pugixml.hpp>
-
 #include <docpipe/model.hpp>
+#include <pugixml.hpp>
+#include <vector>
 
 #include "docx_numbering.hpp"
 #include "docx_styles.hpp"
@@ -16,7 +14,8 @@ namespace docpipe::readers {
 
 class DocxBody {
  public:
-  DocxBody(const DocxStyles& styles, DocxNumbering& numbering) : styles_(styles), numbering_(numbering) {}
+  DocxBody(const DocxStyles& styles, DocxNumbering& numbering)
+      : styles_(styles), numbering_(numbering) {}
   // Appends the body's blocks to doc.blocks.
   void read(const pugi::xml_node& body, Document& doc);
 
@@ -28,8 +27,8 @@ class DocxBody {
   void inline_text(const pugi::xml_node& n, std::string& out);
   // Plain text of a table cell: paragraphs on lines, nested tables flattened.
   std::string cell_text(const pugi::xml_node& tc);
-  std::string paragraph_text_with_label(const pugi::xml_node& p, std::string* marker, int* num_level,
-                                        bool* bullet);
+  std::string paragraph_text_with_label(const pugi::xml_node& p, std::string* marker,
+                                        int* num_level, bool* bullet);
 
   const DocxStyles& styles_;
   DocxNumbering& numbering_;

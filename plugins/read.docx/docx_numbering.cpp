@@ -1,7 +1,6 @@
 #include "docx_numbering.hpp"
 
 #include <cstdlib>
-
 #include <docpipe/text.hpp>
 
 #include "docx_xml.hpp"
@@ -35,8 +34,8 @@ std::string chinese_counting(int n) {
 std::string roman(int n, bool upper) {
   if (n <= 0 || n >= 4000) return std::to_string(n);
   static const std::pair<int, const char*> table[] = {
-      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
-      {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
   std::string out;
   for (auto [v, s] : table)
     while (n >= v) out += s, n -= v;
@@ -75,11 +74,13 @@ std::string format_number(int n, const std::string& f) {
   if (f == "ideographTraditional") return cycle(n, U"甲乙丙丁戊己庚辛壬癸");
   if (f == "ideographZodiac") return cycle(n, U"子丑寅卯辰巳午未申酉戌亥");
   if (f == "decimalEnclosedCircle" || f == "decimalEnclosedCircleChinese")
-    return n >= 1 && n <= 20 ? text::to_utf8(std::u32string(1, static_cast<char32_t>(0x2460 + n - 1)))
-                             : std::to_string(n);
+    return n >= 1 && n <= 20
+               ? text::to_utf8(std::u32string(1, static_cast<char32_t>(0x2460 + n - 1)))
+               : std::to_string(n);
   if (f == "decimalEnclosedParen")
-    return n >= 1 && n <= 20 ? text::to_utf8(std::u32string(1, static_cast<char32_t>(0x2474 + n - 1)))
-                             : "(" + std::to_string(n) + ")";
+    return n >= 1 && n <= 20
+               ? text::to_utf8(std::u32string(1, static_cast<char32_t>(0x2474 + n - 1)))
+               : "(" + std::to_string(n) + ")";
   if (f == "decimalFullWidth" || f == "decimalFullWidth2") {
     std::u32string u;
     for (char c : std::to_string(n)) u += static_cast<char32_t>(0xFF10 + (c - '0'));
@@ -114,7 +115,8 @@ void DocxNumbering::load(const pugi::xml_document& xml) {
       for (auto o : n.children()) {
         if (local(o) != "lvlOverride") continue;
         int il = std::atoi(val(o, "ilvl").c_str());
-        if (auto so = child(o, "startOverride")) num.start_override[il] = std::atoi(val(so).c_str());
+        if (auto so = child(o, "startOverride"))
+          num.start_override[il] = std::atoi(val(so).c_str());
         if (auto l = child(o, "lvl")) num.level_override[il] = read_level(l);
       }
       nums_[val(n, "numId")] = std::move(num);

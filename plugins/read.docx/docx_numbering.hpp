@@ -4,10 +4,9 @@
 #pragma once
 
 #include <map>
+#include <pugixml.hpp>
 #include <string>
 #include <vector>
-
-#include <pugixml.hpp>
 
 namespace docpipe::readers {
 
@@ -31,8 +30,8 @@ class DocxNumbering {
   struct Level {
     int start = 1;
     std::string fmt = "decimal";
-    std::string text;  // w:lvlText, e.g. "%1、"
-    int restart = -1;  // w:lvlRestart: reset after this (1-based) level; 0 = never
+    std::string text;    // w:lvlText, e.g. "%1、"
+    int restart = -1;    // w:lvlRestart: reset after this (1-based) level; 0 = never
     bool legal = false;  // w:isLgl: all numbers decimal
     std::string suffix = "tab";
   };

@@ -1,8 +1,7 @@
 #include "docx_parse.hpp"
 
-#include <pugixml.hpp>
-
 #include <docpipe/error.hpp>
+#include <pugixml.hpp>
 
 #include "docx_body.hpp"
 #include "docx_numbering.hpp"
@@ -17,7 +16,8 @@ const std::string_view kOleSignature("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
 
 void parse_xml(const std::string& file, const std::string& part, const std::string& bytes,
                pugi::xml_document& out) {
-  auto r = out.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+  auto r = out.load_buffer(bytes.data(), bytes.size(),
+                           pugi::parse_default | pugi::parse_ws_pcdata_single);
   if (!r)
     throw InputError(file + ": " + part + " is not well-formed XML: " + r.description() +
                      " at byte " + std::to_string(r.offset));
@@ -28,7 +28,8 @@ void parse_xml(const std::string& file, const std::string& part, const std::stri
 std::string rel_target(const pugi::xml_document& rels, std::string_view type_suffix) {
   for (auto r : rels.document_element().children()) {
     std::string type = attr(r, "Type").value();
-    if (type.size() >= type_suffix.size() && type.ends_with(type_suffix)) return attr(r, "Target").value();
+    if (type.size() >= type_suffix.size() && type.ends_with(type_suffix))
+      return attr(r, "Target").value();
   }
   return "";
 }
@@ -57,14 +58,22 @@ void read_core_properties(ZipPackage& zip, const std::string& file, Document& do
   for (auto n : xml.document_element().children()) {
     auto name = local(n);
     std::string key;
-    if (name == "title") key = "title";
-    else if (name == "creator") key = "creator";
-    else if (name == "created") key = "created";
-    else if (name == "modified") key = "modified";
-    else if (name == "lastModifiedBy") key = "last_modified_by";
-    else if (name == "subject") key = "subject";
-    else if (name == "keywords") key = "keywords";
-    else continue;
+    if (name == "title")
+      key = "title";
+    else if (name == "creator")
+      key = "creator";
+    else if (name == "created")
+      key = "created";
+    else if (name == "modified")
+      key = "modified";
+    else if (name == "lastModifiedBy")
+      key = "last_modified_by";
+    else if (name == "subject")
+      key = "subject";
+    else if (name == "keywords")
+      key = "keywords";
+    else
+      continue;
     std::string v = n.text().get();
     if (!v.empty()) doc.source.properties[key] = v;
   }
@@ -90,16 +99,17 @@ int sniff_docx(const std::filesystem::path& path, std::string_view head) {
   return docx_ext ? 20 : 0;
 }
 
-Document parse_docx(const std::filesystem::path& path, std::string_view bytes, const ZipLimits& limits) {
+Document parse_docx(const std::filesystem::path& path, std::string_view bytes,
+                    const ZipLimits& limits) {
   const std::string file = path.string();
   if (path.filename().string().starts_with("~$"))
     throw InputError("skipped: " + file + " is a Word lock file (~$...), not a document");
   if (bytes.empty()) throw InputError(file + ": empty file");
   if (bytes.starts_with(kOleSignature))
-    throw InputError(file + ": an OLE compound file, not a DOCX package: a legacy Word .doc or a "
-                            "password-protected (encrypted) .docx; save it as .docx without a password");
-  if (!bytes.starts_with("PK"))
-    throw InputError(file + ": not a DOCX file (no ZIP signature)");
+    throw InputError(file +
+                     ": an OLE compound file, not a DOCX package: a legacy Word .doc or a "
+                     "password-protected (encrypted) .docx; save it as .docx without a password");
+  if (!bytes.starts_with("PK")) throw InputError(file + ": not a DOCX file (no ZIP signature)");
 
   ZipPackage zip(file, bytes, limits);
   std::string main_part = "word/document.xml";

@@ -2,10 +2,9 @@
 // class so tests can call it directly.
 #pragma once
 
+#include <docpipe/model.hpp>
 #include <filesystem>
 #include <string_view>
-
-#include <docpipe/model.hpp>
 
 #include "docx_zip.hpp"
 

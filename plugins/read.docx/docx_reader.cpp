@@ -10,8 +10,10 @@ class DocxReader final : public docpipe::Reader {
  public:
   DocxReader(const docpipe::PluginEnv&, const docpipe::Params& p) {
     limits_.max_entries = p.get<std::int64_t>("max_entries", limits_.max_entries);
-    limits_.max_entry_bytes = p.get<std::int64_t>("max_entry_mb", limits_.max_entry_bytes >> 20) << 20;
-    limits_.max_total_bytes = p.get<std::int64_t>("max_total_mb", limits_.max_total_bytes >> 20) << 20;
+    limits_.max_entry_bytes = p.get<std::int64_t>("max_entry_mb", limits_.max_entry_bytes >> 20)
+                              << 20;
+    limits_.max_total_bytes = p.get<std::int64_t>("max_total_mb", limits_.max_total_bytes >> 20)
+                              << 20;
     limits_.max_ratio = p.get<double>("max_compression_ratio", limits_.max_ratio);
   }
 
@@ -29,10 +31,11 @@ class DocxReader final : public docpipe::Reader {
 
 }  // namespace
 
-DOCPIPE_PLUGIN(DocxReader, .kind = docpipe::PluginKind::reader, .name = "read.docx",
-               .version = "1.0.0",
-               .description = "Word .docx: text, headings by style, numbering, tables, tracked changes accepted",
-               .params_schema = R"({
+DOCPIPE_PLUGIN(
+    DocxReader, .kind = docpipe::PluginKind::reader, .name = "read.docx", .version = "1.0.0",
+    .description =
+        "Word .docx: text, headings by style, numbering, tables, tracked changes accepted",
+    .params_schema = R"({
   "type": "object",
   "properties": {
     "max_entries": {"type": "integer", "minimum": 1, "default": 2000,
@@ -46,4 +49,4 @@ DOCPIPE_PLUGIN(DocxReader, .kind = docpipe::PluginKind::reader, .name = "read.do
   },
   "additionalProperties": false
 })",
-               .formats = "docx,docm,dotx")
+    .formats = "docx,docm,dotx")

@@ -5,9 +5,8 @@
 #pragma once
 
 #include <map>
-#include <string>
-
 #include <pugixml.hpp>
+#include <string>
 
 namespace docpipe::readers {
 

@@ -3,10 +3,9 @@
 #pragma once
 
 #include <cstring>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
-
-#include <pugixml.hpp>
 
 namespace docpipe::readers::ooxml {
 

@@ -36,8 +36,8 @@ ZipPackage::ZipPackage(std::string name, std::string_view bytes, const ZipLimits
   if (n > limits_.max_entries) {
     zip_discard(archive_);
     archive_ = nullptr;
-    throw InputError(name_ + ": ZIP has " + std::to_string(n) + " entries, more than the limit of " +
-                     std::to_string(limits_.max_entries));
+    throw InputError(name_ + ": ZIP has " + std::to_string(n) +
+                     " entries, more than the limit of " + std::to_string(limits_.max_entries));
   }
   // Declared sizes first: a bomb is usually visible in the central directory.
   std::int64_t declared_total = 0;
@@ -55,10 +55,12 @@ ZipPackage::ZipPackage(std::string name, std::string_view bytes, const ZipLimits
     if (!(st.valid & ZIP_STAT_SIZE)) continue;
     auto size = static_cast<std::int64_t>(st.size);
     if (size > limits_.max_entry_bytes)
-      fail("would inflate to " + std::to_string(size) + " bytes, more than the per-entry limit of " +
-           std::to_string(limits_.max_entry_bytes) + " (zip bomb?)");
+      fail("would inflate to " + std::to_string(size) +
+           " bytes, more than the per-entry limit of " + std::to_string(limits_.max_entry_bytes) +
+           " (zip bomb?)");
     if ((st.valid & ZIP_STAT_COMP_SIZE) && size > (1 << 16) &&
-        static_cast<double>(size) > limits_.max_ratio * static_cast<double>(std::max<zip_uint64_t>(st.comp_size, 1)))
+        static_cast<double>(size) >
+            limits_.max_ratio * static_cast<double>(std::max<zip_uint64_t>(st.comp_size, 1)))
       fail("has a compression ratio above " + std::to_string(static_cast<int>(limits_.max_ratio)) +
            ":1 (zip bomb?)");
     declared_total += size;
@@ -97,7 +99,8 @@ std::optional<std::string> ZipPackage::read(const std::string& entry) {
     if (static_cast<std::int64_t>(out.size()) > limits_.max_entry_bytes ||
         total_read_ + static_cast<std::int64_t>(out.size()) > limits_.max_total_bytes) {
       zip_fclose(f);
-      throw InputError(name_ + ": ZIP entry " + entry + " inflates beyond the size limit (zip bomb?)");
+      throw InputError(name_ + ": ZIP entry " + entry +
+                       " inflates beyond the size limit (zip bomb?)");
     }
   }
   int rc = zip_fclose(f);

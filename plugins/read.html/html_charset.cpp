@@ -1,7 +1,6 @@
 #include "html_charset.hpp"
 
 #include <cctype>
-
 #include <docpipe/text.hpp>
 
 namespace docpipe::readers {
@@ -52,7 +51,8 @@ EncodingGuess detect_html_encoding(std::string_view bytes) {
     // Pages often declare one encoding and are saved in another (a crawler
     // re-encoding to UTF-8 but leaving the meta tag). Valid UTF-8 that is not
     // pure ASCII wins over a declared legacy charset.
-    if (enc != "UTF-8" && text_is_non_ascii_utf8(bytes)) return {"UTF-8", 0.95, 0, "utf8-over-declared"};
+    if (enc != "UTF-8" && text_is_non_ascii_utf8(bytes))
+      return {"UTF-8", 0.95, 0, "utf8-over-declared"};
     return {enc, 1.0, 0, "declared:" + label};
   }
   return detect_encoding(bytes);

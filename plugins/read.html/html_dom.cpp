@@ -5,7 +5,8 @@
 namespace docpipe::readers {
 
 std::string_view name_of(const xmlNode* n) {
-  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
+  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name))
+                      : std::string_view();
 }
 bool is_element(const xmlNode* n) { return n && n->type == XML_ELEMENT_NODE; }
 
@@ -30,9 +31,9 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> wo
 
 // Elements whose content is never article text.
 static const std::set<std::string_view> kJunkTags = {
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
-    "input", "select", "textarea", "button", "option", "rt", "rp", "link", "meta", "dialog", "map",
-    "audio", "video", "head"};
+    "script", "style", "noscript", "template", "iframe", "svg",    "canvas", "object",
+    "embed",  "input", "select",   "textarea", "button", "option", "rt",     "rp",
+    "link",   "meta",  "dialog",   "map",      "audio",  "video",  "head"};
 
 // Elements that are chrome by tag on almost every page; like class-named
 // chrome they are only "unlikely", so a page that wraps its article in one
@@ -40,18 +41,22 @@ static const std::set<std::string_view> kJunkTags = {
 const std::set<std::string_view> kChromeTags = {"nav", "aside", "footer"};
 
 const std::set<std::string_view> kBlockTags = {
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "tfoot",
-    "figure", "figcaption", "header", "center", "address", "hr", "form", "fieldset", "body", "caption"};
+    "p",     "div",        "section", "article",    "main",   "h1",     "h2",      "h3",
+    "h4",    "h5",         "h6",      "li",         "ul",     "ol",     "dl",      "dt",
+    "dd",    "blockquote", "pre",     "table",      "tr",     "td",     "th",      "tbody",
+    "thead", "tfoot",      "figure",  "figcaption", "header", "center", "address", "hr",
+    "form",  "fieldset",   "body",    "caption"};
 
 // class/id words of page chrome (unless the element also looks like content).
 bool negative_class(const std::string& cls) {
-  return contains_any(cls, {"comment", "share", "breadcrumb", "crumb", "sidebar", "side-bar", "sidebox",
-                            "footer", "related", "recommend", "advert", "adsbygoogle", "banner",
-                            "popup", "modal", "navbar", "menu", "login",
-                            "copyright", "social", "toolbar", "pagination", "pager", "hotnews",
-                            "hot-list", "hot_list", "taglist", "tag-list", "widget", "sponsor",
-                            "promo", "newsletter", "signup", "sign-up", "xgwz", "xgyd", "rmtj", "cnxh", "tuijian", "download-app"});
+  return contains_any(
+      cls,
+      {"comment",    "share",   "breadcrumb", "crumb",      "sidebar",     "side-bar", "sidebox",
+       "footer",     "related", "recommend",  "advert",     "adsbygoogle", "banner",   "popup",
+       "modal",      "navbar",  "menu",       "login",      "copyright",   "social",   "toolbar",
+       "pagination", "pager",   "hotnews",    "hot-list",   "hot_list",    "taglist",  "tag-list",
+       "widget",     "sponsor", "promo",      "newsletter", "signup",      "sign-up",  "xgwz",
+       "xgyd",       "rmtj",    "cnxh",       "tuijian",    "download-app"});
 }
 // Words naming boxes that are chrome when short (a "subscribe to read on"
 // overlay) but that some sites put on the container of the metered part of
@@ -60,8 +65,8 @@ bool weak_negative_class(const std::string& cls) {
   return contains_any(cls, {"paywall", "subscribe", "premium", "locked"});
 }
 bool positive_class(const std::string& cls) {
-  return contains_any(cls, {"article", "content", "main", "post", "entry", "story", "detail", "text",
-                            "body", "zhengwen", "neirong", "wenzhang"});
+  return contains_any(cls, {"article", "content", "main", "post", "entry", "story", "detail",
+                            "text", "body", "zhengwen", "neirong", "wenzhang"});
 }
 
 std::string class_and_id(xmlNode* n) { return lower(prop(n, "class") + " " + prop(n, "id")); }

@@ -4,13 +4,13 @@
 // elements that never carry article text. Shared by the extraction passes.
 #pragma once
 
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
 #include <initializer_list>
 #include <set>
 #include <string>
 #include <string_view>
-
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 
 namespace docpipe::readers {
 

@@ -1,16 +1,15 @@
 #include "html_extract.hpp"
 
+#include <libxml/tree.h>
+
 #include <algorithm>
 #include <cmath>
+#include <docpipe/text.hpp>
 #include <functional>
 #include <memory>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <libxml/tree.h>
-
-#include <docpipe/text.hpp>
 
 #include "html_dom.hpp"
 #include "html_title.hpp"
@@ -96,7 +95,8 @@ class Extractor {
   Stats measure(xmlNode* n, bool in_link) {
     Stats s;
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      for (char32_t c : text::to_u32(reinterpret_cast<const char*>(n->content ? n->content : BAD_CAST ""))) {
+      for (char32_t c :
+           text::to_u32(reinterpret_cast<const char*>(n->content ? n->content : BAD_CAST ""))) {
         if (text::is_space(c)) continue;
         double w = text::is_han(c) ? 2 : 1;
         s.text += w;
@@ -120,8 +120,7 @@ class Extractor {
     // A paywall/subscribe box is chrome unless it holds the article's
     // sentences (checked after measuring, so still one pass).
     if (attempt_.strip_unlikely && s.punct < 5 && !(attempt_.spared && attempt_.spared->count(n)) &&
-        weak_negative_class(class_and_id(n)) &&
-        !positive_class(class_and_id(n))) {
+        weak_negative_class(class_and_id(n)) && !positive_class(class_and_id(n))) {
       excluded_.insert(n);
       return Stats{};
     }
@@ -135,7 +134,8 @@ class Extractor {
     if (attempt_.spared && attempt_.spared->count(n)) return false;
     auto name = name_of(n);
     if (kChromeTags.count(name)) return true;
-    if (name == "body" || name == "html" || name == "article" || name == "main" || name == "a") return false;
+    if (name == "body" || name == "html" || name == "article" || name == "main" || name == "a")
+      return false;
     std::string cls = class_and_id(n);
     return negative_class(cls) && !positive_class(cls);
   }
@@ -145,9 +145,7 @@ class Extractor {
     if (it == stats_.end() || it->second.text <= 0) return 0;
     return it->second.links / it->second.text;
   }
-  const Stats& stats(xmlNode* n) {
-    return stats_[n];
-  }
+  const Stats& stats(xmlNode* n) { return stats_[n]; }
 
   // Text directly inside an element (not inside child blocks): a div with
   // <br>-separated lines is a paragraph holder too.
@@ -155,7 +153,8 @@ class Extractor {
     double t = 0;
     for (xmlNode* c = n->children; c; c = c->next) {
       if (c->type == XML_TEXT_NODE) {
-        for (char32_t ch : text::to_u32(reinterpret_cast<const char*>(c->content ? c->content : BAD_CAST "")))
+        for (char32_t ch :
+             text::to_u32(reinterpret_cast<const char*>(c->content ? c->content : BAD_CAST "")))
           if (!text::is_space(ch)) t += text::is_han(ch) ? 2 : 1;
       } else if (is_element(c) && !kBlockTags.count(name_of(c))) {
         t += stats(c).text;
@@ -167,10 +166,15 @@ class Extractor {
   double initial_score(xmlNode* n) {
     auto name = name_of(n);
     double s = 0;
-    if (name == "div" || name == "article" || name == "main") s = 5;
-    else if (name == "pre" || name == "td" || name == "blockquote") s = 3;
-    else if (name == "ol" || name == "ul" || name == "dl" || name == "form" || name == "th" || name == "li") s = -3;
-    else if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') s = -5;
+    if (name == "div" || name == "article" || name == "main")
+      s = 5;
+    else if (name == "pre" || name == "td" || name == "blockquote")
+      s = 3;
+    else if (name == "ol" || name == "ul" || name == "dl" || name == "form" || name == "th" ||
+             name == "li")
+      s = -3;
+    else if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6')
+      s = -5;
     std::string cls = class_and_id(n);
     if (negative_class(cls)) s -= 25;
     if (positive_class(cls)) s += 25;
@@ -318,8 +322,10 @@ class Extractor {
       // sibling is kept by its score, or it pulls in related-story lists.
       if (!keep && (name_of(s) == "p" || (name_of(s) == "div" && !has_block_child(s)))) {
         double len = stats(s).text, ld = link_density(s);
-        if (len > 80 && ld < 0.25) keep = true;
-        else if (len > 0 && len <= 80 && ld == 0 && ends_sentence(s)) keep = true;
+        if (len > 80 && ld < 0.25)
+          keep = true;
+        else if (len > 0 && len <= 80 && ld == 0 && ends_sentence(s))
+          keep = true;
       }
       if (keep) out.push_back(s);
     }
@@ -371,13 +377,15 @@ class Extractor {
     // blocks named so, not report text.
     if (st.text < 200 && byline_class(n, cls)) return true;
     // Photo captions and credits.
-    if (name == "figcaption" || (st.text < 300 && contains_any(cls, {"caption", "credit"}))) return true;
+    if (name == "figcaption" || (st.text < 300 && contains_any(cls, {"caption", "credit"})))
+      return true;
     if ((name == "ul" || name == "ol" || name == "dl") && ld > 0.5) return true;
     if (name == "p") return ld > 0.5 && st.punct < 3;
     // Readability's conditional cleaning of containers: with few sentence
     // marks, a link-rich box (teaser list, "more stories") is not article,
     // unless its class names content.
-    if ((name == "div" || name == "section" || name == "table" || name == "header") && st.punct < 10) {
+    if ((name == "div" || name == "section" || name == "table" || name == "header") &&
+        st.punct < 10) {
       if (ld > 0.5) return true;
       if (ld > 0.2 && !positive_class(cls)) return true;
     }
@@ -385,10 +393,11 @@ class Extractor {
   }
 
   static bool byline_class(xmlNode* n, const std::string& cls) {
-    if (lower(prop(n, "rel")) == "author" || lower(prop(n, "itemprop")).find("author") != std::string::npos)
+    if (lower(prop(n, "rel")) == "author" ||
+        lower(prop(n, "itemprop")).find("author") != std::string::npos)
       return true;
-    return contains_any(cls, {"byline", "author", "dateline", "writtenby", "entry-meta", "post-meta",
-                              "article-meta", "timestamp"});
+    return contains_any(cls, {"byline", "author", "dateline", "writtenby", "entry-meta",
+                              "post-meta", "article-meta", "timestamp"});
   }
 
   void flush() {
@@ -498,7 +507,8 @@ class Extractor {
         if (nm == "td" || nm == "th") {
           if (stats(c).text > 400) data = false;
           for (xmlNode* k = c->children; k; k = k->next)
-            if (is_element(k) && (name_of(k) == "table" || name_of(k) == "p" || name_of(k) == "div") &&
+            if (is_element(k) &&
+                (name_of(k) == "table" || name_of(k) == "p" || name_of(k) == "div") &&
                 stats(k).text > 200)
               data = false;
         } else if (nm != "table" || depth == 0) {
@@ -608,7 +618,7 @@ class Extractor {
   std::unordered_set<xmlNode*> excluded_;
   std::unordered_set<xmlNode*> roots_;
   std::unordered_map<xmlNode*, std::string> paths_;
-  mutable std::vector<std::string> phrases_;  // opt_.boilerplate lower-cased, on first use
+  mutable std::vector<std::string> phrases_;         // opt_.boilerplate lower-cased, on first use
   std::unordered_map<xmlNode*, int> sibling_index_;  // the chosen containers: never cleaned away
   std::unordered_map<xmlNode*, Stats> stats_;
   std::unordered_map<xmlNode*, double> scores_;
@@ -634,13 +644,17 @@ void extract_main_content(htmlDocPtr doc, const ExtractOptions& options, Documen
     return it == out.source.properties.end() ? std::string() : it->second;
   };
   xmlNode* root = xmlDocGetRootElement(doc);
-  xmlNode* title = root ? find_title_heading(root, prop_or_empty("og_title"), prop_or_empty("html_title")) : nullptr;
+  xmlNode* title =
+      root ? find_title_heading(root, prop_or_empty("og_title"), prop_or_empty("html_title"))
+           : nullptr;
   if (title) {
     xmlChar* t = xmlNodeGetContent(title);
     std::string heading;
     for (char32_t c : text::to_u32(t ? reinterpret_cast<const char*>(t) : "")) {
-      if (!text::is_space(c)) text::append_utf8(heading, c);
-      else if (!heading.empty() && heading.back() != ' ') heading += ' ';
+      if (!text::is_space(c))
+        text::append_utf8(heading, c);
+      else if (!heading.empty() && heading.back() != ' ')
+        heading += ' ';
     }
     heading = text::trim(heading);
     if (t) xmlFree(t);
@@ -685,7 +699,8 @@ void extract_main_content(htmlDocPtr doc, const ExtractOptions& options, Documen
   for (auto& b : best->blocks()) out.blocks.push_back(std::move(b));
   if (best->dropped_lines() > 0 || best->dropped_blocks() > 0)
     out.diagnose(Level::info, "main content: dropped " + std::to_string(best->dropped_lines()) +
-                                  " boilerplate line(s) and " + std::to_string(best->dropped_blocks()) +
+                                  " boilerplate line(s) and " +
+                                  std::to_string(best->dropped_blocks()) +
                                   " link-heavy or chrome block(s)");
 }
 

@@ -6,12 +6,11 @@
 // order (headings, paragraphs, <br> lines, list items, tables).
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include <libxml/HTMLparser.h>
 
 #include <docpipe/model.hpp>
+#include <string>
+#include <vector>
 
 #include "html_dom.hpp"  // strip_non_content
 

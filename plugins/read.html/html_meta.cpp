@@ -1,17 +1,17 @@
 #include "html_meta.hpp"
 
-#include <cctype>
-#include <functional>
-
 #include <libxml/tree.h>
 
+#include <cctype>
 #include <docpipe/text.hpp>
+#include <functional>
 
 namespace docpipe::readers {
 namespace {
 
 std::string_view name_of(const xmlNode* n) {
-  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
+  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name))
+                      : std::string_view();
 }
 
 std::string prop(xmlNode* n, const char* name) {
@@ -71,8 +71,11 @@ std::vector<std::string> split_keywords(const std::string& s) {
     if (!t.empty() && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
   };
   for (char32_t c : text::to_u32(s)) {
-    if (c == ',' || c == U'，' || c == ';' || c == U'；' || c == U'、' || c == '|' || text::is_space(c)) push();
-    else cur.push_back(c);
+    if (c == ',' || c == U'，' || c == ';' || c == U'；' || c == U'、' || c == '|' ||
+        text::is_space(c))
+      push();
+    else
+      cur.push_back(c);
   }
   push();
   return out;
@@ -122,18 +125,25 @@ void read_page_metadata(htmlDocPtr html, Document& doc) {
         if (key.empty()) key = lower(prop(c, "itemprop"));
         std::string v = text::trim(prop(c, "content"));
         if (v.empty()) continue;
-        if (key == "og:title") og_title = v;
-        else if (key == "og:site_name" && !page.site) page.site = v;
-        else if (key == "og:url" && !page.url) page.url = v;
+        if (key == "og:title")
+          og_title = v;
+        else if (key == "og:site_name" && !page.site)
+          page.site = v;
+        else if (key == "og:url" && !page.url)
+          page.url = v;
         else if ((key == "article:published_time" || key == "datepublished" || key == "pubdate" ||
                   key == "publishdate" || key == "og:release_date" || key == "publish_date" ||
-                  key == "og:published_time") && published.empty())
+                  key == "og:published_time") &&
+                 published.empty())
           published = v;
         else if (key == "keywords" || key == "news_keywords" || key == "article:tag") {
           for (auto& t : split_keywords(v))
-            if (std::find(page.tags.begin(), page.tags.end(), t) == page.tags.end()) page.tags.push_back(t);
-        } else if (key == "description") doc.source.properties["description"] = v;
-        else if (key == "author") doc.source.properties["author"] = v;
+            if (std::find(page.tags.begin(), page.tags.end(), t) == page.tags.end())
+              page.tags.push_back(t);
+        } else if (key == "description")
+          doc.source.properties["description"] = v;
+        else if (key == "author")
+          doc.source.properties["author"] = v;
       } else if (name == "link" && lower(prop(c, "rel")) == "canonical") {
         std::string href = prop(c, "href");
         if (!href.empty()) page.url = href;  // canonical wins over og:url
@@ -153,7 +163,8 @@ void read_page_metadata(htmlDocPtr html, Document& doc) {
   if (!published.empty()) {
     auto iso = find_date(published);
     page.published = iso ? *iso : published;
-    if (iso && published.size() > 10 && published[10] == 'T') page.published = published;  // full ISO kept
+    if (iso && published.size() > 10 && published[10] == 'T')
+      page.published = published;  // full ISO kept
   } else if (h1) {
     // A date printed near the title: in the text that follows the <h1>
     // within its parent (the byline "2023-05-29 10:30 来源：...").

@@ -3,13 +3,12 @@
 // and keywords. Call before strip_non_content(), which removes <head>.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <string_view>
-
 #include <libxml/HTMLparser.h>
 
 #include <docpipe/model.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace docpipe::readers {
 

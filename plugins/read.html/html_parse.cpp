@@ -1,13 +1,12 @@
 #include "html_parse.hpp"
 
-#include <cctype>
-#include <fstream>
-#include <memory>
-
 #include <libxml/HTMLparser.h>
 
+#include <cctype>
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
+#include <fstream>
+#include <memory>
 
 #include "html_charset.hpp"
 #include "html_meta.hpp"
@@ -30,18 +29,21 @@ struct HtmlDocDeleter {
 
 int sniff_html(const std::filesystem::path& path, std::string_view head) {
   auto ext = lower_head(path.extension().string(), 16);
-  bool html_ext = ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml" || ext == ".mht";
+  bool html_ext =
+      ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml" || ext == ".mht";
   if (!binary_signature(head).empty()) return 0;
   // UTF-16 pages: look at the bytes without the NULs.
   std::string probe;
   for (char c : head.substr(0, 4096))
     if (c != '\0') probe += c;
   std::string h = lower_head(probe, 4096);
-  if (h.find("<!doctype html") != std::string::npos || h.find("<html") != std::string::npos) return 95;
+  if (h.find("<!doctype html") != std::string::npos || h.find("<html") != std::string::npos)
+    return 95;
   if (h.find("<head") != std::string::npos || h.find("<body") != std::string::npos ||
       h.find("<meta") != std::string::npos)
     return 85;
-  if (h.find("<div") != std::string::npos || h.find("<p>") != std::string::npos) return html_ext ? 80 : 30;
+  if (h.find("<div") != std::string::npos || h.find("<p>") != std::string::npos)
+    return html_ext ? 80 : 30;
   return html_ext ? 50 : 0;
 }
 
@@ -57,7 +59,8 @@ std::vector<std::string> load_phrase_file(const std::filesystem::path& file) {
   return out;
 }
 
-Document parse_html(const std::filesystem::path& path, std::string_view bytes, const ExtractOptions& options) {
+Document parse_html(const std::filesystem::path& path, std::string_view bytes,
+                    const ExtractOptions& options) {
   const std::string name = path.string();
   if (text::trim(bytes.substr(0, 4096)).empty() && text::trim(bytes).empty())
     throw InputError(name + ": empty file");
@@ -86,8 +89,9 @@ Document parse_html(const std::filesystem::path& path, std::string_view bytes, c
   doc.source.encoding_confidence = g.confidence;
   doc.source.properties["encoding_detected_by"] = g.how;
   if (d.invalid_bytes > 0)
-    doc.diagnose(Level::warning, std::to_string(d.invalid_bytes) + " byte(s) could not be decoded as " +
-                                     g.name + " and became U+FFFD");
+    doc.diagnose(Level::warning, std::to_string(d.invalid_bytes) +
+                                     " byte(s) could not be decoded as " + g.name +
+                                     " and became U+FFFD");
   read_page_metadata(html.get(), doc);
   strip_non_content(html.get());
   extract_main_content(html.get(), options, doc);

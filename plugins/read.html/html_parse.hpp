@@ -2,10 +2,9 @@
 // with libxml2's forgiving HTML parser, page metadata, main content.
 #pragma once
 
+#include <docpipe/model.hpp>
 #include <filesystem>
 #include <string_view>
-
-#include <docpipe/model.hpp>
 
 #include "html_extract.hpp"
 

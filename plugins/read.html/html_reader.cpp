@@ -10,10 +10,13 @@ class HtmlReader final : public docpipe::Reader {
  public:
   HtmlReader(const docpipe::PluginEnv& env, const docpipe::Params& p) {
     auto file = env.data_dir / "boilerplate.txt";
-    if (std::filesystem::exists(file)) options_.boilerplate = docpipe::readers::load_phrase_file(file);
+    if (std::filesystem::exists(file))
+      options_.boilerplate = docpipe::readers::load_phrase_file(file);
     if (p.has("boilerplate"))
-      for (const auto& phrase : p.json().at("boilerplate")) options_.boilerplate.push_back(phrase.get<std::string>());
-    options_.boilerplate_max_chars = p.get<int>("boilerplate_max_chars", options_.boilerplate_max_chars);
+      for (const auto& phrase : p.json().at("boilerplate"))
+        options_.boilerplate.push_back(phrase.get<std::string>());
+    options_.boilerplate_max_chars =
+        p.get<int>("boilerplate_max_chars", options_.boilerplate_max_chars);
   }
 
   int sniff(const std::filesystem::path& path, std::string_view head) const override {
@@ -30,10 +33,10 @@ class HtmlReader final : public docpipe::Reader {
 
 }  // namespace
 
-DOCPIPE_PLUGIN(HtmlReader, .kind = docpipe::PluginKind::reader, .name = "read.html",
-               .version = "1.0.0",
-               .description = "Saved web pages: charset detection, main-content extraction, page metadata",
-               .params_schema = R"({
+DOCPIPE_PLUGIN(
+    HtmlReader, .kind = docpipe::PluginKind::reader, .name = "read.html", .version = "1.0.0",
+    .description = "Saved web pages: charset detection, main-content extraction, page metadata",
+    .params_schema = R"({
   "type": "object",
   "properties": {
     "boilerplate": {"type": "array", "items": {"type": "string"}, "default": [],
@@ -43,4 +46,4 @@ DOCPIPE_PLUGIN(HtmlReader, .kind = docpipe::PluginKind::reader, .name = "read.ht
   },
   "additionalProperties": false
 })",
-               .formats = "html,htm,xhtml,shtml")
+    .formats = "html,htm,xhtml,shtml")

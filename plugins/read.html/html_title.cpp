@@ -1,17 +1,17 @@
 #include "html_title.hpp"
 
-#include <string_view>
-#include <vector>
-
 #include <libxml/tree.h>
 
 #include <docpipe/text.hpp>
+#include <string_view>
+#include <vector>
 
 namespace docpipe::readers {
 namespace {
 
 std::string_view name_of(const xmlNode* n) {
-  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
+  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name))
+                      : std::string_view();
 }
 
 // Whitespace-free text, so "Headline\n  text" compares equal to og:title.
@@ -48,7 +48,8 @@ void collect_headings(xmlNode* root, std::vector<xmlNode*>& out) {
 
 }  // namespace
 
-xmlNode* find_title_heading(xmlNode* body, const std::string& og_title, const std::string& page_title) {
+xmlNode* find_title_heading(xmlNode* body, const std::string& og_title,
+                            const std::string& page_title) {
   if (!body) return nullptr;
   std::vector<xmlNode*> headings;
   collect_headings(body, headings);

@@ -4,16 +4,17 @@
 // div), so the extractor would lose it without this look-up.
 #pragma once
 
-#include <string>
-
 #include <libxml/HTMLparser.h>
+
+#include <string>
 
 namespace docpipe::readers {
 
 // The heading element naming the article, or nullptr. Prefers a heading
 // whose text matches og_title or is a prefix of page_title ("Headline -
 // Site"); otherwise the first non-empty <h1>.
-xmlNode* find_title_heading(xmlNode* body, const std::string& og_title, const std::string& page_title);
+xmlNode* find_title_heading(xmlNode* body, const std::string& og_title,
+                            const std::string& page_title);
 
 // True when heading sits just above content: it comes before it in document
 // order and their nearest common ancestor is at most max_levels above

@@ -6,11 +6,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <docpipe/text.hpp>
 #include <memory>
 #include <stdexcept>
 #include <string_view>
-
-#include <docpipe/text.hpp>
 
 namespace docpipe::readers {
 namespace {

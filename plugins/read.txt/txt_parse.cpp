@@ -1,9 +1,8 @@
 #include "txt_parse.hpp"
 
-#include <string>
-
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
+#include <string>
 
 #include "text_encoding.hpp"
 
@@ -21,7 +20,9 @@ constexpr Signature kSignatures[] = {
     {"\x89PNG", "a PNG image"},
     {"\xFF\xD8\xFF", "a JPEG image"},
     {"GIF8", "a GIF image"},
-    {"\x7F" "ELF", "an ELF executable"},
+    {"\x7F"
+     "ELF",
+     "an ELF executable"},
     {"\x1F\x8B", "gzip-compressed data"},
     {"Rar!", "a RAR archive"},
     {"7z\xBC\xAF", "a 7z archive"},
@@ -57,7 +58,8 @@ int sniff_text(const std::filesystem::path& path, std::string_view head) {
   if (chars == 0 || junk * 10 > chars) return 0;
   // Markup looks like text too; let the HTML reader win on it.
   std::string lower;
-  for (char c : head.substr(0, 1024)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : head.substr(0, 1024))
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower.find("<html") != std::string::npos || lower.find("<!doctype") != std::string::npos)
     return 10;
   return text_ext ? 80 : 40;
@@ -76,14 +78,18 @@ Document parse_text_file(const std::filesystem::path& path, std::string_view byt
   std::u32string u = text::to_u32(d.utf8);
   std::size_t junk = 0, nul = 0;
   for (char32_t c : u) {
-    if (c == 0) ++nul;
-    else if (is_junk_control(c)) ++junk;
+    if (c == 0)
+      ++nul;
+    else if (is_junk_control(c))
+      ++junk;
   }
   std::size_t bad = junk + nul + d.invalid_bytes;
   if (u.empty() || bad * 10 > u.size() || (nul > 0 && nul * 20 > u.size()))
     throw InputError(name + ": not a text file: " + std::to_string(bad) + " of " +
-                     std::to_string(u.size()) + " characters are control characters, NUL or "
-                     "undecodable bytes in " + g.name);
+                     std::to_string(u.size()) +
+                     " characters are control characters, NUL or "
+                     "undecodable bytes in " +
+                     g.name);
 
   Document doc;
   doc.source.format = "txt";
@@ -94,8 +100,9 @@ Document parse_text_file(const std::filesystem::path& path, std::string_view byt
     doc.diagnose(Level::info, "encoding guessed as " + g.name + " (" + g.how + ", confidence " +
                                   std::to_string(g.confidence).substr(0, 4) + ")");
   if (d.invalid_bytes > 0)
-    doc.diagnose(Level::warning, std::to_string(d.invalid_bytes) + " byte(s) could not be decoded as " +
-                                     g.name + " and became U+FFFD");
+    doc.diagnose(Level::warning, std::to_string(d.invalid_bytes) +
+                                     " byte(s) could not be decoded as " + g.name +
+                                     " and became U+FFFD");
   if (nul > 0) doc.diagnose(Level::warning, std::to_string(nul) + " NUL character(s) dropped");
 
   // Lines end at CRLF, CR or LF. A form feed (page break) also ends a
@@ -130,8 +137,10 @@ Document parse_text_file(const std::filesystem::path& path, std::string_view byt
   }
   flush();
   if (form_feeds > 0)
-    doc.diagnose(Level::info, std::to_string(form_feeds) + " form feed(s) treated as paragraph breaks");
-  doc.source.properties["line_count"] = std::to_string(line_no - (u.empty() || u.back() == '\n' ? 1 : 0));
+    doc.diagnose(Level::info,
+                 std::to_string(form_feeds) + " form feed(s) treated as paragraph breaks");
+  doc.source.properties["line_count"] =
+      std::to_string(line_no - (u.empty() || u.back() == '\n' ? 1 : 0));
   if (doc.blocks.empty()) doc.diagnose(Level::warning, "file has no text, only blank lines");
   return doc;
 }

@@ -3,10 +3,9 @@
 // call it directly.
 #pragma once
 
+#include <docpipe/model.hpp>
 #include <filesystem>
 #include <string_view>
-
-#include <docpipe/model.hpp>
 
 namespace docpipe::readers {
 

@@ -2,7 +2,6 @@
 
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
-
 #include <fstream>
 #include <sstream>
 

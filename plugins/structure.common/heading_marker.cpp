@@ -43,7 +43,8 @@ std::optional<HeadingMarker> match_heading_marker(std::string_view line) {
   HeadingMarker m;
   std::u32string_view num(s.data() + start, n);
   if (chinese) {
-    if (num.find(U'两') != std::u32string_view::npos || num.find(U'〇') != std::u32string_view::npos)
+    if (num.find(U'两') != std::u32string_view::npos ||
+        num.find(U'〇') != std::u32string_view::npos)
       return std::nullopt;
     m.ordinal = static_cast<int>(parse_cn_integer(num).value_or(0));
   } else {
@@ -85,10 +86,14 @@ std::string marker_for(int level, int ordinal) {
     return out;
   };
   switch (level) {
-    case 1: return cn(ordinal) + "、";
-    case 2: return "（" + cn(ordinal) + "）";
-    case 3: return std::to_string(ordinal) + "、";
-    default: return "（" + std::to_string(ordinal) + "）";
+    case 1:
+      return cn(ordinal) + "、";
+    case 2:
+      return "（" + cn(ordinal) + "）";
+    case 3:
+      return std::to_string(ordinal) + "、";
+    default:
+      return "（" + std::to_string(ordinal) + "）";
   }
 }
 

@@ -9,10 +9,10 @@
 namespace docpipe::structure {
 
 struct HeadingMarker {
-  int level = 0;         // 1..4
-  int ordinal = 0;       // the number the marker carries: 三、 -> 3
-  std::string marker;    // the marker as written, e.g. "（一）"
-  std::size_t end = 0;   // byte offset of the text after the marker (and spaces)
+  int level = 0;        // 1..4
+  int ordinal = 0;      // the number the marker carries: 三、 -> 3
+  std::string marker;   // the marker as written, e.g. "（一）"
+  std::size_t end = 0;  // byte offset of the text after the marker (and spaces)
 };
 
 // Recognises the marker a line starts with; nullopt when there is none.

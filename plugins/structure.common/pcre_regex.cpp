@@ -18,7 +18,8 @@ Regex::Regex(const std::string& pattern) {
     throw std::invalid_argument("bad pattern at " + std::to_string(off) + ": " +
                                 reinterpret_cast<char*>(msg) + " in " + pattern);
   }
-  pcre2_jit_compile(code_, PCRE2_JIT_COMPLETE);  // falls back to the interpreter if JIT is unavailable
+  pcre2_jit_compile(code_,
+                    PCRE2_JIT_COMPLETE);  // falls back to the interpreter if JIT is unavailable
   data_ = pcre2_match_data_create_from_pattern(code_, nullptr);
 }
 
@@ -27,7 +28,10 @@ Regex::~Regex() {
   if (code_) pcre2_code_free(code_);
 }
 
-Regex::Regex(Regex&& o) noexcept : code_(o.code_), data_(o.data_) { o.code_ = nullptr; o.data_ = nullptr; }
+Regex::Regex(Regex&& o) noexcept : code_(o.code_), data_(o.data_) {
+  o.code_ = nullptr;
+  o.data_ = nullptr;
+}
 
 Regex& Regex::operator=(Regex&& o) noexcept {
   if (this != &o) {
@@ -51,7 +55,8 @@ std::optional<RegexMatch> Regex::find(std::string_view subject, std::size_t star
   m.groups.reserve(n);
   for (std::uint32_t i = 0; i < n; ++i) {
     bool set = i < static_cast<std::uint32_t>(rc) && ov[2 * i] != PCRE2_UNSET;
-    m.groups.emplace_back(set ? ov[2 * i] : RegexMatch::npos, set ? ov[2 * i + 1] : RegexMatch::npos);
+    m.groups.emplace_back(set ? ov[2 * i] : RegexMatch::npos,
+                          set ? ov[2 * i + 1] : RegexMatch::npos);
   }
   return m;
 }
@@ -63,7 +68,8 @@ std::vector<RegexMatch> Regex::find_all(std::string_view subject) const {
     std::size_t next = m->end() > m->begin() ? m->end() : m->end() + 1;
     out.push_back(std::move(*m));
     // Step over a whole UTF-8 character after an empty match.
-    while (next < subject.size() && (static_cast<unsigned char>(subject[next]) & 0xC0) == 0x80) ++next;
+    while (next < subject.size() && (static_cast<unsigned char>(subject[next]) & 0xC0) == 0x80)
+      ++next;
     if (next > subject.size()) break;
     pos = next;
   }

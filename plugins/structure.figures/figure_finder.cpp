@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-
 #include <docpipe/text.hpp>
 
 #include "cn_numerals.hpp"
@@ -15,7 +14,8 @@ namespace {
 
 // Longest first, so 人次 wins over 人 and 个百分点 over 个.
 std::string alternation(std::vector<std::string> words) {
-  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::sort(words.begin(), words.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
   std::string out;
   for (const auto& w : words) {
     if (!out.empty()) out += '|';
@@ -27,9 +27,8 @@ std::string alternation(std::vector<std::string> words) {
 std::string figure_pattern(const FigureWords& w) {
   return "(?<pre>" + alternation(w.qualifiers_before) + ")?" +
          R"((?<num>[0-9０-９]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+))" +
-         "(?<post1>" + alternation(w.qualifiers_after) + ")?(?<mag>万|亿)?" +
-         "(?<post2>" + alternation(w.qualifiers_after) + ")?" +
-         "(?<unit>" + alternation(w.units) + ")";
+         "(?<post1>" + alternation(w.qualifiers_after) + ")?(?<mag>万|亿)?" + "(?<post2>" +
+         alternation(w.qualifiers_after) + ")?" + "(?<unit>" + alternation(w.units) + ")";
 }
 
 // Byte ranges inside “…”, 《…》, 「…」: names and slogans (“五个一”活动,
@@ -54,7 +53,8 @@ std::vector<std::pair<std::size_t, std::size_t>> quoted_ranges(const std::string
 }
 
 bool inside(const std::vector<std::pair<std::size_t, std::size_t>>& ranges, std::size_t at) {
-  return std::any_of(ranges.begin(), ranges.end(), [&](const auto& r) { return at > r.first && at < r.second; });
+  return std::any_of(ranges.begin(), ranges.end(),
+                     [&](const auto& r) { return at > r.first && at < r.second; });
 }
 
 // The code point that ends right before byte offset `at`.
@@ -66,7 +66,9 @@ char32_t char_before(const std::string& s, std::size_t at) {
   return u.empty() ? 0 : u.back();
 }
 
-bool is_sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?'; }
+bool is_sentence_end(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
+}
 
 std::string sentence_around(const std::string& s, std::size_t begin, std::size_t end) {
   std::u32string u = text::to_u32(s);
@@ -92,7 +94,8 @@ FigureWords FigureWords::from_file(const std::filesystem::path& json_file) {
   return w;
 }
 
-FigureFinder::FigureFinder(FigureWords words) : words_(std::move(words)), re_(figure_pattern(words_)) {
+FigureFinder::FigureFinder(FigureWords words)
+    : words_(std::move(words)), re_(figure_pattern(words_)) {
   pre_ = re_.group("pre");
   num_ = re_.group("num");
   post1_ = re_.group("post1");
@@ -107,18 +110,20 @@ std::vector<Metric> FigureFinder::find(const std::string& text, int block,
   auto quotes = quoted_ranges(text);
   for (const auto& m : re_.find_all(text)) {
     std::string_view num = m.view(text, num_);
-    bool chinese = cn_digit(text::to_u32(num).front()) >= 0 || cn_multiplier(text::to_u32(num).front()) > 0;
+    bool chinese =
+        cn_digit(text::to_u32(num).front()) >= 0 || cn_multiplier(text::to_u32(num).front()) > 0;
     // A qualifier that is not there leaves the number's own start.
     std::size_t start = m.has(pre_) ? m.begin(pre_) : m.begin(num_);
     char32_t before = char_before(text, m.begin(num_));
     if (inside(quotes, m.begin(num_))) continue;
     // Ordinals: 第五次, 四届四次 (a session number), 第57个.
     std::string prev = text::to_utf8(std::u32string(1, before));
-    if (!m.has(pre_) && std::find(words_.ordinal_before.begin(), words_.ordinal_before.end(), prev) !=
-                            words_.ordinal_before.end())
+    if (!m.has(pre_) && std::find(words_.ordinal_before.begin(), words_.ordinal_before.end(),
+                                  prev) != words_.ordinal_before.end())
       continue;
     // Arabic digits glued to Latin letters or other digits are codes (G20, 201x).
-    if (!chinese && before < 0x80 && before != 0 && std::isalnum(static_cast<int>(before))) continue;
+    if (!chinese && before < 0x80 && before != 0 && std::isalnum(static_cast<int>(before)))
+      continue;
     // 一个, 一次, 一批: "a", not a count the report wants compared.
     if (chinese && num == "一") continue;
     if (chinese && before != 0 && (cn_digit(before) >= 0 || cn_multiplier(before) > 0)) continue;

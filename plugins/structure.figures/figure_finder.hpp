@@ -4,11 +4,10 @@
 // document numbers and names in quotes (“五个一”) are not figures.
 #pragma once
 
+#include <docpipe/model.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <docpipe/model.hpp>
 
 #include "pcre_regex.hpp"
 

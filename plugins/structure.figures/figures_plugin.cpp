@@ -14,7 +14,8 @@ docpipe::structure::FigureWords words(const docpipe::PluginEnv& env, const docpi
 
 class FiguresTransform final : public docpipe::Transform {
  public:
-  FiguresTransform(const docpipe::PluginEnv& env, const docpipe::Params& p) : finder_(words(env, p)) {}
+  FiguresTransform(const docpipe::PluginEnv& env, const docpipe::Params& p)
+      : finder_(words(env, p)) {}
   void apply(docpipe::Document& doc) override { finder_.apply(doc); }
 
  private:
@@ -23,10 +24,11 @@ class FiguresTransform final : public docpipe::Transform {
 
 }  // namespace
 
-DOCPIPE_PLUGIN(FiguresTransform, .kind = docpipe::PluginKind::transform, .name = "structure.figures",
-               .version = "0.1.0",
-               .description = "Quantities with units (57.2万人次 -> 572000 人次) and their heading path",
-               .params_schema = R"json({"type":"object","additionalProperties":false,
+DOCPIPE_PLUGIN(
+    FiguresTransform, .kind = docpipe::PluginKind::transform, .name = "structure.figures",
+    .version = "0.1.0",
+    .description = "Quantities with units (57.2万人次 -> 572000 人次) and their heading path",
+    .params_schema = R"json({"type":"object","additionalProperties":false,
                  "properties":{
                    "extra_units":{"type":"array","items":{"type":"string"},"default":[],
                      "description":"units added to the shipped figures.json list"}}})json")

@@ -18,7 +18,8 @@ class FlagsTransform final : public docpipe::Transform {
 
 }  // namespace
 
-DOCPIPE_PLUGIN(FlagsTransform, .kind = docpipe::PluginKind::transform, .name = "structure.flags",
-               .version = "0.1.0",
-               .description = "truncated_start/_end and encoding_guessed flags; evidence for every flag",
-               .params_schema = R"json({"type":"object","additionalProperties":false,"properties":{}})json")
+DOCPIPE_PLUGIN(
+    FlagsTransform, .kind = docpipe::PluginKind::transform, .name = "structure.flags",
+    .version = "0.1.0",
+    .description = "truncated_start/_end and encoding_guessed flags; evidence for every flag",
+    .params_schema = R"json({"type":"object","additionalProperties":false,"properties":{}})json")

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-
 #include <docpipe/text.hpp>
 
 #include "cn_numerals.hpp"
@@ -17,35 +16,40 @@ constexpr std::size_t kQuoteChars = 16;  // how much text a diagnostic quotes
 
 std::string head(std::string_view s) {
   auto u = text::to_u32(s);
-  return text::to_utf8(std::u32string_view(u).substr(0, kQuoteChars)) + (u.size() > kQuoteChars ? "…" : "");
+  return text::to_utf8(std::u32string_view(u).substr(0, kQuoteChars)) +
+         (u.size() > kQuoteChars ? "…" : "");
 }
 std::string tail(std::string_view s) {
   auto u = text::to_u32(s);
   std::size_t n = std::min(u.size(), kQuoteChars);
-  return (u.size() > kQuoteChars ? "…" : "") + text::to_utf8(std::u32string_view(u).substr(u.size() - n));
+  return (u.size() > kQuoteChars ? "…" : "") +
+         text::to_utf8(std::u32string_view(u).substr(u.size() - n));
 }
 
 bool is_body(const Block& b) {
-  return b.kind != BlockKind::signature && b.kind != BlockKind::table && !text::trim(b.text).empty();
+  return b.kind != BlockKind::signature && b.kind != BlockKind::table &&
+         !text::trim(b.text).empty();
 }
 
 // Punctuation a sentence can end with (closing quotes and brackets after it).
 bool closes_text(char32_t c) {
-  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'…' || c == U'”' ||
-         c == U'’' || c == U'」' || c == U'』' || c == U'）' || c == U')' || c == U'.' || c == U'；' || c == U';';
+  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'…' ||
+         c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'）' || c == U')' ||
+         c == U'.' || c == U'；' || c == U';';
 }
 
 // Punctuation that only continues a sentence.
 bool continues_text(char32_t c) {
-  return c == U'，' || c == U',' || c == U'、' || c == U'。' || c == U'；' || c == U'：' || c == U'）' ||
-         c == U'”' || c == U'」';
+  return c == U'，' || c == U',' || c == U'、' || c == U'。' || c == U'；' || c == U'：' ||
+         c == U'）' || c == U'”' || c == U'」';
 }
 
 }  // namespace
 
 FlagRules FlagRules::from_file(const std::filesystem::path& json_file) {
   FlagRules r;
-  r.evidence = load_json(json_file).at("evidence").get<std::map<std::string, std::vector<std::string>>>();
+  r.evidence =
+      load_json(json_file).at("evidence").get<std::map<std::string, std::vector<std::string>>>();
   return r;
 }
 
@@ -53,13 +57,15 @@ std::string QualityFlagger::truncated_start_reason(const Document& doc) {
   auto first = std::find_if(doc.blocks.begin(), doc.blocks.end(), is_body);
   if (first == doc.blocks.end()) return {};
   std::u32string u = text::to_u32(text::trim(first->text));
-  if (continues_text(u[0])) return "the text starts with \"" + head(first->text) + "\", inside a sentence";
+  if (continues_text(u[0]))
+    return "the text starts with \"" + head(first->text) + "\", inside a sentence";
   // 三是… : the third item of an enumeration whose first items are missing.
   std::size_t n = 0;
   while (n < u.size() && (cn_digit(u[n]) >= 0 || u[n] == U'十')) ++n;
   if (n > 0 && n < u.size() && u[n] == U'是') {
     auto ord = parse_cn_integer(std::u32string_view(u).substr(0, n));
-    if (ord && *ord > 1) return "the text starts with the enumeration item \"" + head(first->text) + "\"";
+    if (ord && *ord > 1)
+      return "the text starts with the enumeration item \"" + head(first->text) + "\"";
   }
   if (auto m = match_heading_marker(first->text); m && m->ordinal > 1)
     return "the text starts at outline item " + m->marker + " (\"" + head(first->text) + "\")";
@@ -73,17 +79,18 @@ std::string QualityFlagger::truncated_end_reason(const Document& doc) {
   // A heading alone at the end lost its section; a level-3 item that carries
   // its own text (1、标题。正文…) is judged like a paragraph.
   bool bare_heading = last->kind == BlockKind::heading &&
-      std::none_of(u.begin(), u.end() - 1, [](char32_t c) { return c == U'。'; });
+                      std::none_of(u.begin(), u.end() - 1, [](char32_t c) { return c == U'。'; });
   if (bare_heading && doc.blocks.size() > 1)
     return "the text ends with the heading \"" + head(last->text) + "\", without its content";
-  if (!closes_text(u.back())) return "the last paragraph ends mid-sentence: \"" + tail(last->text) + "\"";
+  if (!closes_text(u.back()))
+    return "the last paragraph ends mid-sentence: \"" + tail(last->text) + "\"";
   return {};
 }
 
 void QualityFlagger::add_evidence(Document& doc, const std::string& flag) const {
-  bool explained = std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(), [&](const Diagnostic& d) {
-    return d.message.find(flag) != std::string::npos;
-  });
+  bool explained =
+      std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(),
+                  [&](const Diagnostic& d) { return d.message.find(flag) != std::string::npos; });
   if (explained) return;
   auto it = rules_.evidence.find(flag);
   std::map<std::string, int> counts;
@@ -99,7 +106,8 @@ void QualityFlagger::add_evidence(Document& doc, const std::string& flag) const 
     }
   }
   if (counts.empty()) {
-    doc.diagnose(Level::warning, "flag " + flag + ": set by an earlier stage without recorded evidence");
+    doc.diagnose(Level::warning,
+                 "flag " + flag + ": set by an earlier stage without recorded evidence");
     return;
   }
   std::string msg = "flag " + flag + ": evidence in edits";
@@ -113,9 +121,10 @@ void QualityFlagger::apply(Document& doc) const {
     doc.set_flag("encoding_guessed");
     char conf[32];
     std::snprintf(conf, sizeof conf, "%.2f", doc.source.encoding_confidence);
-    doc.diagnose(Level::info, "flag encoding_guessed: " +
-                                  (doc.source.encoding.empty() ? std::string("encoding") : doc.source.encoding) +
-                                  " detected with confidence " + conf);
+    doc.diagnose(Level::info,
+                 "flag encoding_guessed: " +
+                     (doc.source.encoding.empty() ? std::string("encoding") : doc.source.encoding) +
+                     " detected with confidence " + conf);
   }
   if (!doc.has_flag("truncated_start")) {
     if (auto why = truncated_start_reason(doc); !why.empty()) {

@@ -4,12 +4,11 @@
 // diagnostic that shows the evidence.
 #pragma once
 
+#include <docpipe/model.hpp>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <docpipe/model.hpp>
 
 namespace docpipe::structure {
 

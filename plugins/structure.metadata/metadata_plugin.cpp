@@ -21,7 +21,8 @@ docpipe::structure::MetadataConfig config(const docpipe::PluginEnv& env, const d
 
 class MetadataTransform final : public docpipe::Transform {
  public:
-  MetadataTransform(const docpipe::PluginEnv& env, const docpipe::Params& p) : rules_(config(env, p)) {}
+  MetadataTransform(const docpipe::PluginEnv& env, const docpipe::Params& p)
+      : rules_(config(env, p)) {}
   void apply(docpipe::Document& doc) override { rules_.apply(doc); }
 
  private:
@@ -30,10 +31,11 @@ class MetadataTransform final : public docpipe::Transform {
 
 }  // namespace
 
-DOCPIPE_PLUGIN(MetadataTransform, .kind = docpipe::PluginKind::transform, .name = "structure.metadata",
-               .version = "0.1.0",
-               .description = "Title, organization, doc type, period and signature date of a report",
-               .params_schema = R"json({"type":"object","additionalProperties":false,
+DOCPIPE_PLUGIN(
+    MetadataTransform, .kind = docpipe::PluginKind::transform, .name = "structure.metadata",
+    .version = "0.1.0",
+    .description = "Title, organization, doc type, period and signature date of a report",
+    .params_schema = R"json({"type":"object","additionalProperties":false,
                  "properties":{
                    "org_patterns":{"type":"array","items":{"type":"string"},"default":[],
                      "description":"extra PCRE2 patterns for issuing organizations, tried before the shipped org_patterns.txt"},

@@ -37,7 +37,9 @@ MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
     : cfg_(std::move(cfg)),
       titles_(TitleConfig{all_words(cfg_.doc_types), cfg_.site_suffixes, cfg_.max_title_chars,
                           cfg_.title_scan_blocks}),
-      signatures_(periods_, [this](std::string_view s) { return is_org_line(s); }, cfg_.signature_max_chars) {
+      signatures_(
+          periods_, [this](std::string_view s) { return is_org_line(s); },
+          cfg_.signature_max_chars) {
   for (const auto& p : cfg_.org_patterns) {
     try {
       org_.emplace_back(p);
@@ -92,12 +94,14 @@ void MetadataExtractor::apply(Document& doc) const {
     for (auto i : sig->blocks) doc.blocks[i].kind = BlockKind::signature;
     sig_org = sig->organization;
     fill(md.date, sig->date);
-    doc.diagnose(Level::info, "metadata: signature \"" + doc.blocks[sig->blocks.back()].text + "\"");
+    doc.diagnose(Level::info,
+                 "metadata: signature \"" + doc.blocks[sig->blocks.back()].text + "\"");
   }
 
   if (auto title = titles_.extract(doc)) {
     if (md.title && *md.title != *title)
-      doc.diagnose(Level::info, "metadata: title \"" + *title + "\" found; kept the earlier \"" + *md.title + "\"");
+      doc.diagnose(Level::info, "metadata: title \"" + *title + "\" found; kept the earlier \"" +
+                                    *md.title + "\"");
     fill(md.title, title);
     doc.diagnose(Level::info, "metadata: title \"" + *title + "\"");
   } else if (!md.title) {
@@ -111,14 +115,24 @@ void MetadataExtractor::apply(Document& doc) const {
   // name gives way to the real one the signature spells out.
   std::optional<std::string> org = find_org(title);
   const char* org_from = "title";
-  if (!org) { org = find_org(opening); org_from = "opening sentence"; }
-  if (!org && sig_org) { org = find_org(*sig_org); org_from = "signature"; }
+  if (!org) {
+    org = find_org(opening);
+    org_from = "opening sentence";
+  }
+  if (!org && sig_org) {
+    org = find_org(*sig_org);
+    org_from = "signature";
+  }
   if (org && sig_org && is_redacted(*org)) {
-    if (auto real = find_org(*sig_org); real && matches_redacted(*org, *real)) { org = real; org_from = "signature"; }
+    if (auto real = find_org(*sig_org); real && matches_redacted(*org, *real)) {
+      org = real;
+      org_from = "signature";
+    }
   }
   if (org) {
     fill(md.organization, org);
-    doc.diagnose(Level::info, std::string("metadata: organization \"") + *org + "\" from the " + org_from);
+    doc.diagnose(Level::info,
+                 std::string("metadata: organization \"") + *org + "\" from the " + org_from);
   }
 
   // Document type: the title's words, else the opening's cues.
@@ -131,7 +145,8 @@ void MetadataExtractor::apply(Document& doc) const {
     Period p = periods_.parse(title);
     if (!p.year && p.span == "unknown") p = periods_.parse(opening);
     md.period = p;
-    if (!p.label.empty()) doc.diagnose(Level::info, "metadata: period \"" + p.label + "\" -> " + p.span);
+    if (!p.label.empty())
+      doc.diagnose(Level::info, "metadata: period \"" + p.label + "\" -> " + p.span);
   }
 }
 

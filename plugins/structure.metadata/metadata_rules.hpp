@@ -3,13 +3,12 @@
 // `signature` and the title line moves out of the body.
 #pragma once
 
+#include <docpipe/model.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <docpipe/model.hpp>
-#include <nlohmann/json.hpp>
 
 #include "pcre_regex.hpp"
 #include "period_parser.hpp"

@@ -1,7 +1,6 @@
 #include "period_parser.hpp"
 
 #include <cstdio>
-
 #include <docpipe/text.hpp>
 
 #include "cn_numerals.hpp"
@@ -44,13 +43,17 @@ Period PeriodParser::parse(std::string_view text) const {
   std::optional<RegexMatch> s = span_.find(text);
   if (s) {
     auto has = [&](const char* n) { return s->has(span_.group(n)); };
-    if (has("h1")) p.span = "H1";
-    else if (has("h2")) p.span = "H2";
-    else if (has("q")) p.span = "Q" + std::to_string(number_of(s->view(text, span_.group("q"))));
+    if (has("h1"))
+      p.span = "H1";
+    else if (has("h2"))
+      p.span = "H2";
+    else if (has("q"))
+      p.span = "Q" + std::to_string(number_of(s->view(text, span_.group("q"))));
     else if (has("m")) {
       p.span = "month";
       p.month = number_of(s->view(text, span_.group("m")));
-    } else p.span = "annual";
+    } else
+      p.span = "annual";
   } else if (y) {
     p.span = "annual";  // 2022年工作总结 covers the year
   }

@@ -3,11 +3,10 @@
 // (annual, year unknown); dates 2020年5月29日 and 二〇二〇年五月二十九日.
 #pragma once
 
+#include <docpipe/model.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <docpipe/model.hpp>
 
 #include "pcre_regex.hpp"
 

@@ -33,7 +33,8 @@ std::optional<SignatureHit> SignatureFinder::find(const Document& doc) const {
     if (!before.empty()) {
       if (!is_org_(before)) return std::nullopt;  // a sentence fragment ending in a date
       hit.organization = before;
-    } else if (last >= 1 && short_plain_line(doc.blocks[last - 1]) && is_org_(text::trim(doc.blocks[last - 1].text))) {
+    } else if (last >= 1 && short_plain_line(doc.blocks[last - 1]) &&
+               is_org_(text::trim(doc.blocks[last - 1].text))) {
       hit.organization = text::trim(doc.blocks[last - 1].text);  // organization on the line above
       hit.blocks.push_back(last - 1);
     }

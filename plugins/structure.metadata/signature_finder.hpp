@@ -2,12 +2,11 @@
 // (共青团西湖区委 2020年5月29日), on one line or two.
 #pragma once
 
+#include <docpipe/model.hpp>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <docpipe/model.hpp>
 
 #include "period_parser.hpp"
 

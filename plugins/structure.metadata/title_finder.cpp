@@ -1,7 +1,6 @@
 #include "title_finder.hpp"
 
 #include <algorithm>
-
 #include <docpipe/text.hpp>
 
 #include "heading_marker.hpp"
@@ -14,7 +13,9 @@ constexpr const char* kMovedRule = "title.to_metadata";
 constexpr const char* kDuplicateRule = "title.duplicate_line";
 constexpr std::size_t kMaxFill = 12;  // characters a placeholder may stand for
 
-bool is_placeholder_char(char32_t c) { return c == U'*' || c == U'＊' || c == U'X' || c == U'x' || c == U'×' || c == U'某'; }
+bool is_placeholder_char(char32_t c) {
+  return c == U'*' || c == U'＊' || c == U'X' || c == U'x' || c == U'×' || c == U'某';
+}
 
 // Splits at placeholder runs: "共青团**区委2020" -> {"共青团", "区委2020"}.
 // A single X/x inside Latin text is not a placeholder, two are.
@@ -85,7 +86,8 @@ bool TitleFinder::is_title_like(std::string_view s) const {
                      [&](const std::string& w) { return s.find(w) != std::string_view::npos; });
 }
 
-std::string TitleFinder::strip_site_suffix(std::string title, const std::optional<std::string>& site) const {
+std::string TitleFinder::strip_site_suffix(std::string title,
+                                           const std::optional<std::string>& site) const {
   static const std::vector<std::string> separators = {"_", "|", "｜", " - ", "－", " — "};
   for (;;) {
     std::size_t cut = std::string::npos, sep_len = 0;
@@ -110,7 +112,8 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
   // 1. Candidates in the leading blocks. Lines without any Han character
   // (a crawl timestamp, a URL) are skipped; the first body line ends the scan.
   std::vector<Candidate> cands;
-  for (std::size_t i = 0; i < doc.blocks.size() && i < static_cast<std::size_t>(cfg_.scan_blocks); ++i) {
+  for (std::size_t i = 0; i < doc.blocks.size() && i < static_cast<std::size_t>(cfg_.scan_blocks);
+       ++i) {
     const Block& b = doc.blocks[i];
     if (b.kind == BlockKind::table || b.kind == BlockKind::signature) break;
     if (b.kind == BlockKind::heading && !b.marker.empty()) break;
@@ -124,7 +127,8 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
     if (sp != std::string::npos) {
       std::string head = text::trim(std::string_view(b.text).substr(0, sp));
       std::string rest = text::trim(std::string_view(b.text).substr(sp));
-      if (is_title_like(head) && text::length(rest) > text::length(head)) cands.push_back({i, head, rest});
+      if (is_title_like(head) && text::length(rest) > text::length(head))
+        cands.push_back({i, head, rest});
     }
     break;
   }
@@ -162,7 +166,8 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
 
   // 4. Move the chosen line out of the body; its duplicates and redacted
   // copies go too. Back to front so indices stay valid.
-  auto first_same = std::find_if(cands.begin(), cands.end(), [&](const Candidate& c) { return c.text == *title; });
+  auto first_same = std::find_if(cands.begin(), cands.end(),
+                                 [&](const Candidate& c) { return c.text == *title; });
   for (auto it = cands.rbegin(); it != cands.rend(); ++it) {
     if (it->text != *title && !matches_redacted(it->text, *title)) continue;
     bool moved = first_same != cands.end() && it->block == first_same->block;

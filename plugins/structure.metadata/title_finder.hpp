@@ -2,12 +2,11 @@
 // said about itself) and moves it out of the body into metadata.title.
 #pragma once
 
+#include <docpipe/model.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <docpipe/model.hpp>
 
 namespace docpipe::structure {
 

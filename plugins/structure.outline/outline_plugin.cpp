@@ -20,10 +20,11 @@ class OutlineTransform final : public docpipe::Transform {
 
 }  // namespace
 
-DOCPIPE_PLUGIN(OutlineTransform, .kind = docpipe::PluginKind::transform, .name = "structure.outline",
-               .version = "0.1.0",
-               .description = "Headings by GB/T 9704 numbering, run-in heading splits, numbering checks",
-               .params_schema = R"json({"type":"object","additionalProperties":false,
+DOCPIPE_PLUGIN(
+    OutlineTransform, .kind = docpipe::PluginKind::transform, .name = "structure.outline",
+    .version = "0.1.0",
+    .description = "Headings by GB/T 9704 numbering, run-in heading splits, numbering checks",
+    .params_schema = R"json({"type":"object","additionalProperties":false,
                  "properties":{
                    "max_heading_chars":{"type":"integer","minimum":4,"default":60,
                      "description":"longest heading phrase (marker + text up to the first 。)"},

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-
 #include <docpipe/text.hpp>
 
 #include "heading_marker.hpp"
@@ -13,7 +12,9 @@ namespace {
 
 constexpr const char* kRunInRule = "outline.run_in_heading";
 
-bool is_sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?'; }
+bool is_sentence_end(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
+}
 // A clause that ends like this continues an enumeration: it is a list item.
 bool is_clause_end(char32_t c) {
   return c == U'；' || c == U';' || c == U'，' || c == U',' || c == U'、';
@@ -64,7 +65,8 @@ LeadSplit split_lead(const std::string& text, const HeadingMarker& m) {
 }
 
 bool classifiable(const Block& b) {
-  return b.kind == BlockKind::paragraph || b.kind == BlockKind::list_item || b.kind == BlockKind::heading;
+  return b.kind == BlockKind::paragraph || b.kind == BlockKind::list_item ||
+         b.kind == BlockKind::heading;
 }
 
 // The block before i that carries text, or nullptr.
@@ -86,7 +88,8 @@ Verdict classify(const Document& doc, std::size_t i, const HeadingMarker& m, con
                       opt.run_in_levels.end();
   if (s.lead_chars > max) return Verdict::list_item;  // the first sentence is too long for a title
   if (s.item_follows) return Verdict::run_in;
-  if (m.level <= 2) return one_sentence ? Verdict::heading : (run_in_level ? Verdict::run_in : Verdict::heading);
+  if (m.level <= 2)
+    return one_sentence ? Verdict::heading : (run_in_level ? Verdict::run_in : Verdict::heading);
 
   // Levels 3 and 4 double as list numbering inside paragraphs: context decides.
   const Block* prev = previous_text_block(doc, i);
@@ -115,10 +118,12 @@ int check_numbering(Document& doc) {
     if (m->ordinal != expected) {
       ++gaps;
       std::string msg = last[m->level] == 0
-          ? "outline numbering: level " + std::to_string(m->level) + " starts at " + m->marker +
-                " (expected " + marker_for(m->level, 1) + "); the document may start mid-outline"
-          : "outline numbering: " + m->marker + " follows " + marker_for(m->level, last[m->level]) +
-                " (expected " + marker_for(m->level, expected) + ")";
+                            ? "outline numbering: level " + std::to_string(m->level) +
+                                  " starts at " + m->marker + " (expected " +
+                                  marker_for(m->level, 1) + "); the document may start mid-outline"
+                            : "outline numbering: " + m->marker + " follows " +
+                                  marker_for(m->level, last[m->level]) + " (expected " +
+                                  marker_for(m->level, expected) + ")";
       doc.diagnose(Level::warning, msg);
     }
     last[m->level] = m->ordinal;
@@ -144,7 +149,8 @@ OutlineStats build_outline(Document& doc, const OutlineOptions& opt) {
       // The reader already knew (DOCX heading style): keep it, reconcile the level.
       if (b.level > 0 && b.level != m->level)
         doc.diagnose(Level::info, "outline: style level " + std::to_string(b.level) + " of \"" +
-                                      b.text + "\" replaced by marker level " + std::to_string(m->level));
+                                      b.text + "\" replaced by marker level " +
+                                      std::to_string(m->level));
       b.level = m->level;
       b.marker = m->marker;
       ++st.headings;

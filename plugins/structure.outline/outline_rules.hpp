@@ -2,9 +2,8 @@
 // headings, tells list sentences from headings and checks numbering.
 #pragma once
 
-#include <vector>
-
 #include <docpipe/model.hpp>
+#include <vector>
 
 namespace docpipe::structure {
 

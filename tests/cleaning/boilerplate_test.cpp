@@ -1,6 +1,7 @@
+#include "boilerplate.hpp"
+
 #include <gtest/gtest.h>
 
-#include "boilerplate.hpp"
 #include "test_support.hpp"
 
 using namespace cleaning_test;
@@ -9,7 +10,8 @@ using docpipe::clean::BoilerplateCleaner;
 namespace {
 
 const std::string kBody =
-    "2021年以来,团县委在县委和团市委的正确领导下,紧紧围绕中心工作,扎实推进各项工作,取得了明显成效,现将工作情况报告如下。";
+    "2021年以来,团县委在县委和团市委的正确领导下,紧紧围绕中心工作,扎实推进各项工作,取得了明显成效,"
+    "现将工作情况报告如下。";
 
 BoilerplateCleaner make(const nlohmann::json& j = nlohmann::json::object()) {
   return BoilerplateCleaner(env_for("clean.boilerplate"), params(j));
@@ -18,8 +20,8 @@ BoilerplateCleaner make(const nlohmann::json& j = nlohmann::json::object()) {
 }  // namespace
 
 TEST(Boilerplate, HeadChromeGoesToPageMetadata) {
-  auto doc = doc_of({"青年公文网", "首页 » 计划总结 » 团委工作 / 正文", "发布时间：2021/03/05 08:12", "某某团县委2021年工作总结",
-                     kBody});
+  auto doc = doc_of({"青年公文网", "首页 » 计划总结 » 团委工作 / 正文",
+                     "发布时间：2021/03/05 08:12", "某某团县委2021年工作总结", kBody});
   make().apply(doc);
   EXPECT_EQ(texts(doc), (std::vector<std::string>{"某某团县委2021年工作总结", kBody}));
   EXPECT_EQ(doc.metadata.page.site, "青年公文网");
@@ -47,8 +49,10 @@ TEST(Boilerplate, BareDocumentDateAndSignatureStay) {
 }
 
 TEST(Boilerplate, TailTagsAndSidebarWords) {
-  auto doc = doc_of({kBody, "共青团某某县委 2021年12月30日", "标签：共青团\u00a0\u00a0 县委 | 工作计划", "上一篇：团委2020年工作要点",
-                     "站内搜索", "热门文章  最新文章", "Copyright © 2019 某某网 版权所有 京ICP备12345678号"});
+  auto doc =
+      doc_of({kBody, "共青团某某县委 2021年12月30日", "标签：共青团\u00a0\u00a0 县委 | 工作计划",
+              "上一篇：团委2020年工作要点", "站内搜索", "热门文章  最新文章",
+              "Copyright © 2019 某某网 版权所有 京ICP备12345678号"});
   make().apply(doc);
   EXPECT_EQ(texts(doc), (std::vector<std::string>{kBody, "共青团某某县委 2021年12月30日"}));
   EXPECT_EQ(doc.metadata.page.tags, (std::vector<std::string>{"共青团", "县委", "工作计划"}));
@@ -58,14 +62,16 @@ TEST(Boilerplate, TailTagsAndSidebarWords) {
 }
 
 TEST(Boilerplate, PaywallTailRemovedAndFlaggedTruncated) {
-  auto doc = doc_of({kBody, kBody + "二", "免费预览已结束,获取完整版请联系。", "👉 ab12345 👈 立即领取"});
+  auto doc =
+      doc_of({kBody, kBody + "二", "免费预览已结束,获取完整版请联系。", "👉 ab12345 👈 立即领取"});
   make().apply(doc);
   EXPECT_EQ(doc.blocks.size(), 2u);
   EXPECT_TRUE(doc.has_flag("truncated_end"));
   EXPECT_EQ(edits_with(doc, "boilerplate.paywall"), 1u);
   EXPECT_EQ(edits_with(doc, "boilerplate.paywall_tail"), 1u);
   bool evidence = false;
-  for (const auto& d : doc.diagnostics) evidence |= d.message.find("免费预览已结束") != std::string::npos;
+  for (const auto& d : doc.diagnostics)
+    evidence |= d.message.find("免费预览已结束") != std::string::npos;
   EXPECT_TRUE(evidence);
 }
 
@@ -105,7 +111,8 @@ TEST(Boilerplate, LongLinesAreNeverChrome) {
 }
 
 TEST(Boilerplate, TailTimestampAndSiteNameNeedTailChrome) {
-  auto doc = doc_of({kBody, "共青团某某县委 2021年12月30日", "发布时间：2022-01-04 09:30:00", "青年范文之家"});
+  auto doc = doc_of(
+      {kBody, "共青团某某县委 2021年12月30日", "发布时间：2022-01-04 09:30:00", "青年范文之家"});
   make().apply(doc);
   EXPECT_EQ(texts(doc), (std::vector<std::string>{kBody, "共青团某某县委 2021年12月30日"}));
   EXPECT_EQ(doc.metadata.page.published, "2022-01-04T09:30:00");

@@ -23,7 +23,8 @@ TEST(CleanCommon, RegexIsUnicodeAware) {
   auto all = han.find_all("ab团委cd青年");
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[1].group("ab团委cd青年", 0), "青年");
-  EXPECT_EQ(han.replace_all("a团b", [](std::string_view, const docpipe::clean::Match&) { return std::string("#"); }),
+  EXPECT_EQ(han.replace_all("a团b", [](std::string_view,
+                                       const docpipe::clean::Match&) { return std::string("#"); }),
             "a#b");
   EXPECT_THROW(Regex("(unclosed"), docpipe::ConfigError);
 }

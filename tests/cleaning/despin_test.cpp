@@ -1,6 +1,7 @@
+#include "despin.hpp"
+
 #include <gtest/gtest.h>
 
-#include "despin.hpp"
 #include "test_support.hpp"
 
 using namespace cleaning_test;
@@ -11,13 +12,17 @@ Despinner make(const nlohmann::json& j = nlohmann::json::object()) {
   return Despinner(env_for("clean.despin"), params(j));
 }
 // A spun paragraph (not from any seed) dense enough to be detected.
-const std::string kSpun = "团县委经由过程年夜力开展自愿处事勾当,增强下层团组织培植,明确工作标的目的,不竭晋升处事青年的能力。";
+const std::string kSpun =
+    "团县委经由过程年夜力开展自愿处事勾当,增强下层团组织培植,明确工作标的目的,"
+    "不竭晋升处事青年的能力。";
 }  // namespace
 
 TEST(Despin, SpunDocumentIsRestored) {
   auto doc = doc_of({kSpun});
   make().apply(doc);
-  EXPECT_EQ(doc.blocks[0].text, "团县委通过大力开展志愿服务活动,加强基层团组织建设,明确工作方向,不断提升服务青年的能力。");
+  EXPECT_EQ(
+      doc.blocks[0].text,
+      "团县委通过大力开展志愿服务活动,加强基层团组织建设,明确工作方向,不断提升服务青年的能力。");
   EXPECT_TRUE(doc.has_flag("spun_restored"));
   EXPECT_GE(edits_with(doc, "spin.pair"), 9u);
 }
@@ -29,9 +34,11 @@ TEST(Despin, SubstitutionInsideALongerWordIsUndone) {
 }
 
 TEST(Despin, GuardedRealWordsStayInASpunDocument) {
-  auto doc = doc_of({kSpun, "春节前组织志愿者为孤寡白叟送年夜饭,助力平安建设,展现新时代青年风貌。"});
+  auto doc =
+      doc_of({kSpun, "春节前组织志愿者为孤寡白叟送年夜饭,助力平安建设,展现新时代青年风貌。"});
   make().apply(doc);
-  EXPECT_EQ(doc.blocks[1].text, "春节前组织志愿者为孤寡老人送年夜饭,助力平安建设,展现新时代青年风貌。");
+  EXPECT_EQ(doc.blocks[1].text,
+            "春节前组织志愿者为孤寡老人送年夜饭,助力平安建设,展现新时代青年风貌。");
 }
 
 TEST(Despin, LongestMatchWins) {
@@ -77,7 +84,8 @@ TEST(Despin, DictionaryCoversTheFamilyNotOneDocument) { EXPECT_GE(make().pair_co
 TEST(Despin, TheDeToHuanShangArtefactIsUndone) {
   auto doc = doc_of({kSpun + "各项工作取患上了较着成效,值患上一提的是青年踊跃介入。"});
   make().apply(doc);
-  EXPECT_NE(doc.blocks[0].text.find("取得了明显成效,值得一提的是青年积极参与。"), std::string::npos);
+  EXPECT_NE(doc.blocks[0].text.find("取得了明显成效,值得一提的是青年积极参与。"),
+            std::string::npos);
 }
 
 TEST(Despin, TableCellsAreRestoredWithEdits) {

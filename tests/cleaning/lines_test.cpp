@@ -1,6 +1,7 @@
+#include "lines.hpp"
+
 #include <gtest/gtest.h>
 
-#include "lines.hpp"
 #include "test_support.hpp"
 
 using namespace cleaning_test;
@@ -15,14 +16,18 @@ LineCleaner make(const nlohmann::json& j = nlohmann::json::object()) {
 TEST(Lines, HeadingRunTogetherWithItemIsSplit) {
   auto doc = doc_of({"三、明年工作打算 1、持续深化思想引领。组织开展主题团日活动。"});
   make().apply(doc);
-  EXPECT_EQ(texts(doc), (std::vector<std::string>{"三、明年工作打算", "1、持续深化思想引领。组织开展主题团日活动。"}));
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{"三、明年工作打算",
+                                                  "1、持续深化思想引领。组织开展主题团日活动。"}));
   EXPECT_EQ(edits_with(doc, "lines.split_heading"), 2u);
 }
 
 TEST(Lines, TitleGluedToFirstParagraphIsSplit) {
-  auto doc = doc_of({"某某团县委2021年工作总结 2021年以来,团县委紧紧围绕中心工作,扎实推进各项工作。"});
+  auto doc =
+      doc_of({"某某团县委2021年工作总结 2021年以来,团县委紧紧围绕中心工作,扎实推进各项工作。"});
   make().apply(doc);
-  EXPECT_EQ(texts(doc), (std::vector<std::string>{"某某团县委2021年工作总结", "2021年以来，团县委紧紧围绕中心工作，扎实推进各项工作。"}));
+  EXPECT_EQ(texts(doc),
+            (std::vector<std::string>{"某某团县委2021年工作总结",
+                                      "2021年以来，团县委紧紧围绕中心工作，扎实推进各项工作。"}));
 }
 
 TEST(Lines, SentencesWithSpacesAreNotSplit) {
@@ -34,14 +39,17 @@ TEST(Lines, SentencesWithSpacesAreNotSplit) {
 TEST(Lines, LineBrokenMidSentenceIsJoined) {
   auto doc = doc_of({"二是加强队伍建设。成立了志愿者艺术团、应急", "志愿者等三支专业服务队伍。"});
   make().apply(doc);
-  EXPECT_EQ(texts(doc), (std::vector<std::string>{"二是加强队伍建设。成立了志愿者艺术团、应急志愿者等三支专业服务队伍。"}));
+  EXPECT_EQ(texts(doc),
+            (std::vector<std::string>{
+                "二是加强队伍建设。成立了志愿者艺术团、应急志愿者等三支专业服务队伍。"}));
   EXPECT_EQ(edits_with(doc, "lines.join"), 2u);
 }
 
 TEST(Lines, HeadingsItemsAndSignaturesAreNotJoined) {
-  const std::vector<std::string> lines{"（二）突出服务带动,志愿者工作影响力不断扩大", "一是建立服务基地,加强阵地建设。",
-                                       "四、展望未来,开创共青团工作新局面", "站在新的历史起点上,团区委将继续努力",
-                                       "共青团某某区委 2021年5月9日"};
+  const std::vector<std::string> lines{
+      "（二）突出服务带动,志愿者工作影响力不断扩大", "一是建立服务基地,加强阵地建设。",
+      "四、展望未来,开创共青团工作新局面", "站在新的历史起点上,团区委将继续努力",
+      "共青团某某区委 2021年5月9日"};
   auto doc = doc_of(lines);
   make({{"fullwidth_punct", false}}).apply(doc);
   EXPECT_EQ(texts(doc), lines);
@@ -70,12 +78,14 @@ TEST(Lines, AsciiPunctuationBetweenChineseBecomesFullWidth) {
 
 TEST(Lines, DigitsLatinUrlsAndLineStartMarkersUntouched) {
   auto l = make();
-  for (const std::string s : {"(一)聚焦主责主业", "共1,000人", "见http://a.cn/x?y=1,z", "A,B两组", "比分3:2。", "成立(2019)"})
+  for (const std::string s : {"(一)聚焦主责主业", "共1,000人", "见http://a.cn/x?y=1,z", "A,B两组",
+                              "比分3:2。", "成立(2019)"})
     EXPECT_EQ(l.fix_punct(s), s);
 }
 
 TEST(Lines, UnnumberedTitleWithoutPunctuationIsNotJoined) {
-  const std::vector<std::string> lines{"坚持党建带团建推动基层团组织建设", "今年以来,团县委坚持党建带团建,扎实推进基层组织建设。"};
+  const std::vector<std::string> lines{"坚持党建带团建推动基层团组织建设",
+                                       "今年以来,团县委坚持党建带团建,扎实推进基层组织建设。"};
   auto doc = doc_of(lines);
   make({{"fullwidth_punct", false}}).apply(doc);
   EXPECT_EQ(texts(doc), lines);

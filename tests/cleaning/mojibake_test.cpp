@@ -1,6 +1,7 @@
+#include "mojibake.hpp"
+
 #include <gtest/gtest.h>
 
-#include "mojibake.hpp"
 #include "test_support.hpp"
 
 using namespace cleaning_test;

@@ -1,6 +1,7 @@
+#include "pinyin.hpp"
+
 #include <gtest/gtest.h>
 
-#include "pinyin.hpp"
 #include "test_support.hpp"
 
 using namespace cleaning_test;
@@ -25,8 +26,8 @@ TEST(Pinyin, GlossNestedInRealBracketsKeepsTheBrackets) {
 }
 
 TEST(Pinyin, RealParenthesesStay) {
-  const std::vector<std::string> lines{"开发了青春APP(app)和小程序", "的(de)字", "表彰大会(2021)", "村(社区)团组织",
-                                       "Hello (nǐ hǎo) world"};
+  const std::vector<std::string> lines{"开发了青春APP(app)和小程序", "的(de)字", "表彰大会(2021)",
+                                       "村(社区)团组织", "Hello (nǐ hǎo) world"};
   auto doc = doc_of(lines);
   make().apply(doc);
   EXPECT_EQ(texts(doc), lines);

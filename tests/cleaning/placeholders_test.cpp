@@ -1,6 +1,7 @@
+#include "placeholders.hpp"
+
 #include <gtest/gtest.h>
 
-#include "placeholders.hpp"
 #include "test_support.hpp"
 
 using namespace cleaning_test;
@@ -13,7 +14,8 @@ PlaceholderCounter make(const nlohmann::json& j = nlohmann::json::object()) {
 }  // namespace
 
 TEST(Placeholders, AreCountedKeptAndFlagged) {
-  const std::vector<std::string> lines{"共青团XX区委在xx区召开会议,学习***总书记讲话", "x月x日举行201x年度表彰,新建X个团支部,**同志发言"};
+  const std::vector<std::string> lines{"共青团XX区委在xx区召开会议,学习***总书记讲话",
+                                       "x月x日举行201x年度表彰,新建X个团支部,**同志发言"};
   auto doc = doc_of(lines);
   make().apply(doc);
   EXPECT_EQ(texts(doc), lines);

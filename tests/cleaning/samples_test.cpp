@@ -4,11 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <docpipe/text.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <docpipe/text.hpp>
 
 #include "despin.hpp"
 #include "t2s.hpp"

@@ -1,6 +1,7 @@
+#include "t2s.hpp"
+
 #include <gtest/gtest.h>
 
-#include "t2s.hpp"
 #include "test_support.hpp"
 
 using namespace cleaning_test;
@@ -11,10 +12,12 @@ T2sConverter make() { return T2sConverter(env_for("clean.t2s"), params()); }
 }  // namespace
 
 TEST(T2s, MostlyTraditionalDocumentIsConverted) {
-  auto doc = doc_of({"共青團區委堅持黨建帶團建,組織廣大團員青年深入學習。", "開展團內評先評優,選樹各類青少年典型。"});
+  auto doc = doc_of({"共青團區委堅持黨建帶團建,組織廣大團員青年深入學習。",
+                     "開展團內評先評優,選樹各類青少年典型。"});
   make().apply(doc);
-  EXPECT_EQ(texts(doc), (std::vector<std::string>{"共青团区委坚持党建带团建,组织广大团员青年深入学习。",
-                                                  "开展团内评先评优,选树各类青少年典型。"}));
+  EXPECT_EQ(texts(doc),
+            (std::vector<std::string>{"共青团区委坚持党建带团建,组织广大团员青年深入学习。",
+                                      "开展团内评先评优,选树各类青少年典型。"}));
   EXPECT_TRUE(doc.has_flag("traditional_converted"));
   EXPECT_EQ(edits_with(doc, "t2s.convert"), 2u);
 }
@@ -22,7 +25,8 @@ TEST(T2s, MostlyTraditionalDocumentIsConverted) {
 TEST(T2s, TraditionalQuotationInASimplifiedReportStays) {
   const std::vector<std::string> lines{
       "团区委组织青年参观纪念馆,馆内保存着当年的题词“為人民服務”,大家深受教育。",
-      "今年以来,团区委坚持党建带团建,组织广大团员青年深入学习,开展志愿服务活动六十余场,服务群众三千余人次。"};
+      "今年以来,团区委坚持党建带团建,组织广大团员青年深入学习,开展志愿服务活动六十余场,"
+      "服务群众三千余人次。"};
   auto doc = doc_of(lines);
   make().apply(doc);
   EXPECT_EQ(texts(doc), lines);

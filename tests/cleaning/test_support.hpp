@@ -2,12 +2,10 @@
 // environment pointing at the plugin's shipped data files, parameters.
 #pragma once
 
+#include <docpipe/plugin.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include <docpipe/plugin.hpp>
 
 namespace cleaning_test {
 

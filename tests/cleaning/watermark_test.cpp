@@ -1,7 +1,8 @@
+#include "watermark.hpp"
+
 #include <gtest/gtest.h>
 
 #include "test_support.hpp"
-#include "watermark.hpp"
 
 using namespace cleaning_test;
 using docpipe::clean::WatermarkCleaner;
@@ -13,17 +14,19 @@ WatermarkCleaner make(const nlohmann::json& j = nlohmann::json::object()) {
 }  // namespace
 
 TEST(Watermark, RejoinsTheSentenceAStampSplit) {
-  auto doc = doc_of({"一是建立服务基地。建立了以养老院 www.fanwen88.net", "www.fanwen88.net、儿童福利院等为主要对象的服务基地。",
-                     "二是加强队伍建设。"});
+  auto doc = doc_of({"一是建立服务基地。建立了以养老院 www.fanwen88.net",
+                     "www.fanwen88.net、儿童福利院等为主要对象的服务基地。", "二是加强队伍建设。"});
   make().apply(doc);
-  EXPECT_EQ(texts(doc), (std::vector<std::string>{"一是建立服务基地。建立了以养老院、儿童福利院等为主要对象的服务基地。",
-                                                  "二是加强队伍建设。"}));
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{
+                            "一是建立服务基地。建立了以养老院、儿童福利院等为主要对象的服务基地。",
+                            "二是加强队伍建设。"}));
   EXPECT_EQ(edits_with(doc, "watermark.rejoin"), 2u);
   EXPECT_TRUE(doc.has_flag("watermark_removed"));
 }
 
 TEST(Watermark, OwnLineAndInlineStampsRemoved) {
-  auto doc = doc_of({"全年开展活动 http://WWW.Wendang5.COM/ 三十余次。", "WWW.WENDANG5.COM", "团员人数稳步增长。"});
+  auto doc = doc_of({"全年开展活动 http://WWW.Wendang5.COM/ 三十余次。", "WWW.WENDANG5.COM",
+                     "团员人数稳步增长。"});
   make().apply(doc);
   EXPECT_EQ(texts(doc), (std::vector<std::string>{"全年开展活动三十余次。", "团员人数稳步增长。"}));
   EXPECT_EQ(edits_with(doc, "watermark.line"), 1u);

@@ -12,7 +12,8 @@ class BatchList : public docpipe::BatchWriter {
   BatchList(const docpipe::PluginEnv&, const docpipe::Params&) {}
   void begin(const docpipe::RunInfo&) override { seen_ = nlohmann::json::array(); }
   void add(const docpipe::Document& doc, const docpipe::DocumentStatus& status) override {
-    seen_.push_back({{"input", doc.source.path}, {"status", status.status}, {"blocks", doc.blocks.size()}});
+    seen_.push_back(
+        {{"input", doc.source.path}, {"status", status.status}, {"blocks", doc.blocks.size()}});
   }
   void finish(const docpipe::RunTotals&, docpipe::OutputFile& out) override {
     out.write(seen_.dump(1) + "\n");

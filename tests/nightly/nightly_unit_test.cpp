@@ -19,8 +19,8 @@ namespace {
 class TempDir {
  public:
   TempDir() {
-    path_ = fs::temp_directory_path() /
-            ("docpipe-nightly-unit-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+    path_ = fs::temp_directory_path() / ("docpipe-nightly-unit-" + std::to_string(::getpid()) +
+                                         "-" + std::to_string(counter_++));
     fs::create_directories(path_);
   }
   ~TempDir() { fs::remove_all(path_); }
@@ -156,11 +156,13 @@ TEST(Plan, SaysWhyEachDocumentIsProcessed) {
     write(dir.path() / name, text);
     return InputItem{dir.path() / name, ""};
   };
-  std::vector<InputItem> items = {in("new.txt", "n"),     in("changed.txt", "c2"),
+  std::vector<InputItem> items = {in("new.txt", "n"),      in("changed.txt", "c2"),
                                   in("pipeline.txt", "p"), in("plugin.txt", "g"),
                                   in("missing.txt", "m"),  in("same.txt", "s"),
                                   in("bad.txt", "b")};
-  auto key = [&](const std::string& name) { return (dir.path() / name).lexically_normal().string(); };
+  auto key = [&](const std::string& name) {
+    return (dir.path() / name).lexically_normal().string();
+  };
   auto known_entry = [&](const std::string& name, const std::string& status) {
     auto e = entry(key(name), file_sha256(dir.path() / name), status);
     return std::make_pair(key(name), e);
@@ -182,9 +184,9 @@ TEST(Plan, SaysWhyEachDocumentIsProcessed) {
   auto plan = plan_run(items, known, "P", "read.txt=1.0.0", false);
   std::vector<std::string> reasons;
   for (const auto& p : plan) reasons.push_back(p.reason);
-  EXPECT_EQ(reasons, (std::vector<std::string>{"new", "changed", "pipeline changed", "plugin changed",
-                                               "output missing", "unchanged",
-                                               "quarantined (unchanged)"}));
+  EXPECT_EQ(reasons,
+            (std::vector<std::string>{"new", "changed", "pipeline changed", "plugin changed",
+                                      "output missing", "unchanged", "quarantined (unchanged)"}));
   EXPECT_FALSE(plan[5].process);
   EXPECT_FALSE(plan[6].process);
   for (const auto& p : plan_run(items, known, "P", "read.txt=1.0.0", true)) {

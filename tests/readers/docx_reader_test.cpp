@@ -151,7 +151,8 @@ TEST(DocxLibreOffice, HeadingsNumberingTableAndTrackedChanges) {
   auto doc = read_fixture("libreoffice-report.docx");
   std::vector<std::string> expected = {
       "某街道2023年工作总结",
-      "2023年，街道党工委围绕中心、服务大局，扎实推进各项工作取得新成效。",  // insertion kept, deletion gone
+      "2023年，街道党工委围绕中心、服务大局，扎实推进各项工作取得新成效。",  // insertion kept,
+                                                                             // deletion gone
       "一、加强基层治理",  // taiwaneseCountingThousand + "%1、"
       "（一）完善网格管理",
       "全街道划分网格48个，配备专职网格员96名，全年处置各类事件3210件。",
@@ -161,7 +162,7 @@ TEST(DocxLibreOffice, HeadingsNumberingTableAndTrackedChanges) {
       "二、改善民生服务",
       "（一）就业与社会保障",  // level 2 restarts under the new level 1
       "主要指标完成情况见下表。",
-      "",  // the table
+      "",                // the table
       "下一步工作打算",  // 一级标题, derived from Heading 1: a heading, no number
       "下一步，街道将继续提升治理和服务水平。"};
   auto texts = block_texts(doc);

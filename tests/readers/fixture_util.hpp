@@ -1,14 +1,13 @@
 // Small helpers the reader tests share: loading fixtures, expected text.
 #pragma once
 
+#include <docpipe/model.hpp>
+#include <docpipe/text.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <docpipe/model.hpp>
-#include <docpipe/text.hpp>
 
 namespace readers_test {
 

@@ -41,13 +41,14 @@ TEST(HtmlReader, MainContentInOrderWithoutChrome) {
   auto texts = block_texts(doc);
   std::vector<std::string> expected = {
       "2023年团区委工作总结",  // the <h1> above the content div
-      "2023年，团区委在区委的坚强领导下，在团市委的精心指导下，坚持以习近平新时代中国特色社会主义思想为指导，团结带领全区团员青年，各项工作取得了新成效。",
+      "2023年，团区委在区委的坚强领导下，在团市委的精心指导下，坚持以习近平新时代中国特色社会主义思"
+      "想为指导，团结带领全区团员青年，各项工作取得了新成效。",
       "一、加强思想政治引领",
       "全年开展主题团日活动126场，覆盖团员青年5.2万人次；组织“青年大学习”线上学习，参学率达到98%。",
       "二、服务青年成长发展",
       "（一）助力青年就业。举办招聘会8场，提供岗位3000余个。",
       "（二）关爱青少年成长。开展“暑期托管”服务，惠及少年儿童1200名。",  // ruby gloss dropped
-      "",  // the table
+      "",                                                                // the table
       "共青团某区委",
       "2024年1月5日"};
   ASSERT_EQ(texts.size(), expected.size());
@@ -59,10 +60,11 @@ TEST(HtmlReader, MainContentInOrderWithoutChrome) {
   EXPECT_EQ(doc.blocks[0].level, 1);
   EXPECT_EQ(doc.source.properties.at("html_h1"), "2023年团区委工作总结");
   EXPECT_EQ(doc.blocks[7].kind, BlockKind::table);
-  EXPECT_EQ(doc.blocks[7].rows[1], (std::vector<std::string>{"志愿服务", "3.1万人次", "5.2万人次"}));
+  EXPECT_EQ(doc.blocks[7].rows[1],
+            (std::vector<std::string>{"志愿服务", "3.1万人次", "5.2万人次"}));
   std::string body = doc.body_text();
-  for (const char* chrome : {"首页", "当前位置", "相关文章", "热门推荐", "分享到", "上一篇", "开通会员",
-                             "ICP备", "版权所有", "搜索", "shu", "_hmt"})
+  for (const char* chrome : {"首页", "当前位置", "相关文章", "热门推荐", "分享到", "上一篇",
+                             "开通会员", "ICP备", "版权所有", "搜索", "shu", "_hmt"})
     EXPECT_EQ(body.find(chrome), std::string::npos) << chrome;
 }
 
@@ -87,7 +89,8 @@ TEST(HtmlReader, UserPhrasesExtendTheShippedList) {
 
 TEST(HtmlReader, MalformedMarkupReadsWithoutCrash) {
   auto doc = read_fixture("malformed.html");
-  EXPECT_EQ(block_texts(doc), (std::vector<std::string>{"第一段没有结束", "第二段，加粗交叉嵌套。"}));
+  EXPECT_EQ(block_texts(doc),
+            (std::vector<std::string>{"第一段没有结束", "第二段，加粗交叉嵌套。"}));
 }
 
 TEST(HtmlReader, BadInputGivesClearErrors) {
@@ -120,16 +123,18 @@ std::string story() {
   std::string s;
   for (int i = 1; i <= 6; ++i)
     s += para("第" + std::to_string(i) +
-              "段：今年以来，我们坚持问题导向，细化工作措施，全年开展专项检查四十余次，整改问题一百二十项，群众满意度明显提升。");
+              "段：今年以来，我们坚持问题导向，细化工作措施，全年开展专项检查四十余次，整改问题一百"
+              "二十项，群众满意度明显提升。");
   return s;
 }
 
 TEST(HtmlExtract, TitleHeadingAboveTheContentIsEmitted) {
-  auto doc = read_string("<html><head><title>某某局2023年工作总结_范文网</title></head><body>"
-                         "<div class='logo'><h1>范文网</h1></div>"
-                         "<div class='wrap'><div class='head'><h1>某某局2023年工作总结</h1>"
-                         "<span>2024-01-02</span></div><div class='con'>" +
-                         story() + "</div></div></body></html>");
+  auto doc = read_string(
+      "<html><head><title>某某局2023年工作总结_范文网</title></head><body>"
+      "<div class='logo'><h1>范文网</h1></div>"
+      "<div class='wrap'><div class='head'><h1>某某局2023年工作总结</h1>"
+      "<span>2024-01-02</span></div><div class='con'>" +
+      story() + "</div></div></body></html>");
   ASSERT_GE(doc.blocks.size(), 7u);
   EXPECT_EQ(doc.blocks[0].kind, BlockKind::heading);
   EXPECT_EQ(doc.blocks[0].text, "某某局2023年工作总结");  // matches <title>, not the logo's <h1>
@@ -140,9 +145,11 @@ TEST(HtmlExtract, TitleHeadingAboveTheContentIsEmitted) {
 
 TEST(HtmlExtract, SiteHeadingFarFromTheContentIsNot) {
   // The only <h1> is the site name in a header several levels away.
-  auto doc = read_string("<html><body><div id='top'><div><div><div><h1>某某新闻网</h1></div></div></div></div>"
-                         "<div id='page'><div class='l1'><div class='l2'><div class='l3'><div class='l4'>"
-                         "<div class='article'>" + story() + "</div></div></div></div></div></div></body></html>");
+  auto doc = read_string(
+      "<html><body><div id='top'><div><div><div><h1>某某新闻网</h1></div></div></div></div>"
+      "<div id='page'><div class='l1'><div class='l2'><div class='l3'><div class='l4'>"
+      "<div class='article'>" +
+      story() + "</div></div></div></div></div></div></body></html>");
   ASSERT_FALSE(doc.blocks.empty());
   EXPECT_EQ(doc.blocks[0].kind, BlockKind::paragraph);
   EXPECT_EQ(doc.body_text().find("某某新闻网"), std::string::npos);
@@ -151,9 +158,10 @@ TEST(HtmlExtract, SiteHeadingFarFromTheContentIsNot) {
 TEST(HtmlExtract, ArticleInsideAChromeNamedWrapperIsStillFound) {
   // "pagebuilder-pagerow" contains "pager": the first pass ignores the
   // whole wrapper, the retry keeps it; the real sidebar stays out.
-  auto doc = read_string("<html><body><div class='pagebuilder-pagerow'><div class='story'>" + story() +
-                         "</div><div class='sidebar'><ul><li><a href='/1'>热门文章一</a></li>"
-                         "<li><a href='/2'>热门文章二</a></li></ul></div></div></body></html>");
+  auto doc =
+      read_string("<html><body><div class='pagebuilder-pagerow'><div class='story'>" + story() +
+                  "</div><div class='sidebar'><ul><li><a href='/1'>热门文章一</a></li>"
+                  "<li><a href='/2'>热门文章二</a></li></ul></div></div></body></html>");
   std::string body = doc.body_text();
   EXPECT_NE(body.find("第1段"), std::string::npos);
   EXPECT_NE(body.find("第6段"), std::string::npos);
@@ -165,9 +173,11 @@ TEST(HtmlExtract, RetryKeepsTheChromeNamedWrapperButNotTheCommentsInIt) {
   // beside the story, inside the same "pager" wrapper, stay out.
   std::string comments;
   for (int i = 0; i < 5; ++i)
-    comments += para("网友评论" + std::to_string(i) + "：写得很好，我们单位也在推进类似的工作，希望多多交流经验，共同进步。");
-  auto doc = read_string("<html><body><div class='pagebuilder-pagerow'><div class='story'>" + story() +
-                         "</div><div class='comment-list'>" + comments + "</div></div></body></html>");
+    comments += para("网友评论" + std::to_string(i) +
+                     "：写得很好，我们单位也在推进类似的工作，希望多多交流经验，共同进步。");
+  auto doc =
+      read_string("<html><body><div class='pagebuilder-pagerow'><div class='story'>" + story() +
+                  "</div><div class='comment-list'>" + comments + "</div></div></body></html>");
   std::string body = doc.body_text();
   EXPECT_NE(body.find("第6段"), std::string::npos) << body;
   EXPECT_EQ(body.find("网友评论"), std::string::npos) << body;
@@ -177,16 +187,20 @@ TEST(HtmlExtract, StorySplitOverSameClassChunksIsKeptWhole) {
   // A story cut into chunks by ad rails: each chunk is a grid with the
   // text column and an empty aside; both chunks' text is the article.
   std::string chunk1, chunk2;
-  for (int i = 0; i < 3; ++i) chunk1 += para("First half paragraph " + std::to_string(i) +
-                                            ", with enough words, commas, and sentences to count. It goes on.");
-  for (int i = 0; i < 5; ++i) chunk2 += para("Second half paragraph " + std::to_string(i) +
-                                            ", with enough words, commas, and sentences to count. It goes on.");
-  auto doc = read_string("<html><body><div class='chunks'><div class='grid rail'><div class='col'>" + chunk1 +
-                         "</div><div class='rail-slot'></div></div><div class='promo-ad'>Buy now</div>"
-                         "<div class='grid rail'><div class='col'>" + chunk2 +
-                         "</div><div class='rail-slot'></div></div></div>"
-                         "<div class='more'><a href='/x'>Other story one</a> <a href='/y'>Other story two</a></div>"
-                         "</body></html>");
+  for (int i = 0; i < 3; ++i)
+    chunk1 += para("First half paragraph " + std::to_string(i) +
+                   ", with enough words, commas, and sentences to count. It goes on.");
+  for (int i = 0; i < 5; ++i)
+    chunk2 += para("Second half paragraph " + std::to_string(i) +
+                   ", with enough words, commas, and sentences to count. It goes on.");
+  auto doc = read_string(
+      "<html><body><div class='chunks'><div class='grid rail'><div class='col'>" + chunk1 +
+      "</div><div class='rail-slot'></div></div><div class='promo-ad'>Buy now</div>"
+      "<div class='grid rail'><div class='col'>" +
+      chunk2 +
+      "</div><div class='rail-slot'></div></div></div>"
+      "<div class='more'><a href='/x'>Other story one</a> <a href='/y'>Other story two</a></div>"
+      "</body></html>");
   std::string body = doc.body_text();
   EXPECT_NE(body.find("First half paragraph 0"), std::string::npos) << body;
   EXPECT_NE(body.find("Second half paragraph 4"), std::string::npos);
@@ -200,11 +214,14 @@ TEST(HtmlExtract, SameClassChunksFarFromTheParagraphsAreMerged) {
   auto chunk = [](const std::string& tag) {
     std::string ps;
     for (int i = 0; i < 4; ++i)
-      ps += para(tag + " paragraph " + std::to_string(i) + ", long enough, with commas, and a full stop. More.");
-    return "<div class='acf'><div><div><div><div><div class='txt'>" + ps + "</div></div></div></div></div></div>";
+      ps += para(tag + " paragraph " + std::to_string(i) +
+                 ", long enough, with commas, and a full stop. More.");
+    return "<div class='acf'><div><div><div><div><div class='txt'>" + ps +
+           "</div></div></div></div></div></div>";
   };
-  auto doc = read_string("<html><body><div class='post'>" + chunk("Alpha") + "<figure><img src='x.jpg'></figure>" +
-                         chunk("Beta") + "<div class='print-only'><a href='/p'>Print</a></div>" + chunk("Gamma") +
+  auto doc = read_string("<html><body><div class='post'>" + chunk("Alpha") +
+                         "<figure><img src='x.jpg'></figure>" + chunk("Beta") +
+                         "<div class='print-only'><a href='/p'>Print</a></div>" + chunk("Gamma") +
                          "</div></body></html>");
   std::string body = doc.body_text();
   for (const char* part : {"Alpha paragraph 0", "Beta paragraph 3", "Gamma paragraph 2"})
@@ -216,31 +233,36 @@ TEST(HtmlExtract, PaywallNamedContainerOfTheStoryIsKeptButTheOverlayIsNot) {
   // Some sites wrap the metered part of the article in div.paywall; the
   // "subscribe to read on" overlay is a short box named the same way.
   std::string rest;
-  for (int i = 0; i < 4; ++i) rest += para("后续第" + std::to_string(i) + "段：各项指标稳中有升，重点项目按期推进，群众获得感进一步增强。");
-  auto doc = read_string("<html><body><div class='article-body'>" + story() + "<div class='paywall'>" + rest +
-                         "</div><div class='paywall-overlay'>订阅后继续阅读<a href='/vip'>立即开通</a></div>"
-                         "</div></body></html>");
+  for (int i = 0; i < 4; ++i)
+    rest += para("后续第" + std::to_string(i) +
+                 "段：各项指标稳中有升，重点项目按期推进，群众获得感进一步增强。");
+  auto doc = read_string(
+      "<html><body><div class='article-body'>" + story() + "<div class='paywall'>" + rest +
+      "</div><div class='paywall-overlay'>订阅后继续阅读<a href='/vip'>立即开通</a></div>"
+      "</div></body></html>");
   std::string body = doc.body_text();
   EXPECT_NE(body.find("后续第3段"), std::string::npos) << body;
   EXPECT_EQ(body.find("订阅后继续阅读"), std::string::npos) << body;
 }
 
 TEST(HtmlExtract, EditorCreditLineIsChromeButALongSentenceNamingItIsNot) {
-  auto doc = read_string("<html><body><div class='article'>" + story() + para("（责任编辑：张三）") +
-                         para("会议强调，各单位要压实责任编辑、审核、发布三个环节的责任，确保信息公开内容准确无误，"
-                              "对出现差错的单位进行通报批评，并纳入年度考核。") +
-                         "</div></body></html>");
+  auto doc = read_string(
+      "<html><body><div class='article'>" + story() + para("（责任编辑：张三）") +
+      para("会议强调，各单位要压实责任编辑、审核、发布三个环节的责任，确保信息公开内容准确无误，"
+           "对出现差错的单位进行通报批评，并纳入年度考核。") +
+      "</div></body></html>");
   std::string body = doc.body_text();
   EXPECT_EQ(body.find("张三"), std::string::npos) << body;
   EXPECT_NE(body.find("压实责任编辑"), std::string::npos);
 }
 
 TEST(HtmlExtract, BoilerplatePhrasesMatchAsciiCaseBlind) {
-  auto doc = read_string("<html><body><div class='article'>" + story() + para("ADVERTISEMENT") +
-                         para("COPYRIGHT © 2024 某某网 ALL RIGHTS RESERVED") +
-                         para("The council debated whether advertisement boards near schools should be "
-                              "removed, and voted to phase them out over two years.") +
-                         "</div></body></html>");
+  auto doc =
+      read_string("<html><body><div class='article'>" + story() + para("ADVERTISEMENT") +
+                  para("COPYRIGHT © 2024 某某网 ALL RIGHTS RESERVED") +
+                  para("The council debated whether advertisement boards near schools should be "
+                       "removed, and voted to phase them out over two years.") +
+                  "</div></body></html>");
   std::string body = doc.body_text();
   EXPECT_EQ(body.find("ADVERTISEMENT"), std::string::npos) << body;
   EXPECT_EQ(body.find("COPYRIGHT"), std::string::npos) << body;
@@ -248,8 +270,9 @@ TEST(HtmlExtract, BoilerplatePhrasesMatchAsciiCaseBlind) {
 }
 
 TEST(HtmlExtract, BlockLocatorIsTheElementsXPath) {
-  auto doc = read_string("<html><body><div class='nav'><a href='/'>首页</a></div><div class='article'>" + story() +
-                         "<ul><li>要点一：加强领导，压实责任，确保各项任务落地见效。</li></ul></div></body></html>");
+  auto doc = read_string(
+      "<html><body><div class='nav'><a href='/'>首页</a></div><div class='article'>" + story() +
+      "<ul><li>要点一：加强领导，压实责任，确保各项任务落地见效。</li></ul></div></body></html>");
   ASSERT_GE(doc.blocks.size(), 7u);
   EXPECT_EQ(doc.blocks[0].origin.locator, "/html/body/div[2]/p[1]");
   EXPECT_EQ(doc.blocks[5].origin.locator, "/html/body/div[2]/p[6]");

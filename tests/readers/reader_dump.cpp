@@ -1,13 +1,12 @@
 // readers_dump FILE...: prints what our readers make of a file (one block per
 // line: kind, level, marker, text; table cells joined by " | "). For
 // debugging fixtures and for the pandoc comparison test.
+#include <docpipe/error.hpp>
 #include <iostream>
 
-#include <docpipe/error.hpp>
-
 #include "docx_parse.hpp"
-#include "html_parse.hpp"
 #include "fixture_util.hpp"
+#include "html_parse.hpp"
 #include "txt_parse.hpp"
 
 int main(int argc, char** argv) {
@@ -24,10 +23,12 @@ int main(int argc, char** argv) {
     std::string bytes = readers_test::slurp(p);
     try {
       docpipe::Document doc;
-      if (docpipe::readers::sniff_docx(p, bytes) >= 50) doc = docpipe::readers::parse_docx(p, bytes);
+      if (docpipe::readers::sniff_docx(p, bytes) >= 50)
+        doc = docpipe::readers::parse_docx(p, bytes);
       else if (docpipe::readers::sniff_html(p, bytes) >= 50)
         doc = docpipe::readers::parse_html(p, bytes, html_options);
-      else doc = docpipe::readers::parse_text_file(p, bytes);
+      else
+        doc = docpipe::readers::parse_text_file(p, bytes);
       if (text_only) {
         // The bench compares article bodies: the gold and both reference
         // extractors keep the headline apart (Readability's article.title),
@@ -45,7 +46,8 @@ int main(int argc, char** argv) {
       if (page.url) std::cout << "# page.url: " << *page.url << "\n";
       if (page.published) std::cout << "# page.published: " << *page.published << "\n";
       for (const auto& t : page.tags) std::cout << "# page.tag: " << t << "\n";
-      std::cout << "# encoding: " << doc.source.encoding << " " << doc.source.encoding_confidence << "\n";
+      std::cout << "# encoding: " << doc.source.encoding << " " << doc.source.encoding_confidence
+                << "\n";
       for (const auto& [k, v] : doc.source.properties) std::cout << "# " << k << ": " << v << "\n";
       for (const auto& b : doc.blocks) {
         std::cout << docpipe::to_string(b.kind) << "\t" << b.level << "\t" << b.marker << "\t";

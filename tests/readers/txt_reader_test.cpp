@@ -43,14 +43,15 @@ TEST_P(EncodedText, DecodesToTheSameLinesAsUtf8) {
 
 INSTANTIATE_TEST_SUITE_P(
     Encodings, EncodedText,
-    ::testing::Values(EncodedCase{"simplified.utf8.txt", "simplified.utf8.txt", "UTF-8", true},
-                      EncodedCase{"simplified.utf8-bom.txt", "simplified.utf8.txt", "UTF-8", true},
-                      EncodedCase{"simplified.gb18030.txt", "simplified.utf8.txt", "GB18030", false},
-                      EncodedCase{"notepad.gbk-crlf.txt", "notepad.utf8.txt", "GB18030", false},
-                      EncodedCase{"simplified.utf16le-bom.txt", "simplified.utf8.txt", "UTF-16LE", true},
-                      EncodedCase{"simplified.utf16be-bom.txt", "simplified.utf8.txt", "UTF-16BE", true},
-                      EncodedCase{"simplified.utf16le-nobom.txt", "simplified.utf8.txt", "UTF-16LE", false},
-                      EncodedCase{"traditional.big5.txt", "traditional.utf8.txt", "BIG5", false}));
+    ::testing::Values(
+        EncodedCase{"simplified.utf8.txt", "simplified.utf8.txt", "UTF-8", true},
+        EncodedCase{"simplified.utf8-bom.txt", "simplified.utf8.txt", "UTF-8", true},
+        EncodedCase{"simplified.gb18030.txt", "simplified.utf8.txt", "GB18030", false},
+        EncodedCase{"notepad.gbk-crlf.txt", "notepad.utf8.txt", "GB18030", false},
+        EncodedCase{"simplified.utf16le-bom.txt", "simplified.utf8.txt", "UTF-16LE", true},
+        EncodedCase{"simplified.utf16be-bom.txt", "simplified.utf8.txt", "UTF-16BE", true},
+        EncodedCase{"simplified.utf16le-nobom.txt", "simplified.utf8.txt", "UTF-16LE", false},
+        EncodedCase{"traditional.big5.txt", "traditional.utf8.txt", "BIG5", false}));
 
 TEST(TxtReader, LineNumbersKeepBlankLinesRecoverable) {
   auto doc = read_fixture("simplified.gb18030.txt");
@@ -79,7 +80,8 @@ TEST(TxtReader, UndecodableBytesBecomeReplacementAndAreCounted) {
   EXPECT_NE(doc.blocks[1].text.find("\xEF\xBF\xBD"), std::string::npos);
   bool counted = false;
   for (const auto& d : doc.diagnostics)
-    counted |= d.level == docpipe::Level::warning && d.message.find("could not be decoded") != std::string::npos;
+    counted |= d.level == docpipe::Level::warning &&
+               d.message.find("could not be decoded") != std::string::npos;
   EXPECT_TRUE(counted);
   // The rest of the line still decodes.
   auto expected = expected_lines(fixture("simplified.utf8.txt"));
@@ -118,7 +120,8 @@ TEST(TxtReader, RejectsBinaryJunk) {
 }
 
 TEST(TxtReader, RejectsKnownBinaryFormatsBySignature) {
-  EXPECT_THROW(parse_text_file("x.txt", std::string("PK\x03\x04rest-of-zip", 15)), docpipe::InputError);
+  EXPECT_THROW(parse_text_file("x.txt", std::string("PK\x03\x04rest-of-zip", 15)),
+               docpipe::InputError);
   EXPECT_THROW(parse_text_file("x.txt", "%PDF-1.7\n..."), docpipe::InputError);
 }
 

@@ -22,8 +22,9 @@ const Metric* find_text(const std::vector<Metric>& ms, const std::string& t) {
 }  // namespace
 
 TEST(Figures, MagnitudesDecimalsAndUnits) {
-  auto ms = finder().find("组织全县团员开展网上学习“青年大学习”57.2万人次,阅读量14.25万人次,新增关注用户数846人,"
-                          "岗位数1983个,发放贷款金额不低于83万元,共1,200名志愿者,平均年龄28.3岁,覆盖率达100%。");
+  auto ms = finder().find(
+      "组织全县团员开展网上学习“青年大学习”57.2万人次,阅读量14.25万人次,新增关注用户数846人,"
+      "岗位数1983个,发放贷款金额不低于83万元,共1,200名志愿者,平均年龄28.3岁,覆盖率达100%。");
   auto* a = find_text(ms, "57.2万人次");
   ASSERT_TRUE(a);
   EXPECT_DOUBLE_EQ(a->value, 572000);
@@ -44,7 +45,8 @@ TEST(Figures, MagnitudesDecimalsAndUnits) {
 }
 
 TEST(Figures, QualifiersAndChineseNumerals) {
-  auto ms = finder().find("组织300余名青年志愿者,开展各类活动近百项,近四成志愿者来自社会,组建了十四支突击队。");
+  auto ms = finder().find(
+      "组织300余名青年志愿者,开展各类活动近百项,近四成志愿者来自社会,组建了十四支突击队。");
   auto* a = find_text(ms, "300余名");
   ASSERT_TRUE(a);
   EXPECT_EQ(a->qualifier, "余");
@@ -58,19 +60,22 @@ TEST(Figures, QualifiersAndChineseNumerals) {
 }
 
 TEST(Figures, YearsDatesAndOrdinalsAreNotFigures) {
-  auto ms = finder().find("2020年1月10日,召开了四届四次全委会议和第五次全体会议,学习党的十九大精神,"
-                          "在第57个学雷锋纪念日之际开展活动,文号团发〔2020〕12号。");
+  auto ms = finder().find(
+      "2020年1月10日,召开了四届四次全委会议和第五次全体会议,学习党的十九大精神,"
+      "在第57个学雷锋纪念日之际开展活动,文号团发〔2020〕12号。");
   EXPECT_TRUE(ms.empty()) << ms.front().text;
 }
 
 TEST(Figures, NamesInQuotesAndIdiomaticOneAreNotFigures) {
-  auto ms = finder().find("开展了“五个一”活动,做到“两个维护”,组织了一次主题队课,每一个团支部都参加。");
+  auto ms =
+      finder().find("开展了“五个一”活动,做到“两个维护”,组织了一次主题队课,每一个团支部都参加。");
   EXPECT_TRUE(ms.empty()) << ms.front().text;
 }
 
 TEST(Figures, SentenceAndHeadingPath) {
-  Document d = docpipe::structure::testing::doc_of({"一、上半年工作", "(一)强化舆论引导。", "上半年推送内容161篇。阅读量14.25万人次。",
-                                "二、下半年计划", "发放贷款不低于1000万元。"});
+  Document d = docpipe::structure::testing::doc_of({"一、上半年工作", "(一)强化舆论引导。",
+                                                    "上半年推送内容161篇。阅读量14.25万人次。",
+                                                    "二、下半年计划", "发放贷款不低于1000万元。"});
   d.blocks[0].kind = d.blocks[1].kind = d.blocks[3].kind = BlockKind::heading;
   d.blocks[0].level = d.blocks[3].level = 1;
   d.blocks[1].level = 2;

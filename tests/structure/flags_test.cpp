@@ -16,7 +16,8 @@ const QualityFlagger& flagger() {
 }  // namespace
 
 TEST(Flags, StartsMidEnumeration) {
-  auto d = doc_of({"三是坚持与健全完善团的工作项目体系相结合。", "(三)突出服务广带动", "一是建立服务基地。"});
+  auto d = doc_of(
+      {"三是坚持与健全完善团的工作项目体系相结合。", "(三)突出服务广带动", "一是建立服务基地。"});
   flagger().apply(d);
   EXPECT_TRUE(d.has_flag("truncated_start"));
   EXPECT_TRUE(has_diagnostic(d, "flag truncated_start"));
@@ -33,15 +34,16 @@ TEST(Flags, StartsMidOutlineOrMidSentence) {
 }
 
 TEST(Flags, CompleteDocumentIsNotFlagged) {
-  auto d = doc_of({"一年来,团区委积极开展各项工作。", "一、坚持党建带团建", "一是召开会议。二是建立制度。",
-                   "共青团西湖区委 2020年5月29日"});
+  auto d = doc_of({"一年来,团区委积极开展各项工作。", "一、坚持党建带团建",
+                   "一是召开会议。二是建立制度。", "共青团西湖区委 2020年5月29日"});
   d.blocks[3].kind = BlockKind::signature;  // ends without a full stop, but it is the signature
   flagger().apply(d);
   EXPECT_TRUE(d.flags.empty());
 }
 
 TEST(Flags, EndsMidSentence) {
-  auto d = doc_of({"一年来,团区委积极开展各项工作。", "同时,团区委还将积极引导青年参与社会治理,为建设和谐美丽xx贡献青春"});
+  auto d = doc_of({"一年来,团区委积极开展各项工作。",
+                   "同时,团区委还将积极引导青年参与社会治理,为建设和谐美丽xx贡献青春"});
   flagger().apply(d);
   EXPECT_TRUE(d.has_flag("truncated_end"));
   EXPECT_TRUE(has_diagnostic(d, "贡献青春\""));
@@ -59,13 +61,16 @@ TEST(Flags, EncodingGuessed) {
 TEST(Flags, EvidenceForAnEarlierStagesFlag) {
   auto d = doc_of({"今年以来,团县委积极开展各项工作。"});
   d.current_stage = "clean.despin";
-  d.record_edit("despin.dictionary", 0, "今年以来,团县委积极开展各项勾当。", "今年以来,团县委积极开展各项工作。");
+  d.record_edit("despin.dictionary", 0, "今年以来,团县委积极开展各项勾当。",
+                "今年以来,团县委积极开展各项工作。");
   d.set_flag("spun_restored");
   d.set_flag("mojibake");  // set without any edit: reported as unexplained
   d.current_stage = "structure.flags";
   flagger().apply(d);
-  EXPECT_TRUE(has_diagnostic(d, "flag spun_restored: evidence in edits clean.despin:despin.dictionary×1"));
-  EXPECT_TRUE(has_diagnostic(d, "flag mojibake: set by an earlier stage without recorded evidence"));
+  EXPECT_TRUE(
+      has_diagnostic(d, "flag spun_restored: evidence in edits clean.despin:despin.dictionary×1"));
+  EXPECT_TRUE(
+      has_diagnostic(d, "flag mojibake: set by an earlier stage without recorded evidence"));
 }
 
 TEST(Flags, ExistingEvidenceIsNotRepeated) {

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "heading_marker.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace docpipe::structure;
 

@@ -60,13 +60,16 @@ TEST(Redaction, Matching) {
   EXPECT_TRUE(is_redacted("共青团**区委2020年上半年工作总结"));
   EXPECT_TRUE(is_redacted("共青团XX区委"));
   EXPECT_FALSE(is_redacted("共青团西湖区委"));
-  EXPECT_TRUE(matches_redacted("共青团**区委2020年上半年工作总结", "共青团西湖区委2020年上半年工作总结"));
-  EXPECT_FALSE(matches_redacted("共青团**区委2020年上半年工作总结", "共青团西湖区委2021年上半年工作总结"));
+  EXPECT_TRUE(
+      matches_redacted("共青团**区委2020年上半年工作总结", "共青团西湖区委2020年上半年工作总结"));
+  EXPECT_FALSE(
+      matches_redacted("共青团**区委2020年上半年工作总结", "共青团西湖区委2021年上半年工作总结"));
   EXPECT_FALSE(matches_redacted("共青团西湖区委", "共青团西湖区委"));
 }
 
 TEST(Metadata, TitleMovedOutWithEdit) {
-  auto d = doc_of({"共青团XX区委2022年度工作总结", "2022年以来,共青团XX区委在区委区政府的坚强领导下,各项工作圆满完成。",
+  auto d = doc_of({"共青团XX区委2022年度工作总结",
+                   "2022年以来,共青团XX区委在区委区政府的坚强领导下,各项工作圆满完成。",
                    "一、持续深化思想引领"});
   extractor().apply(d);
   EXPECT_EQ(d.metadata.title, "共青团XX区委2022年度工作总结");
@@ -81,8 +84,9 @@ TEST(Metadata, TitleMovedOutWithEdit) {
 }
 
 TEST(Metadata, TitlelessReportGetsNoTitle) {
-  auto d = doc_of({"一年来,团区委在区委和团市委的正确领导下,全面贯彻落实党的十九大精神,作出积极贡献。",
-                   "一、坚持党建带团建,夯实工作基础"});
+  auto d =
+      doc_of({"一年来,团区委在区委和团市委的正确领导下,全面贯彻落实党的十九大精神,作出积极贡献。",
+              "一、坚持党建带团建,夯实工作基础"});
   extractor().apply(d);
   EXPECT_FALSE(d.metadata.title);
   EXPECT_EQ(d.metadata.organization, "团区委");
@@ -95,7 +99,8 @@ TEST(Metadata, TitlelessReportGetsNoTitle) {
 
 TEST(Metadata, RedactedSiteTitleGivesWayToTheRealOne) {
   auto d = doc_of({"共青团**区委2020年上半年工作总结", "2020-10-21 00:32:44",
-                   "共青团西湖区委2020年上半年工作总结 2020年以来,共青团西湖区委在区委的领导下,现将工作情况汇报如下:",
+                   "共青团西湖区委2020年上半年工作总结 "
+                   "2020年以来,共青团西湖区委在区委的领导下,现将工作情况汇报如下:",
                    "一、坚持青年为本。", "共青团西湖区委 2020年5月29日"});
   extractor().apply(d);
   EXPECT_EQ(d.metadata.title, "共青团西湖区委2020年上半年工作总结");
@@ -125,7 +130,8 @@ TEST(Metadata, DateInsideABodySentenceIsNotASignature) {
 }
 
 TEST(Metadata, TwoLineSignature) {
-  auto d = doc_of({"团县委2021年工作总结", "今年以来,团县委积极开展各项工作。", "共青团某某县委", "二〇二一年十二月二十日"});
+  auto d = doc_of({"团县委2021年工作总结", "今年以来,团县委积极开展各项工作。", "共青团某某县委",
+                   "二〇二一年十二月二十日"});
   extractor().apply(d);
   EXPECT_EQ(d.metadata.date, "2021-12-20");
   EXPECT_EQ(d.blocks[d.blocks.size() - 2].kind, BlockKind::signature);

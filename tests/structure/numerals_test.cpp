@@ -6,7 +6,9 @@
 
 using namespace docpipe::structure;
 
-static std::optional<long long> cn(const char* s) { return parse_cn_integer(docpipe::text::to_u32(s)); }
+static std::optional<long long> cn(const char* s) {
+  return parse_cn_integer(docpipe::text::to_u32(s));
+}
 
 TEST(Numerals, ChineseCountingForm) {
   EXPECT_EQ(cn("十四"), 14);

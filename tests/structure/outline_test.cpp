@@ -10,8 +10,8 @@ using docpipe::structure::testing::has_diagnostic;
 
 TEST(Outline, LevelsFromMarkers) {
   auto d = doc_of({"一、坚持党建带团建,夯实工作基础", "(一)坚持党建带团建,加强团组织自身建设",
-                   "一是召开了全委会议。会议强调了使命。", "1、进一步加强青少年思想政治引领。开展夏令营活动。",
-                   "（1）组织集中培训"});
+                   "一是召开了全委会议。会议强调了使命。",
+                   "1、进一步加强青少年思想政治引领。开展夏令营活动。", "（1）组织集中培训"});
   build_outline(d);
   ASSERT_EQ(d.blocks.size(), 5u);
   EXPECT_EQ(d.blocks[0].kind, BlockKind::heading);
@@ -22,12 +22,15 @@ TEST(Outline, LevelsFromMarkers) {
   EXPECT_EQ(d.blocks[2].kind, BlockKind::paragraph);  // 一是… stays a paragraph
   EXPECT_EQ(d.blocks[3].kind, BlockKind::heading);
   EXPECT_EQ(d.blocks[3].level, 3);
-  EXPECT_EQ(d.blocks[3].text, "1、进一步加强青少年思想政治引领。开展夏令营活动。");  // level 3 kept whole
+  EXPECT_EQ(d.blocks[3].text,
+            "1、进一步加强青少年思想政治引领。开展夏令营活动。");  // level 3 kept whole
   EXPECT_EQ(d.blocks[4].level, 4);
 }
 
 TEST(Outline, RunInHeadingSplitAtFirstFullStop) {
-  auto d = doc_of({"一、上半年工作总结", "(一)聚焦主责主业,思想政治引领实现新提升。一是开展红色教育。二是抓实思想引领。"});
+  auto d =
+      doc_of({"一、上半年工作总结",
+              "(一)聚焦主责主业,思想政治引领实现新提升。一是开展红色教育。二是抓实思想引领。"});
   auto st = build_outline(d);
   ASSERT_EQ(d.blocks.size(), 3u);
   EXPECT_EQ(st.run_in_splits, 1);
@@ -40,7 +43,8 @@ TEST(Outline, RunInHeadingSplitAtFirstFullStop) {
 }
 
 TEST(Outline, NumberedSentencesInAListAreNotHeadings) {
-  auto d = doc_of({"一、主要做法", "我们主要开展了以下工作:", "1、组织团员青年开展学习活动,参与人数达500人;",
+  auto d = doc_of({"一、主要做法",
+                   "我们主要开展了以下工作:", "1、组织团员青年开展学习活动,参与人数达500人;",
                    "2、举办了青年创业大赛。", "3、开展志愿服务。"});
   build_outline(d);
   EXPECT_EQ(d.blocks[0].kind, BlockKind::heading);
@@ -57,7 +61,9 @@ TEST(Outline, ClauseEndingInSemicolonIsAListItem) {
 }
 
 TEST(Outline, OverlongFirstSentenceIsNotAHeading) {
-  auto d = doc_of({"(二)组织全县团员开展网上学习青年大学习,组织联青服务站青年之家集中统一活动,邀请团市委副书记讲党课,举办主题活动,网上观看人数创历史新高,在全市排名第一位。"});
+  auto d =
+      doc_of({"(二)组织全县团员开展网上学习青年大学习,组织联青服务站青年之家集中统一活动,"
+              "邀请团市委副书记讲党课,举办主题活动,网上观看人数创历史新高,在全市排名第一位。"});
   build_outline(d);
   EXPECT_NE(d.blocks[0].kind, BlockKind::heading);
 }

@@ -1,10 +1,9 @@
 // Builds small documents for the structure tests: one paragraph per line.
 #pragma once
 
+#include <docpipe/model.hpp>
 #include <initializer_list>
 #include <string>
-
-#include <docpipe/model.hpp>
 
 namespace docpipe::structure::testing {
 

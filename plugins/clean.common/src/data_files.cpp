@@ -1,10 +1,9 @@
 #include "docpipe/clean/data_files.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
+#include <fstream>
+#include <sstream>
 
 namespace docpipe::clean {
 
@@ -34,7 +33,8 @@ std::vector<std::string> read_list_file(const std::filesystem::path& path) {
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> read_pairs_file(const std::filesystem::path& path) {
+std::vector<std::pair<std::string, std::string>> read_pairs_file(
+    const std::filesystem::path& path) {
   std::vector<std::pair<std::string, std::string>> out;
   int line_no = 0;
   std::string all = slurp(path);

@@ -21,20 +21,22 @@ struct Regex::Impl {
   }
 };
 
-Regex::Regex(const std::string& pattern, bool caseless) : impl_(std::make_unique<Impl>()), pattern_(pattern) {
+Regex::Regex(const std::string& pattern, bool caseless)
+    : impl_(std::make_unique<Impl>()), pattern_(pattern) {
   int err = 0;
   PCRE2_SIZE err_off = 0;
   std::uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
   if (caseless) options |= PCRE2_CASELESS;
-  impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options, &err,
-                              &err_off, nullptr);
+  impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options,
+                              &err, &err_off, nullptr);
   if (!impl_->code) {
     PCRE2_UCHAR buf[256];
     pcre2_get_error_message(err, buf, sizeof buf);
     throw ConfigError("bad pattern '" + pattern + "' at offset " + std::to_string(err_off) + ": " +
                       reinterpret_cast<const char*>(buf));
   }
-  pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE);  // falls back to the interpreter if JIT is absent
+  pcre2_jit_compile(impl_->code,
+                    PCRE2_JIT_COMPLETE);  // falls back to the interpreter if JIT is absent
   pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &impl_->capture_count);
 }
 
@@ -56,14 +58,16 @@ bool Regex::search(std::string_view subject, Match& m, std::size_t start) const 
   if (start > subject.size()) return false;
   thread_local SharedMatchData shared;
   bool own = impl_->capture_count + 1 > kSharedPairs;
-  pcre2_match_data* md = own ? pcre2_match_data_create_from_pattern(impl_->code, nullptr) : shared.md;
-  int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
-                       PCRE2_NO_UTF_CHECK, md, nullptr);
+  pcre2_match_data* md =
+      own ? pcre2_match_data_create_from_pattern(impl_->code, nullptr) : shared.md;
+  int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
+                       start, PCRE2_NO_UTF_CHECK, md, nullptr);
   bool ok = rc > 0;
   if (ok) {
     PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
     m.groups.assign(impl_->capture_count + 1, Match::Span{});
-    for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(rc) && i <= impl_->capture_count; ++i) {
+    for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(rc) && i <= impl_->capture_count;
+         ++i) {
       if (ov[2 * i] == PCRE2_UNSET) continue;
       m.groups[i] = {ov[2 * i], ov[2 * i + 1]};
     }
@@ -93,7 +97,8 @@ std::vector<Match> Regex::find_all(std::string_view subject) const {
     std::size_t next = m.end();
     if (next == m.begin()) {  // empty match: step over one code point
       next = m.begin() + 1;
-      while (next < subject.size() && (static_cast<unsigned char>(subject[next]) & 0xC0) == 0x80) ++next;
+      while (next < subject.size() && (static_cast<unsigned char>(subject[next]) & 0xC0) == 0x80)
+        ++next;
     }
     out.push_back(m);
     pos = next;
@@ -101,8 +106,9 @@ std::vector<Match> Regex::find_all(std::string_view subject) const {
   return out;
 }
 
-std::string Regex::replace_all(std::string_view subject,
-                               const std::function<std::string(std::string_view, const Match&)>& fn) const {
+std::string Regex::replace_all(
+    std::string_view subject,
+    const std::function<std::string(std::string_view, const Match&)>& fn) const {
   std::string out;
   std::size_t last = 0;
   for (const auto& m : find_all(subject)) {

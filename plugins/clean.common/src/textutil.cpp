@@ -17,8 +17,19 @@ std::u32string fold_for_compare(std::string_view utf8) {
 
 bool is_sentence_end(char32_t c) {
   switch (c) {
-    case U'。': case U'！': case U'？': case U'；': case U'…': case U'.': case U'!': case U'?': case U';':
-    case U'”': case U'’': case U'」': case U'』':
+    case U'。':
+    case U'！':
+    case U'？':
+    case U'；':
+    case U'…':
+    case U'.':
+    case U'!':
+    case U'?':
+    case U';':
+    case U'”':
+    case U'’':
+    case U'」':
+    case U'』':
       return true;
     default:
       return false;
@@ -27,7 +38,15 @@ bool is_sentence_end(char32_t c) {
 
 bool is_continuing_punct(char32_t c) {
   switch (c) {
-    case U'、': case U'，': case U',': case U'；': case U';': case U'：': case U':': case U'）': case U')':
+    case U'、':
+    case U'，':
+    case U',':
+    case U'；':
+    case U';':
+    case U'：':
+    case U':':
+    case U'）':
+    case U')':
     case U'。':
       return true;
     default:

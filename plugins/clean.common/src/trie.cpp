@@ -23,7 +23,9 @@ void Trie::insert(std::u32string_view key, int value) {
   nodes_[n].value = value;
 }
 
-void Trie::insert(std::string_view utf8_key, int value) { insert(docpipe::text::to_u32(utf8_key), value); }
+void Trie::insert(std::string_view utf8_key, int value) {
+  insert(docpipe::text::to_u32(utf8_key), value);
+}
 
 Trie::Hit Trie::longest_at(std::u32string_view text, std::size_t pos) const {
   Hit best;

@@ -1,9 +1,8 @@
 // The mask-pii transform: masks mobile numbers, ID-card numbers and e-mail
 // addresses in every block (paragraph text and table cells) and records one
 // edit per masked item, so an auditor can count what was hidden and where.
-#include <string>
-
 #include <docpipe/plugin.hpp>
+#include <string>
 
 #include "pii_scan.hpp"
 
@@ -36,7 +35,8 @@ class MaskPii final : public docpipe::Transform {
       if (!table) masked += in_text;
     }
     if (masked)
-      doc.diagnose(docpipe::Level::info, "masked " + std::to_string(masked) + " personal data item(s)");
+      doc.diagnose(docpipe::Level::info,
+                   "masked " + std::to_string(masked) + " personal data item(s)");
   }
 
  private:
@@ -55,7 +55,8 @@ class MaskPii final : public docpipe::Transform {
       if (record) {
         std::string before = record_originals_ ? std::string(token)
                                                : std::string("[") + pii::to_string(m.kind) + "]";
-        doc.record_edit(std::string("pii.") + pii::to_string(m.kind), block, std::move(before), masked);
+        doc.record_edit(std::string("pii.") + pii::to_string(m.kind), block, std::move(before),
+                        masked);
       }
       out.append(text, pos, m.begin - pos);
       out += masked;

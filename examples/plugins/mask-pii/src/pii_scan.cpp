@@ -70,9 +70,12 @@ std::pair<std::size_t, std::size_t> email_around(std::string_view s, std::size_t
 
 const char* to_string(Kind k) {
   switch (k) {
-    case Kind::mobile: return "mobile";
-    case Kind::id_card: return "id_card";
-    case Kind::email: return "email";
+    case Kind::mobile:
+      return "mobile";
+    case Kind::id_card:
+      return "id_card";
+    case Kind::email:
+      return "email";
   }
   return "unknown";
 }
@@ -97,7 +100,8 @@ std::vector<Match> scan(std::string_view s, const ScanOptions& opts) {
   if (opts.email)
     for (std::size_t at = s.find('@'); at != std::string_view::npos; at = s.find('@', at + 1)) {
       auto [b, e] = email_around(s, at);
-      if (b < e && (emails.empty() || emails.back().end <= b)) emails.push_back({b, e, Kind::email});
+      if (b < e && (emails.empty() || emails.back().end <= b))
+        emails.push_back({b, e, Kind::email});
     }
   std::vector<Match> out;
   auto next_email = emails.begin();
@@ -149,8 +153,10 @@ std::string mask(std::string_view token, Kind kind, std::string_view m) {
           continue;
         }
         ++digit;
-        if (digit <= 3 || digit > 7) out += c;
-        else out += m;
+        if (digit <= 3 || digit > 7)
+          out += c;
+        else
+          out += m;
       }
       break;
     }

@@ -1,8 +1,8 @@
 // Unit tests of the PII scanner: what is masked, what is left alone.
+#include "pii_scan.hpp"
+
 #include <cstdio>
 #include <string>
-
-#include "pii_scan.hpp"
 
 namespace {
 
@@ -48,8 +48,7 @@ int main() {
   expect_masked("13812345678@qq.com", "1**********@qq.com");
   expect_masked("a@b 和 x@y.c 不是地址", "a@b 和 x@y.c 不是地址");
   // Switched off kinds stay.
-  expect_masked("13812345678 a@example.com",
-                "13812345678 a@example.com",
+  expect_masked("13812345678 a@example.com", "13812345678 a@example.com",
                 {.mobile = false, .id_card = true, .id_card_checksum = true, .email = false});
   if (!pii::id_checksum_ok("11010519491231002X") || pii::id_checksum_ok("110105194912310021")) {
     std::fprintf(stderr, "FAIL id_checksum_ok\n");

@@ -1,11 +1,10 @@
 #include "markdown_parse.hpp"
 
 #include <cctype>
-#include <string>
-#include <vector>
-
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
+#include <string>
+#include <vector>
 
 namespace mdread {
 
@@ -91,8 +90,10 @@ std::vector<std::string> table_cells(std::string_view s) {
 bool table_separator(std::string_view s) {
   bool dash = false;
   for (char c : s) {
-    if (c == '-') dash = true;
-    else if (c != '|' && c != ':' && c != ' ' && c != '\t') return false;
+    if (c == '-')
+      dash = true;
+    else if (c != '|' && c != ':' && c != ' ' && c != '\t')
+      return false;
   }
   return dash;
 }
@@ -130,7 +131,8 @@ std::string strip_inline(std::string_view s) {
       std::size_t open = s[i] == '!' ? i + 1 : i;
       auto close = s.find("](", open);
       auto end = close == std::string_view::npos ? close : s.find(')', close + 2);
-      if (end != std::string_view::npos && s.substr(open + 1, close - open - 1).find('\n') == std::string_view::npos) {
+      if (end != std::string_view::npos &&
+          s.substr(open + 1, close - open - 1).find('\n') == std::string_view::npos) {
         out += strip_inline(s.substr(open + 1, close - open - 1));
         i = end + 1;
         continue;
@@ -175,11 +177,15 @@ docpipe::Document parse_markdown(std::string_view bytes) {
           auto colon = lines[k].text.find(':');
           if (colon == std::string::npos) continue;
           std::string key = docpipe::text::trim(std::string_view(lines[k].text).substr(0, colon));
-          std::string value = docpipe::text::trim(std::string_view(lines[k].text).substr(colon + 1));
-          if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+          std::string value =
+              docpipe::text::trim(std::string_view(lines[k].text).substr(colon + 1));
+          if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+              value.back() == value.front())
             value = value.substr(1, value.size() - 2);
-          if (key == "title") doc.metadata.title = value;
-          else if (!key.empty()) doc.metadata.extra[key] = value;
+          if (key == "title")
+            doc.metadata.title = value;
+          else if (!key.empty())
+            doc.metadata.extra[key] = value;
         }
         i = j + 1;
         break;
@@ -189,7 +195,8 @@ docpipe::Document parse_markdown(std::string_view bytes) {
   std::string para;
   int para_first = 0, para_last = 0;
   auto flush = [&] {
-    if (!para.empty()) doc.blocks.push_back(make_block(BlockKind::paragraph, para, para_first, para_last));
+    if (!para.empty())
+      doc.blocks.push_back(make_block(BlockKind::paragraph, para, para_first, para_last));
     para.clear();
   };
 
@@ -207,7 +214,8 @@ docpipe::Document parse_markdown(std::string_view bytes) {
       flush();
       std::string code;
       std::size_t j = i + 1;
-      while (j < lines.size() && !docpipe::text::starts_with(docpipe::text::trim(lines[j].text), "```")) {
+      while (j < lines.size() &&
+             !docpipe::text::starts_with(docpipe::text::trim(lines[j].text), "```")) {
         if (!code.empty()) code += '\n';
         code += lines[j++].text;
       }
@@ -233,7 +241,8 @@ docpipe::Document parse_markdown(std::string_view bytes) {
     }
     if (list_item(s, indent, marker, text)) {
       flush();
-      auto b = make_block(BlockKind::list_item, strip_inline(marker.empty() ? text : marker + " " + text), ln, ln);
+      auto b = make_block(BlockKind::list_item,
+                          strip_inline(marker.empty() ? text : marker + " " + text), ln, ln);
       b.marker = marker;
       b.level = static_cast<int>(indent / 2) + 1;
       doc.blocks.push_back(std::move(b));
@@ -257,7 +266,8 @@ docpipe::Document parse_markdown(std::string_view bytes) {
     }
     std::string_view content = s;
     std::string trimmed = docpipe::text::trim(content);
-    if (!trimmed.empty() && trimmed[0] == '>') trimmed = docpipe::text::trim(std::string_view(trimmed).substr(1));
+    if (!trimmed.empty() && trimmed[0] == '>')
+      trimmed = docpipe::text::trim(std::string_view(trimmed).substr(1));
     if (para.empty()) para_first = ln;
     para_last = ln;
     // Markup goes first, so the join sees the characters that remain.

@@ -4,9 +4,8 @@
 // code spans, links) is reduced to its text: the model holds plain text.
 #pragma once
 
-#include <string_view>
-
 #include <docpipe/model.hpp>
+#include <string_view>
 
 namespace mdread {
 

@@ -1,11 +1,10 @@
 // Unit tests of the Markdown parser: block kinds, levels, origins, tables,
 // front matter, inline markup and the UTF-8 check.
-#include <cstdio>
-#include <string>
-
-#include <docpipe/error.hpp>
-
 #include "markdown_parse.hpp"
+
+#include <cstdio>
+#include <docpipe/error.hpp>
+#include <string>
 
 namespace {
 
@@ -72,7 +71,8 @@ int main() {
   auto doc2 = mdread::parse_markdown("总结\n===\n正文 text\nmore words\n");
   check_eq(doc2.metadata.title.value_or(""), std::string("总结"), "title from setext h1");
   check_eq(doc2.blocks.size(), std::size_t(2), "setext block count");
-  if (doc2.blocks.size() == 2) check_eq(doc2.blocks[1].text, std::string("正文 text more words"), "latin join");
+  if (doc2.blocks.size() == 2)
+    check_eq(doc2.blocks[1].text, std::string("正文 text more words"), "latin join");
   bool threw = false;
   try {
     mdread::parse_markdown("\xB9\xA4\xD7\xF7");  // GBK bytes

@@ -2,20 +2,19 @@
 // so they are tested without a run.
 #pragma once
 
+#include <docpipe/model.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <docpipe/model.hpp>
-
 namespace csvout {
 
 struct Options {
-  int max_level = 9;           // deepest heading level listed
-  bool escape_formulas = true; // '=1+1' must not run as a formula in Excel
+  int max_level = 9;            // deepest heading level listed
+  bool escape_formulas = true;  // '=1+1' must not run as a formula in Excel
 };
 
-inline const std::vector<std::string> kHeader = {"source", "title", "status", "block",
+inline const std::vector<std::string> kHeader = {"source", "title",  "status", "block",
                                                  "level",  "marker", "heading"};
 
 // One row per heading up to max_level; a document without headings (or one

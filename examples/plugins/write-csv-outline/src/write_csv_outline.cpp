@@ -2,7 +2,6 @@
 // in add() and writes one CSV in finish(). The host serialises begin/add/
 // finish of a batch writer (plugin.hpp), so the rows need no lock.
 #include <algorithm>
-
 #include <docpipe/plugin.hpp>
 
 #include "csv_outline.hpp"

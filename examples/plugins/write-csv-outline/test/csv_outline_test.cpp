@@ -1,8 +1,8 @@
 // Unit tests of the outline rows and the CSV encoding.
+#include "csv_outline.hpp"
+
 #include <cstdio>
 #include <string>
-
-#include "csv_outline.hpp"
 
 namespace {
 
@@ -44,7 +44,8 @@ int main() {
   }
   docpipe::Document empty;
   empty.source.path = "in/b.txt";
-  check_eq(csvout::outline_rows(empty, "failed", {}).size(), std::size_t(1), "one row without headings");
+  check_eq(csvout::outline_rows(empty, "failed", {}).size(), std::size_t(1),
+           "one row without headings");
 
   check_eq(csvout::csv_line({"a", "b,c", "say \"hi\"", "x\ny"}, true),
            std::string("a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\r\n"), "RFC 4180 quoting");

@@ -2,14 +2,12 @@
 // PluginEnv::data_dir at run time). Offices extend them through `with:`.
 #pragma once
 
+#include <docpipe/plugin.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include <docpipe/plugin.hpp>
 
 namespace docpipe::clean {
 

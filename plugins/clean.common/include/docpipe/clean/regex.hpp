@@ -1,6 +1,7 @@
 // A PCRE2 pattern compiled once (UTF + UCP mode, JIT when available) and
 // matched many times. Cleaning stages build their patterns in the plugin
-// constructor, never per document (the standard library regex is not used: slow, no Unicode classes).
+// constructor, never per document (the standard library regex is not used: slow, no Unicode
+// classes).
 #pragma once
 
 #include <cstddef>
@@ -45,8 +46,9 @@ class Regex {
   // All non-overlapping matches, left to right.
   std::vector<Match> find_all(std::string_view subject) const;
   // Replaces every match by what `fn` returns for it.
-  std::string replace_all(std::string_view subject,
-                          const std::function<std::string(std::string_view, const Match&)>& fn) const;
+  std::string replace_all(
+      std::string_view subject,
+      const std::function<std::string(std::string_view, const Match&)>& fn) const;
   const std::string& pattern() const { return pattern_; }
 
  private:

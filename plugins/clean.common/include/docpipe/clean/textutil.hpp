@@ -2,11 +2,10 @@
 // UTF-8 basics (decode, is_han, is_space...) come from docpipe/text.hpp.
 #pragma once
 
+#include <docpipe/plugin.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <docpipe/plugin.hpp>
 
 namespace docpipe::clean {
 

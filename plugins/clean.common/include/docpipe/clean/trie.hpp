@@ -8,7 +8,6 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-#include <vector>
 
 namespace docpipe::clean {
 
