@@ -6,26 +6,10 @@
 #include <docpipe/text.hpp>
 #include <functional>
 
+#include "html_dom.hpp"
+
 namespace docpipe::readers {
 namespace {
-
-std::string_view name_of(const xmlNode* n) {
-  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name))
-                      : std::string_view();
-}
-
-std::string prop(xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (!v) return "";
-  std::string s(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return s;
-}
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string content_of(xmlNode* n) {
   xmlChar* t = xmlNodeGetContent(n);
