@@ -5,7 +5,25 @@
 
 namespace docpipe::xlsx {
 
+namespace {
+// True when the text can go into a cell as it is: valid UTF-8, no control
+// character XML refuses, no U+FFFE/U+FFFF, short enough. Almost every cell
+// is, and the check is one pass without allocating.
+bool already_safe(std::string_view utf8) {
+  if (utf8.size() > kMaxCellChars) return false;
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    auto b = static_cast<unsigned char>(utf8[i]);
+    if (b < 0x20 && b != '\t' && b != '\n') return false;
+    if (b == 0xEF && i + 2 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(utf8[i + 2]) & 0xFE) == 0xBE)
+      return false;
+  }
+  return text::is_valid_utf8(utf8);
+}
+}  // namespace
+
 std::string cell_text(std::string_view utf8) {
+  if (already_safe(utf8)) return std::string(utf8);
   std::u32string cps = text::to_u32(utf8);
   std::u32string out;
   out.reserve(std::min(cps.size(), kMaxCellChars + 1));
@@ -22,8 +40,29 @@ std::string cell_text(std::string_view utf8) {
 }
 
 double display_width(std::string_view utf8) {
+  // Decodes in place (the text is valid UTF-8: it went through cell_text)
+  // instead of converting every cell to UTF-32 first.
   double widest = 0, line = 0;
-  for (char32_t c : text::to_u32(utf8)) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    auto b = static_cast<unsigned char>(utf8[i]);
+    char32_t c;
+    std::size_t n;
+    if (b < 0x80) {
+      c = b;
+      n = 1;
+    } else if (b < 0xE0) {
+      c = b & 0x1F;
+      n = 2;
+    } else if (b < 0xF0) {
+      c = b & 0x0F;
+      n = 3;
+    } else {
+      c = b & 0x07;
+      n = 4;
+    }
+    for (std::size_t k = 1; k < n && i + k < utf8.size(); ++k)
+      c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    i += n;
     if (c == U'\n') {
       widest = std::max(widest, line);
       line = 0;
