@@ -1,20 +1,19 @@
-// Loading the data files plugins ship (docpipe_add_plugin DATA): word lists
-// with one entry per line ('#' starts a comment) and JSON documents.
+// Loading the data files plugins ship (docpipe_add_plugin DATA): the shared
+// loaders of clean.common under the names the structure stages use.
 #pragma once
 
-#include <filesystem>
-#include <nlohmann/json.hpp>
-#include <string>
-#include <vector>
+#include <docpipe/clean/data_files.hpp>
+#include <docpipe/clean/regex.hpp>
 
 namespace docpipe::structure {
 
-// Non-empty, trimmed lines without '#' comments. Throws docpipe::ConfigError
-// when the file cannot be read.
-std::vector<std::string> load_word_list(const std::filesystem::path& file);
-nlohmann::json load_json(const std::filesystem::path& file);
-
-// Escapes PCRE2 metacharacters so a word can go into an alternation.
-std::string regex_escape(std::string_view word);
+// Non-empty, trimmed lines; lines starting with '#' are comments.
+inline std::vector<std::string> load_word_list(const std::filesystem::path& file) {
+  return clean::read_list_file(file);
+}
+inline nlohmann::json load_json(const std::filesystem::path& file) {
+  return clean::read_json_file(file);
+}
+using clean::regex_escape;
 
 }  // namespace docpipe::structure

@@ -1,15 +1,13 @@
-// A compiled PCRE2 pattern in UTF + UCP mode with JIT, compiled once and
-// reused (one instance per plugin instance, so no locking is needed).
+// The structure stages' view of a compiled PCRE2 pattern: optional matches
+// and named groups. The pattern itself is a clean::Regex (UTF + UCP, JIT,
+// compiled once per plugin instance), the one PCRE2 wrapper of the plugins.
 #pragma once
 
-#include <memory>
+#include <docpipe/clean/regex.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-struct pcre2_real_code_8;
-struct pcre2_real_match_data_8;
 
 namespace docpipe::structure {
 
@@ -28,23 +26,17 @@ struct RegexMatch {
 
 class Regex {
  public:
-  // Throws std::invalid_argument with PCRE2's message on a bad pattern.
-  explicit Regex(const std::string& pattern);
-  ~Regex();
-  Regex(Regex&&) noexcept;
-  Regex& operator=(Regex&&) noexcept;
-  Regex(const Regex&) = delete;
-  Regex& operator=(const Regex&) = delete;
+  // Throws docpipe::ConfigError with PCRE2's message on a bad pattern.
+  explicit Regex(const std::string& pattern) : re_(pattern) {}
 
   // First match at or after byte offset `start`.
   std::optional<RegexMatch> find(std::string_view subject, std::size_t start = 0) const;
   std::vector<RegexMatch> find_all(std::string_view subject) const;
   // Group number of a named group, or -1.
-  int group(const char* name) const;
+  int group(const char* name) const { return re_.group_number(name); }
 
  private:
-  pcre2_real_code_8* code_ = nullptr;
-  pcre2_real_match_data_8* data_ = nullptr;
+  clean::Regex re_;
 };
 
 }  // namespace docpipe::structure

@@ -43,7 +43,7 @@ MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
   for (const auto& p : cfg_.org_patterns) {
     try {
       org_.emplace_back(p);
-    } catch (const std::invalid_argument& e) {
+    } catch (const ConfigError& e) {
       throw ConfigError(std::string("structure.metadata: organization pattern: ") + e.what());
     }
   }

@@ -76,6 +76,11 @@ bool Regex::search(std::string_view subject, Match& m, std::size_t start) const 
   return ok;
 }
 
+int Regex::group_number(const char* name) const {
+  int n = pcre2_substring_number_from_name(impl_->code, reinterpret_cast<PCRE2_SPTR>(name));
+  return n < 0 ? -1 : n;
+}
+
 bool Regex::contains(std::string_view subject) const {
   Match m;
   return search(subject, m);

@@ -49,6 +49,8 @@ class Regex {
   std::string replace_all(
       std::string_view subject,
       const std::function<std::string(std::string_view, const Match&)>& fn) const;
+  // Number of the named group `(?<name>...)`, or -1 when there is none.
+  int group_number(const char* name) const;
   const std::string& pattern() const { return pattern_; }
 
  private:
