@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "docx_text.hpp"
+#include "xml_part.hpp"
 
 namespace docpipe::docx {
 
@@ -276,11 +277,7 @@ void cleaning_report(BodyBuilder& out, const Document& doc, const BodyOptions& o
 }  // namespace
 
 Body build_body(const Document& doc, const Preset& preset, const BodyOptions& opts) {
-  pugi::xml_document xml;
-  auto decl = xml.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
-  decl.append_attribute("standalone") = "yes";
+  pugi::xml_document xml = new_xml_part();
   auto root = xml.append_child("w:document");
   root.append_attribute("xmlns:w") = kWordNs;
   root.append_attribute("xmlns:r") = kRelNs;
@@ -316,9 +313,7 @@ Body build_body(const Document& doc, const Preset& preset, const BodyOptions& op
   if (opts.cleaning_report) cleaning_report(out, doc, opts);
   out.finish(preset.section(), opts.char_grid);
 
-  std::ostringstream s;
-  xml.save(s, "", pugi::format_raw, pugi::encoding_utf8);
-  return Body{s.str(), out.uses_bullets()};
+  return Body{xml_part_bytes(xml), out.uses_bullets()};
 }
 
 }  // namespace docpipe::docx

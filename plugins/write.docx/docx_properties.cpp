@@ -5,25 +5,11 @@
 #include <sstream>
 
 #include "docx_text.hpp"
+#include "xml_part.hpp"
 
 namespace docpipe::docx {
 
 namespace {
-
-pugi::xml_document new_xml_document() {
-  pugi::xml_document doc;
-  auto decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
-  decl.append_attribute("standalone") = "yes";
-  return doc;
-}
-
-std::string serialize(const pugi::xml_document& doc) {
-  std::ostringstream s;
-  doc.save(s, "", pugi::format_raw, pugi::encoding_utf8);
-  return s.str();
-}
 
 void add_text(pugi::xml_node parent, const char* name, const std::string& value) {
   if (value.empty()) return;  // an absent property is better than an empty one
@@ -39,7 +25,7 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
 }  // namespace
 
 std::string core_properties_xml(const Document& doc, const std::string& created) {
-  auto xml = new_xml_document();
+  auto xml = new_xml_part();
   auto root = xml.append_child("cp:coreProperties");
   root.append_attribute("xmlns:cp") =
       "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
@@ -60,11 +46,11 @@ std::string core_properties_xml(const Document& doc, const std::string& created)
     e.append_attribute("xsi:type") = "dcterms:W3CDTF";
     e.text().set(created.c_str());
   }
-  return serialize(xml);
+  return xml_part_bytes(xml);
 }
 
 std::string app_properties_xml(const Document& doc, const std::string& application) {
-  auto xml = new_xml_document();
+  auto xml = new_xml_part();
   auto root = xml.append_child("Properties");
   root.append_attribute("xmlns") =
       "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
@@ -77,7 +63,7 @@ std::string app_properties_xml(const Document& doc, const std::string& applicati
   add_text(root, "Characters", std::to_string(chars));
   add_text(root, "Paragraphs", std::to_string(doc.blocks.size()));
   add_text(root, "Company", doc.metadata.organization.value_or(""));
-  return serialize(xml);
+  return xml_part_bytes(xml);
 }
 
 }  // namespace docpipe::docx

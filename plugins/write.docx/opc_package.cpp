@@ -7,26 +7,9 @@
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "xml_part.hpp"
+
 namespace docpipe::docx {
-
-namespace {
-
-std::string to_xml_string(const pugi::xml_document& doc) {
-  std::ostringstream out;
-  doc.save(out, "", pugi::format_raw, pugi::encoding_utf8);
-  return out.str();
-}
-
-pugi::xml_document new_xml_document() {
-  pugi::xml_document doc;
-  auto decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
-  decl.append_attribute("standalone") = "yes";
-  return doc;
-}
-
-}  // namespace
 
 void OpcPackage::add_part(std::string name, std::string content_type, std::string bytes) {
   parts_.push_back(Part{std::move(name), std::move(content_type), std::move(bytes)});
@@ -50,7 +33,7 @@ std::string OpcPackage::rels_part_name(const std::string& source_part) {
 }
 
 std::string OpcPackage::content_types_xml() const {
-  auto doc = new_xml_document();
+  auto doc = new_xml_part();
   auto types = doc.append_child("Types");
   types.append_attribute("xmlns") = "http://schemas.openxmlformats.org/package/2006/content-types";
   auto add_default = [&](const char* ext, const char* type) {
@@ -67,11 +50,11 @@ std::string OpcPackage::content_types_xml() const {
     o.append_attribute("PartName") = ("/" + p.name).c_str();
     o.append_attribute("ContentType") = p.content_type.c_str();
   }
-  return to_xml_string(doc);
+  return xml_part_bytes(doc);
 }
 
 std::string OpcPackage::rels_xml(const RelSet& set) {
-  auto doc = new_xml_document();
+  auto doc = new_xml_part();
   auto root = doc.append_child("Relationships");
   root.append_attribute("xmlns") = "http://schemas.openxmlformats.org/package/2006/relationships";
   for (const auto& r : set.rels) {
@@ -80,7 +63,7 @@ std::string OpcPackage::rels_xml(const RelSet& set) {
     e.append_attribute("Type") = r.type.c_str();
     e.append_attribute("Target") = r.target.c_str();
   }
-  return to_xml_string(doc);
+  return xml_part_bytes(doc);
 }
 
 void OpcPackage::save(const std::filesystem::path& path, long long modified) const {
