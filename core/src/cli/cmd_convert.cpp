@@ -66,7 +66,6 @@ int cmd_convert(const Args& args) {
       vm.count("pipeline") ? vm["pipeline"].as<std::string>() : default_pipeline(), registry);
   fs::path output = vm["output"].as<std::string>();
   auto [winfo, with] = pick_writer(output, pipeline, registry);
-  auto schema = nlohmann::json::parse(winfo->params_schema);
   auto input = vm["input"].as<std::string>();
   auto r = transform_one(input, pipeline, registry);
   if (r.status != "ok") {
@@ -80,11 +79,9 @@ int cmd_convert(const Args& args) {
     } else if (auto* b = writer->as_batch_writer()) {
       b->begin(RunInfo{pipeline.name, pipeline.file.string(), host::now_iso8601(), {}});
       b->add(*r.doc, DocumentStatus{r.status, r.error, r.seconds});
-      if (!output.parent_path().empty()) fs::create_directories(output.parent_path());
-      auto temp = host::temp_path_for(output);
-      OutputFile out(output, temp);
-      b->finish(RunTotals{host::now_iso8601(), {{"ok", 1}}}, out);
-      host::commit_temp(temp, output);
+      host::write_output(output, [&](OutputFile& out) {
+        b->finish(RunTotals{host::now_iso8601(), {{"ok", 1}}}, out);
+      });
     }
   } catch (const std::exception& e) {
     std::cerr << "docpipe: " << winfo->name << ": " << e.what() << "\n";

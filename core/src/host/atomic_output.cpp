@@ -41,6 +41,20 @@ void commit_temp(const fs::path& temp, const fs::path& target) {
   if (ec) throw Error("cannot move output into place at " + target.string() + ": " + ec.message());
 }
 
+void write_output(const fs::path& target, const std::function<void(OutputFile&)>& fill) {
+  if (!target.parent_path().empty()) fs::create_directories(target.parent_path());
+  auto temp = temp_path_for(target);
+  OutputFile out(target, temp);
+  try {
+    fill(out);
+    commit_temp(temp, target);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(temp, ec);
+    throw;
+  }
+}
+
 void write_file_atomically(const fs::path& target, const std::string& bytes) {
   if (!target.parent_path().empty()) fs::create_directories(target.parent_path());
   auto temp = temp_path_for(target);

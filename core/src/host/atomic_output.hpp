@@ -3,7 +3,10 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
+
+#include "docpipe/plugin.hpp"
 
 namespace docpipe::host {
 
@@ -11,6 +14,11 @@ namespace docpipe::host {
 std::filesystem::path temp_path_for(const std::filesystem::path& target);
 // fsyncs the temp file, renames it over the target, fsyncs the directory.
 void commit_temp(const std::filesystem::path& temp, const std::filesystem::path& target);
+// Creates the target's directory, lets `fill` write the OutputFile (bytes or
+// a file at its temp path) and commits it; on any exception the temporary is
+// removed and the exception passes on. Every writer output goes through here.
+void write_output(const std::filesystem::path& target,
+                  const std::function<void(OutputFile&)>& fill);
 // Writes bytes atomically in one step.
 void write_file_atomically(const std::filesystem::path& target, const std::string& bytes);
 // Removes leftovers of killed runs (".*.tmp-*") under a directory.

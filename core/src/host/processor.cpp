@@ -132,17 +132,7 @@ ProcessResult DocumentProcessor::transform(const InputItem& item) {
 }
 
 void DocumentProcessor::render(Writer& writer, const Document& doc, const fs::path& target) {
-  if (!target.parent_path().empty()) fs::create_directories(target.parent_path());
-  auto temp = temp_path_for(target);
-  OutputFile out(target, temp);
-  try {
-    writer.write(doc, out);
-    commit_temp(temp, target);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(temp, ec);
-    throw;
-  }
+  write_output(target, [&](OutputFile& out) { writer.write(doc, out); });
 }
 
 ProcessResult DocumentProcessor::process(const InputItem& item, const fs::path& out_dir) {

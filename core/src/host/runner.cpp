@@ -180,17 +180,8 @@ class BatchWriters {
     if (!active_) return;
     for (auto& s : slots_) {
       try {
-        if (!s.target.parent_path().empty()) fs::create_directories(s.target.parent_path());
-        auto temp = temp_path_for(s.target);
-        OutputFile out(s.target, temp);
-        try {
-          s.instance->as_batch_writer()->finish(totals, out);
-          commit_temp(temp, s.target);
-        } catch (...) {
-          std::error_code ec;
-          fs::remove(temp, ec);
-          throw;
-        }
+        write_output(s.target,
+                     [&](OutputFile& out) { s.instance->as_batch_writer()->finish(totals, out); });
         summary.batch_outputs.push_back(s.target.string());
       } catch (const std::exception& e) {
         throw Error(s.spec->id + ": cannot write " + s.target.string() + ": " + e.what());
