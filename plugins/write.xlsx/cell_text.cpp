@@ -32,9 +32,7 @@ std::string cell_text(std::string_view utf8) {
       out.push_back(U'…');
       break;
     }
-    bool allowed = c == U'\t' || c == U'\n' || (c >= 0x20 && c < 0xD800) ||
-                   (c >= 0xE000 && c < 0xFFFE) || (c >= 0x10000 && c <= 0x10FFFF);
-    if (allowed) out.push_back(c);
+    if (text::is_xml_char(c)) out.push_back(c);
   }
   return text::to_utf8(out);
 }

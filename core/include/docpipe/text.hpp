@@ -23,6 +23,13 @@ DOCPIPE_API bool is_han(char32_t c);
 DOCPIPE_API bool is_cjk_punct(char32_t c);
 // Han, CJK punctuation, kana, full-width forms: text that takes no spaces.
 DOCPIPE_API bool is_cjk(char32_t c);
+// Characters an OOXML writer keeps: tab, newline and everything outside C0
+// controls, surrogates and U+FFFE/U+FFFF (XML 1.0 cannot carry those; a bare
+// CR would be normalised away). Inline: no ABI change.
+inline bool is_xml_char(char32_t c) {
+  return c == U'\t' || c == U'\n' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c < 0xFFFE) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
 // ASCII and Unicode spaces incl. NBSP (U+00A0), ideographic space (U+3000).
 DOCPIPE_API bool is_space(char32_t c);
 
