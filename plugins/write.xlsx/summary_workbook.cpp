@@ -8,6 +8,8 @@
 #include <system_error>
 #include <vector>
 
+#include "change_excerpt.hpp"
+
 namespace docpipe::xlsx {
 
 namespace {
@@ -146,10 +148,17 @@ SummaryWorkbook::SummaryWorkbook(fs::path scratch_path, WorkbookOptions opts)
                                                                {"Original text"},
                                                                {"Sentence", true, 40}},
                                            formats_);
+  // Every edit with its block, or (by default) one row per rule with its
+  // number of changes and the first change as an example.
+  const bool every_edit = opts_.cleaning == CleaningRows::edits;
   cleaning_ = std::make_unique<SheetWriter>(
       wb_, "Cleaning",
-      std::vector<Column>{
-          {"Document"}, {"Stage"}, {"Rule"}, {"Before", true, 30}, {"After", true, 30}},
+      std::vector<Column>{{"Document"},
+                          {"Stage"},
+                          {"Rule"},
+                          {every_edit ? "Block" : "Changes"},
+                          {every_edit ? "Before" : "Example before", true, 30},
+                          {every_edit ? "After" : "Example after", true, 30}},
       formats_);
   summary_ = std::make_unique<SheetWriter>(
       wb_, "Summary",
@@ -169,66 +178,126 @@ SummaryWorkbook::~SummaryWorkbook() {
 
 void SummaryWorkbook::begin(const RunInfo& run) { run_info_ = run; }
 
-void SummaryWorkbook::add(const Document& doc, const DocumentStatus& status) {
-  ++documents_;
-  const std::string name = document_name(doc);
+// The summary of a document: its Reports cells, and its rows for Outline
+// ("outline": [level, marker, heading]), Figures ("figures": [heading path,
+// value, unit, text, sentence]) and Cleaning ("cleaning": [stage, rule,
+// changes or block, before, after]).
+nlohmann::json summarize(const Document& doc, const WorkbookOptions& opts) {
+  using nlohmann::json;
   const auto& m = doc.metadata;
   long long headings = 0, characters = 0;
+  json outline = json::array(), figures = json::array(), cleaning = json::array();
   for (const auto& b : doc.blocks) {
-    if (b.kind == BlockKind::heading) ++headings;
     characters += static_cast<long long>(text::length(b.text));
+    if (b.kind != BlockKind::heading) continue;
+    ++headings;
+    outline.push_back(json::array({b.level, b.marker, b.text}));
   }
+  for (const auto& x : doc.metrics)
+    figures.push_back(
+        json::array({join(x.heading_path, " > "), x.value, x.unit, x.text, x.sentence}));
+  if (opts.cleaning == CleaningRows::edits) {
+    for (const auto& e : doc.edits)
+      cleaning.push_back(json::array({e.stage, e.rule, e.block, e.before, e.after}));
+  } else if (opts.cleaning == CleaningRows::rules) {
+    // Rules in the order they first changed something; the first change of
+    // each is its example.
+    std::map<std::pair<std::string, std::string>, std::size_t> row_of;
+    for (const auto& e : doc.edits) {
+      auto [it, added] = row_of.try_emplace({e.stage, e.rule}, cleaning.size());
+      if (!added) {
+        auto& count = cleaning[it->second][2];
+        count = count.get<long long>() + 1;
+        continue;
+      }
+      auto [before, after] = change_excerpt(e.before, e.after);
+      cleaning.push_back(json::array({e.stage, e.rule, 1, before, after}));
+    }
+  }
+  json s{{"file", document_name(doc)},
+         {"title", m.title.value_or("")},
+         {"organization", m.organization.value_or("")},
+         {"type", m.doc_type.value_or("")},
+         {"period", period_name(m.period)},
+         {"date", m.date.value_or("")},
+         {"headings", headings},
+         {"characters", characters},
+         {"figures_found", doc.metrics.size()},
+         {"flags", join(doc.flags, ", ")},
+         {"outline", std::move(outline)},
+         {"figures", std::move(figures)},
+         {"cleaning", std::move(cleaning)}};
+  s["year"] = m.period.year ? json(*m.period.year) : json(nullptr);
+  return s;
+}
+
+void SummaryWorkbook::add(const nlohmann::json& s, const DocumentStatus& status) {
+  try {
+    add_rows(s, status);
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(std::string("write.xlsx: not a document summary: ") + e.what());
+  }
+}
+
+void SummaryWorkbook::add_rows(const nlohmann::json& s, const DocumentStatus& status) {
+  ++documents_;
+  const std::string name = s.at("file").get<std::string>();
+  const auto str = [&](const char* key) -> const std::string& {
+    return s.at(key).get_ref<const std::string&>();
+  };
+  const auto headings = s.at("headings").get<long long>();
+  const auto characters = s.at("characters").get<long long>();
+  const auto figures_found = s.at("figures_found").get<long long>();
 
   if (reports_->next_row()) {
     auto& r = *reports_;
     r.text(kFile, name);
-    r.text(kTitle, m.title.value_or(""));
-    r.text(kOrg, m.organization.value_or(""));
-    r.text(kType, m.doc_type.value_or(""));
-    if (m.period.year) r.number(kYear, *m.period.year, true);
-    r.text(kPeriod, period_name(m.period));
+    r.text(kTitle, str("title"));
+    r.text(kOrg, str("organization"));
+    r.text(kType, str("type"));
+    if (s.at("year").is_number()) r.number(kYear, s.at("year").get<double>(), true);
+    r.text(kPeriod, str("period"));
     // A date Excel can sort and filter; kept as text if it is not a real date.
-    if (auto dt = m.date ? parse_iso_datetime(*m.date) : std::nullopt)
+    if (auto dt = parse_iso_datetime(str("date")))
       r.date(kDate, *dt);
     else
-      r.text(kDate, m.date.value_or(""));
+      r.text(kDate, str("date"));
     r.number(kHeadings, static_cast<double>(headings), true);
     r.number(kChars, static_cast<double>(characters), true);
-    r.number(kFigures, static_cast<double>(doc.metrics.size()), true);
-    r.text(kFlags, join(doc.flags, ", "));
+    r.number(kFigures, static_cast<double>(figures_found), true);
+    r.text(kFlags, str("flags"));
     r.text(kStatus, status.status);
     r.text(kError, status.error);
   }
 
-  for (const auto& b : doc.blocks) {
-    if (b.kind != BlockKind::heading || !outline_->next_row()) continue;
+  for (const auto& h : s.at("outline")) {
+    if (!outline_->next_row()) break;
     outline_->text(0, name);
-    outline_->number(1, b.level, true);
-    outline_->text(2, b.marker);
-    outline_->text(3, b.text);
+    outline_->number(1, h.at(0).get<double>(), true);
+    outline_->text(2, h.at(1).get_ref<const std::string&>());
+    outline_->text(3, h.at(2).get_ref<const std::string&>());
   }
-  for (const auto& x : doc.metrics) {
+  for (const auto& x : s.at("figures")) {
     if (!figures_->next_row()) break;
     figures_->text(0, name);
-    figures_->text(1, join(x.heading_path, " > "));
-    figures_->number(2, x.value);
-    figures_->text(3, x.unit);
-    figures_->text(4, x.text);
-    figures_->text(5, x.sentence);
+    for (lxw_col_t c : {1, 3, 4, 5}) figures_->text(c, x.at(c - 1).get_ref<const std::string&>());
+    figures_->number(2, x.at(1).get<double>());
   }
-  for (const auto& e : doc.edits) {
+  for (const auto& e : s.at("cleaning")) {
     if (!cleaning_->next_row()) break;
     cleaning_->text(0, name);
-    cleaning_->text(1, e.stage);
-    cleaning_->text(2, e.rule);
-    cleaning_->text(3, e.before);
-    cleaning_->text(4, e.after);
+    cleaning_->text(1, e.at(0).get_ref<const std::string&>());
+    cleaning_->text(2, e.at(1).get_ref<const std::string&>());
+    if (const auto n = e.at(2).get<long long>(); n >= 0)  // -1: an edit of the whole document
+      cleaning_->number(3, static_cast<double>(n), true);
+    cleaning_->text(4, e.at(3).get_ref<const std::string&>());
+    cleaning_->text(5, e.at(4).get_ref<const std::string&>());
   }
 
-  auto& org = by_organization_[m.organization.value_or("")];
+  auto& org = by_organization_[str("organization")];
   ++org.documents;
   org.headings += headings;
-  org.figures += static_cast<long long>(doc.metrics.size());
+  org.figures += figures_found;
   org.characters += characters;
 }
 

@@ -1,8 +1,12 @@
 // The run's XLSX workbook: one row per document on Reports, its headings on
-// Outline, its figures on Figures, its edits on Cleaning, a per-organization
-// Summary with a chart, and the Run sheet. Rows are written as documents
-// arrive (libxlsxwriter constant-memory mode), so memory stays bounded: only
-// per-organization totals are kept until the end.
+// Outline, its figures on Figures, its cleaning on Cleaning, a
+// per-organization Summary with a chart, and the Run sheet. Rows are written
+// as documents arrive (libxlsxwriter constant-memory mode), so memory stays
+// bounded: only per-organization totals are kept until the end.
+//
+// A document reaches the workbook as its summary (summarize(): exactly the
+// rows it contributes, as JSON), which the host makes in the worker that
+// processed the document and keeps in its ledger for later runs.
 #pragma once
 
 #include <xlsxwriter.h>
@@ -11,6 +15,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -18,9 +23,20 @@
 
 namespace docpipe::xlsx {
 
+// What the Cleaning sheet lists.
+enum class CleaningRows {
+  rules,  // one row per document, stage and rule: how many changes, and the first
+  edits,  // one row per edit, before and after in full
+  none,   // the sheet stays empty (the JSON output keeps every edit)
+};
+
 struct WorkbookOptions {
   int chart_organizations = 20;  // the chart shows the organizations with most documents
+  CleaningRows cleaning = CleaningRows::rules;
 };
+
+// A document's rows for the workbook (a JSON object; see summary_workbook.cpp).
+nlohmann::json summarize(const Document& doc, const WorkbookOptions& opts);
 
 class SummaryWorkbook {
  public:
@@ -32,7 +48,12 @@ class SummaryWorkbook {
   SummaryWorkbook& operator=(const SummaryWorkbook&) = delete;
 
   void begin(const RunInfo& run);
-  void add(const Document& doc, const DocumentStatus& status);
+  // Adds one document's rows from its summarize() result. Throws
+  // docpipe::Error when the summary is not one.
+  void add(const nlohmann::json& summary, const DocumentStatus& status);
+  void add(const Document& doc, const DocumentStatus& status) {
+    add(summarize(doc, opts_), status);
+  }
   // Writes the summary and run sheets, closes the workbook and moves it to
   // `target`. Throws docpipe::Error.
   void finish(const RunTotals& totals, const std::filesystem::path& target);
@@ -41,6 +62,7 @@ class SummaryWorkbook {
   struct OrganizationTotals {
     long long documents = 0, headings = 0, figures = 0, characters = 0;
   };
+  void add_rows(const nlohmann::json& summary, const DocumentStatus& status);
   void write_summary();
   void write_run(const RunTotals& totals);
 

@@ -23,6 +23,10 @@ class XlsxWriter final : public docpipe::BatchWriter {
  public:
   XlsxWriter(const docpipe::PluginEnv&, const docpipe::Params& p) {
     opts_.chart_organizations = p.get<int>("chart_organizations", 20);
+    const auto cleaning = p.get<std::string>("cleaning", "rules");
+    opts_.cleaning = cleaning == "edits"  ? docpipe::xlsx::CleaningRows::edits
+                     : cleaning == "none" ? docpipe::xlsx::CleaningRows::none
+                                          : docpipe::xlsx::CleaningRows::rules;
   }
 
   void begin(const docpipe::RunInfo& run) override {
@@ -32,6 +36,16 @@ class XlsxWriter final : public docpipe::BatchWriter {
 
   void add(const docpipe::Document& doc, const docpipe::DocumentStatus& status) override {
     book_->add(doc, status);
+  }
+
+  // The rows of a document are made where it was processed; the parent
+  // process only writes them.
+  bool summarizes() const override { return true; }
+  nlohmann::json summarize(const docpipe::Document& doc) const override {
+    return docpipe::xlsx::summarize(doc, opts_);
+  }
+  void add_summary(const nlohmann::json& summary, const docpipe::DocumentStatus& status) override {
+    book_->add(summary, status);
   }
 
   void finish(const docpipe::RunTotals& totals, docpipe::OutputFile& out) override {
@@ -47,10 +61,12 @@ class XlsxWriter final : public docpipe::BatchWriter {
 }  // namespace
 
 DOCPIPE_PLUGIN(
-    XlsxWriter, .kind = docpipe::PluginKind::writer, .name = "write.xlsx", .version = "1.0.0",
+    XlsxWriter, .kind = docpipe::PluginKind::writer, .name = "write.xlsx", .version = "1.1.0",
     .description = "One XLSX workbook per run: reports, outline, figures, cleaning, summary chart",
     .params_schema = R"json({"type":"object","additionalProperties":false,
                  "properties":{
                    "chart_organizations":{"type":"integer","minimum":1,"maximum":200,"default":20,
-                     "description":"How many organizations (most documents first) the summary chart shows"}}})json",
+                     "description":"How many organizations (most documents first) the summary chart shows"},
+                   "cleaning":{"enum":["rules","edits","none"],"default":"rules",
+                     "description":"Cleaning sheet: one row per document and rule with its number of changes and the first as an example (rules), every edit in full (edits), or nothing (none)"}}})json",
     .formats = "xlsx", .batch = true)

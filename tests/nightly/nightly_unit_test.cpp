@@ -59,8 +59,8 @@ TEST(Ledger, RecordsSurviveReopening) {
     auto e = entry("/in/a.txt", "abc", "ok");
     e.run_id = run;
     e.outputs = {"/out/a.json"};
-    ledger.record(e, R"({"x":1})");
     ledger.record(e);
+    ledger.record(e, R"({"x":1})", nlohmann::json{{"write.xlsx", {{"rows", 2}}}});
   }
   Ledger ledger(file);
   auto all = ledger.load_all();
@@ -69,9 +69,24 @@ TEST(Ledger, RecordsSurviveReopening) {
   EXPECT_EQ(all.at("/in/a.txt").outputs, std::vector<std::string>{"/out/a.json"});
   EXPECT_EQ(ledger.attempts("/in/a.txt", "ok"), 2);
   EXPECT_EQ(ledger.cached_document("/in/a.txt"), R"({"x":1})");
+  EXPECT_EQ(ledger.cached_summaries("/in/a.txt"), (nlohmann::json{{"write.xlsx", {{"rows", 2}}}}));
+  EXPECT_TRUE(ledger.cached_summaries("/in/b.txt").empty());
   // The run was never finished: the next run sees it as interrupted.
   EXPECT_EQ(ledger.close_interrupted_runs().size(), 1u);
   EXPECT_TRUE(ledger.close_interrupted_runs().empty());
+}
+
+TEST(Ledger, ANewRecordReplacesWhatBatchWritersGotBefore) {
+  // A document that now fails before it is read must not reappear in a
+  // later run's batch output with its old content.
+  TempDir dir;
+  Ledger ledger(dir.path() / "ledger.sqlite");
+  auto e = entry("/in/a.txt", "abc", "ok");
+  ledger.record(e, R"({"x":1})", nlohmann::json{{"write.xlsx", 1}});
+  e.status = "failed";
+  ledger.record(e);
+  EXPECT_EQ(ledger.cached_document("/in/a.txt"), "");
+  EXPECT_TRUE(ledger.cached_summaries("/in/a.txt").empty());
 }
 
 TEST(Ledger, CorruptFileIsAClearError) {
@@ -221,4 +236,14 @@ TEST(WorkerProtocol, RoundTrips) {
   EXPECT_EQ(r.result.status, "partial");
   EXPECT_EQ(r.result.error, "line\nbreak");
   EXPECT_EQ(r.result.outputs, w.result.outputs);
+  EXPECT_TRUE(r.result.batch_summaries.is_null());
+
+  // Batch summaries travel inside the result line; no document line then.
+  w.document_json.clear();
+  w.result.batch_summaries = {{"write.xlsx", {{"title", "工作总结\n"}}}};
+  lines = encode_result(w);
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 1);
+  r = decode_result(lines.substr(0, lines.size() - 1), document_follows);
+  EXPECT_FALSE(document_follows);
+  EXPECT_EQ(r.result.batch_summaries, w.result.batch_summaries);
 }

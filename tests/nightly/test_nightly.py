@@ -49,7 +49,9 @@ def write_pipeline(root, sleep_ms=0, timeout=2, memory_limit=None, extra_run="",
         "outputs:",
         "  - use: write.json",
         "    path: \"{out}/json/{stem}.json\"",
-    ] + (["  - use: test.batch-list", "    path: \"{out}/batch.json\""] if batch else []) + [
+    ] + (["  - use: test.batch-list", "    path: \"{out}/batch.json\"",
+          "  - use: test.batch-summary", "    path: \"{out}/batch-summary.json\""]
+         if batch else []) + [
         "run:",
     ] + run) + "\n"
     path = os.path.join(root, "pipeline.yaml")
@@ -77,10 +79,21 @@ def add_input(root, name, text):
         f.write(text)
 
 
+P_LAST_PID = [0]  # pid of the last `docpipe run`
+
+
 def docpipe(root, *args, check_rc=None):
     cmd = [ARGS.docpipe, "run", os.path.join(root, "pipeline.yaml"), "--out",
            os.path.join(root, "out")] + list(args)
-    p = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=100)
+    with subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True) as proc:
+        P_LAST_PID[0] = proc.pid
+        try:
+            out, err = proc.communicate(timeout=100)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    p = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
     if check_rc is not None and p.returncode != check_rc:
         fail("%s exited %d, expected %d\nstdout:\n%s\nstderr:\n%s" %
              (" ".join(cmd), p.returncode, check_rc, p.stdout, p.stderr))
@@ -305,13 +318,27 @@ def test_batch(root):
     names = copy_samples(root)
     write_pipeline(root, batch=True)
     batch = os.path.join(root, "out", "batch.json")
+    # The same writer as a plugin of ABI 1.1 that takes summaries.
+    summary = os.path.join(root, "out", "batch-summary.json")
 
-    def listed():
-        with open(batch) as f:
+    def listed(path=batch):
+        with open(path) as f:
             return [os.path.basename(d["input"]) for d in json.load(f)]
+
+    def check_summaries(when):
+        with open(summary) as f:
+            rows = json.load(f)
+        check([os.path.basename(d["input"]) for d in rows] == sorted(names),
+              "%s: summaries list %s" % (when, rows))
+        check(all(d["via"] == "summary" for d in rows), "%s: not all from summaries: %s" % (when, rows))
+        # Made in the workers, not in the parent process.
+        check(all(d["pid"] != P_LAST_PID[0] for d in rows), "%s: a summary made in the parent" % when)
+        with open(batch) as f:
+            check(all(d["via"] == "add" for d in json.load(f)), "%s: ABI 1.0 writer got summaries" % when)
 
     docpipe(root, check_rc=0)
     check(listed() == sorted(names), "first run: %s" % listed())
+    check_summaries("first run")
     # One changed document: the batch output still covers the whole collection,
     # the unchanged documents coming from the ledger's cache, in input order.
     with open(os.path.join(root, "in", names[2]), "a", encoding="utf-8") as f:
@@ -319,6 +346,7 @@ def test_batch(root):
     docpipe(root, check_rc=0)
     check(report(root)["counts"] == {"ok": 1, "skipped": len(names) - 1}, "counts")
     check(listed() == sorted(names), "incremental run: %s" % listed())
+    check_summaries("incremental run")
     # Nothing changed: the batch output is not rewritten...
     mtime = os.stat(batch).st_mtime_ns
     docpipe(root, check_rc=0)
@@ -327,6 +355,7 @@ def test_batch(root):
     os.remove(batch)
     docpipe(root, check_rc=0)
     check(listed() == sorted(names), "rebuilt batch output: %s" % listed())
+    check_summaries("rebuilt batch output")
 
 
 def main():

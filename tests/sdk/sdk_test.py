@@ -177,7 +177,7 @@ class Sdk:
     def abi(self):
         build = self.work / "abi99"
         self.cmake_build(self.src / "examples/plugins/mask-pii", build,
-                         "-DCMAKE_CXX_FLAGS=-DDOCPIPE_ABI_MAJOR=99", run_ctest=False)
+                         "-DCMAKE_CXX_FLAGS=-DDOCPIPE_ABI_MAJOR=99 -DDOCPIPE_ABI_MINOR=0", run_ctest=False)
         lib = build / "plugins/docpipe_mask_pii.so"
         expect(lib.exists(), f"{lib} not built")
         p = run([self.docpipe, "plugins", "list", "--path", build / "plugins"], check=False)

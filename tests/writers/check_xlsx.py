@@ -89,10 +89,36 @@ fail.check(all(isinstance(r[2], (int, float)) for r in got), "Figures: values ar
 sentence_cells = [r[5] for r in wb["Figures"].iter_rows(min_row=2)]
 fail.check(all(c.alignment.wrap_text for c in sentence_cells), "Figures: sentences not wrapped")
 
-# Cleaning: every edit.
-want = [(d["source"]["path"], e["stage"], e["rule"], e["before"] or None, e["after"] or None)
-        for d in docs for e in d["edits"]]
-fail.check(rows(wb["Cleaning"]) == want, "Cleaning rows differ from the edits")
+# Cleaning: every edit in full (cleaning: edits), or by default one row per
+# document and rule, with its number of changes and the first change cut to
+# where it differs ("…" marks text left out on either side).
+cleaning = wb["Cleaning"]
+header = [c.value for c in cleaning[1]]
+if header[3] == "Block":
+    want = [(d["source"]["path"], e["stage"], e["rule"], e["block"] if e["block"] >= 0 else None,
+             e["before"] or None, e["after"] or None) for d in docs for e in d["edits"]]
+    fail.check(rows(cleaning) == want, "Cleaning rows differ from the edits")
+else:
+    fail.check(header == ["Document", "Stage", "Rule", "Changes", "Example before", "Example after"],
+               f"Cleaning header {header}")
+    want, first = [], []
+    for d in docs:
+        seen = {}
+        for e in d["edits"]:
+            key = (d["source"]["path"], e["stage"], e["rule"])
+            if key not in seen:
+                seen[key] = len(want)
+                want.append(list(key) + [0])
+                first.append(e)
+            want[seen[key]][3] += 1
+    got = rows(cleaning)
+    fail.check([list(r[:4]) for r in got] == want, f"Cleaning rules differ: {got[:2]} vs {want[:2]}")
+    for row, e in zip(got, first):
+        for cell, full in ((row[4], e["before"]), (row[5], e["after"])):
+            fail.check((cell or "").strip("…") in full, f"Cleaning: example {cell!r} not in {full!r}")
+        if e["before"] and e["after"]:
+            fail.check(row[4] != row[5], f"Cleaning: example shows no change: {row[4]!r}")
+            fail.check(len(row[4]) <= len(e["before"]) + 2, f"Cleaning: example longer than the edit")
 
 # Summary: documents per organization, and a chart of it.
 summary = wb["Summary"]

@@ -58,9 +58,19 @@ int run(int argc, char** argv) {
         "writers-test", "tests/writers", "2024-05-01T08:00:00", {{desc->name, desc->version}}};
     batch->begin(info);
     docpipe::RunTotals totals{"2024-05-01T08:05:30", {}};
+    // As the host does: a writer that summarizes gets each document as its
+    // summary, after a trip through JSON text (the worker pipe and ledger).
+    // A separate instance summarizes, as a worker's would.
+    std::unique_ptr<docpipe::Plugin> summarizer(create(env, docpipe::Params(json::parse(argv[3]))));
+    const bool summaries = desc->abi_minor >= 1 && batch->summarizes();
     for (const auto& in : inputs) {
       docpipe::DocumentStatus status{"ok", "", 0.5};
-      batch->add(load_document(in), status);
+      if (summaries) {
+        auto text = summarizer->as_batch_writer()->summarize(load_document(in)).dump();
+        batch->add_summary(json::parse(text), status);
+      } else {
+        batch->add(load_document(in), status);
+      }
       ++totals.counts["ok"];
     }
     docpipe::OutputFile file(out, out.string() + ".tmp");

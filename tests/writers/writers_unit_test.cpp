@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cell_text.hpp"
+#include "change_excerpt.hpp"
 #include "docx_text.hpp"
 #include "summary_workbook.hpp"
 
@@ -89,6 +90,66 @@ TEST(SummaryWorkbook, ParsesIsoDates) {
   EXPECT_TRUE(xlsx::parse_iso_datetime("2020-05-29"));
   EXPECT_FALSE(xlsx::parse_iso_datetime("2020年5月29日"));
   EXPECT_FALSE(xlsx::parse_iso_datetime("2020-13-01"));
+}
+
+TEST(ChangeExcerpt, ShowsTheFirstChangeWithContext) {
+  const std::string before = "今年以来,团县委按照县委县政府和上级团委工作要求,围绕中心、服务大局";
+  const std::string after = "今年以来，团县委按照县委县政府和上级团委工作要求，围绕中心、服务大局";
+  auto [b, a] = xlsx::change_excerpt(before, after, 3);
+  EXPECT_EQ(b, "…年以来,团县委…");
+  EXPECT_EQ(a, "…年以来，团县委…");
+}
+
+TEST(ChangeExcerpt, InsertionsDeletionsAndWholeRemovals) {
+  auto [b1, a1] =
+      xlsx::change_excerpt("组织开展了www.example.com各项活动", "组织开展了各项活动", 2);
+  EXPECT_EQ(b1, "…展了www.example.com各项…");
+  EXPECT_EQ(a1, "…展了各项…");
+  auto [b2, a2] = xlsx::change_excerpt("团委工作", "团委工作总结", 2);
+  EXPECT_EQ(b2, "…工作");
+  EXPECT_EQ(a2, "…工作总结");
+  auto [b3, a3] = xlsx::change_excerpt("本文由网友投稿", "", 2);
+  EXPECT_EQ(b3, "本文由网友投稿");
+  EXPECT_EQ(a3, "");
+  // A rewrite longer than a short hunk: everything up to the common ending.
+  const std::string old_text = "甲" + std::string(60, 'x') + "乙";
+  const std::string new_text = "甲" + std::string(60, 'y') + "乙";
+  auto [b4, a4] = xlsx::change_excerpt(old_text, new_text, 1);
+  EXPECT_EQ(b4, old_text);
+  EXPECT_EQ(a4, new_text);
+}
+
+TEST(SummaryWorkbook, SummaryHoldsTheRowsOfEachSheet) {
+  Document doc;
+  doc.source.path = "a/report.txt";
+  doc.metadata.organization = "共青团西湖区委";
+  doc.blocks.push_back(Block{BlockKind::heading, 1, "一、", "一、总体情况", {}, {}});
+  doc.blocks.push_back(Block{BlockKind::paragraph, 0, "", "开展活动12次。", {}, {}});
+  doc.metrics.push_back(Metric{12, "次", "12次", "", "开展活动12次。", {"一、总体情况"}, 1});
+  for (int i = 0; i < 3; ++i)
+    doc.edits.push_back(Edit{"clean.lines", "lines.punct", 1, "开展活动,12次", "开展活动，12次"});
+  doc.edits.push_back(Edit{"clean.boilerplate", "boilerplate.paywall", -1, "阅读全文", ""});
+  auto rules = xlsx::summarize(doc, {});
+  EXPECT_EQ(rules["headings"], 1);
+  EXPECT_EQ(rules["outline"].size(), 1u);
+  EXPECT_EQ(rules["figures"].size(), 1u);
+  ASSERT_EQ(rules["cleaning"].size(), 2u);  // one row per rule
+  EXPECT_EQ(rules["cleaning"][0][2], 3);    // with its number of changes
+  EXPECT_EQ(rules["cleaning"][1][3], "阅读全文");
+  xlsx::WorkbookOptions every;
+  every.cleaning = xlsx::CleaningRows::edits;
+  EXPECT_EQ(xlsx::summarize(doc, every)["cleaning"].size(), 4u);
+  xlsx::WorkbookOptions none;
+  none.cleaning = xlsx::CleaningRows::none;
+  EXPECT_TRUE(xlsx::summarize(doc, none)["cleaning"].empty());
+}
+
+TEST(SummaryWorkbook, RefusesWhatIsNotASummary) {
+  fs::path scratch =
+      fs::temp_directory_path() / ("docpipe-xlsx-bad-" + std::to_string(::getpid()) + ".xlsx");
+  xlsx::SummaryWorkbook book(scratch, {});
+  book.begin(RunInfo{});
+  EXPECT_THROW(book.add(nlohmann::json{{"file", "x"}}, DocumentStatus{"ok", "", 0}), Error);
 }
 
 TEST(SummaryWorkbook, AbandonedRunLeavesNoScratchFile) {

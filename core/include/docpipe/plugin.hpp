@@ -6,7 +6,9 @@
 // per-document writer for each worker thread, so an instance is never used
 // by two threads at once and needs no locking. The factory itself may be
 // called from several threads at the same time. A batch writer has exactly
-// one instance per run; the host serialises its begin/add/finish calls.
+// one instance per run that sees begin/add/add_summary/finish, serialised by
+// the host; a writer that summarizes also gets one instance per worker that
+// only summarize() is called on.
 #pragma once
 
 #include <cstdint>
@@ -175,6 +177,26 @@ class DOCPIPE_API BatchWriter : public Plugin {
   virtual void begin(const RunInfo& run) = 0;
   virtual void add(const Document& doc, const DocumentStatus& status) = 0;
   virtual void finish(const RunTotals& totals, OutputFile& out) = 0;
+
+  // ABI 1.1 (the host calls these only on plugins built for 1.1 or later).
+  // A batch writer that summarizes is fed in two halves, like a map and a
+  // reduce: summarize() runs where the document was processed (a worker
+  // process or thread, on an instance of its own that never sees begin or
+  // finish), and add_summary() runs in the parent, in input order, with what
+  // summarize() returned. The parent then never rebuilds whole documents,
+  // and the run ledger keeps the summary instead of the document, so a later
+  // run that skips unchanged documents still feeds them to the writer.
+  // add() remains for documents that have no summary. Keep summaries small:
+  // only what the batch output shows.
+  virtual bool summarizes() const { return false; }
+  virtual nlohmann::json summarize(const Document& doc) const {
+    (void)doc;
+    return nullptr;
+  }
+  virtual void add_summary(const nlohmann::json& summary, const DocumentStatus& status) {
+    (void)summary;
+    (void)status;
+  }
 };
 
 using PluginFactory = Plugin*(const PluginEnv& env, const Params& params);

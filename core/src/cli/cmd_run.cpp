@@ -139,7 +139,8 @@ int cmd_worker(const Args& args) {
   opts.add_options()("pipeline", po::value<std::string>()->required(), "pipeline file")(
       "out", po::value<std::string>()->required(), "output directory")(
       "memory-limit-mb", po::value<long>()->default_value(0), "address-space limit")(
-      "send-documents", po::value<int>()->default_value(0), "answer with each document's JSON");
+      "for-batch", po::value<int>()->default_value(0),
+      "answer with each document's batch summaries (and JSON when a batch writer needs it)");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(opts).run(), vm);
   po::notify(vm);
@@ -147,7 +148,7 @@ int cmd_worker(const Args& args) {
   config.pipeline_file = vm["pipeline"].as<std::string>();
   config.out_dir = vm["out"].as<std::string>();
   config.memory_limit_mb = vm["memory-limit-mb"].as<long>();
-  config.send_documents = vm["send-documents"].as<int>() != 0;
+  config.for_batch = vm["for-batch"].as<int>() != 0;
   return host::worker_main(config);
 }
 

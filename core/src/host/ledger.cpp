@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS attempts (
   seconds REAL NOT NULL, at TEXT NOT NULL DEFAULT (datetime('now')));
 CREATE INDEX IF NOT EXISTS attempts_input ON attempts(input);
 CREATE TABLE IF NOT EXISTS document_cache (input TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS batch_summaries (
+  input TEXT NOT NULL, stage TEXT NOT NULL, summary TEXT NOT NULL, PRIMARY KEY (input, stage));
 )SQL";
 
 const char* kMoveAside =
@@ -198,7 +200,8 @@ void Ledger::finish_run(std::int64_t run_id, const std::string& finished,
   if (st.step() != SQLITE_DONE) fail("cannot finish the run");
 }
 
-void Ledger::record(const LedgerEntry& e, const std::string& document_json) {
+void Ledger::record(const LedgerEntry& e, const std::string& document_json,
+                    const nlohmann::json& batch_summaries) {
   exec("BEGIN IMMEDIATE");
   try {
     {
@@ -218,11 +221,27 @@ void Ledger::record(const LedgerEntry& e, const std::string& document_json) {
       st.bind(1, e.run_id).bind(2, e.input).bind(3, e.status).bind(4, e.seconds);
       if (st.step() != SQLITE_DONE) fail("cannot record an attempt for " + e.input);
     }
+    // What batch writers got from this document replaces what they got
+    // before: a document that now fails to read must not reappear in a later
+    // run's batch output with its old content.
+    for (const char* sql : {"DELETE FROM document_cache WHERE input=?",
+                            "DELETE FROM batch_summaries WHERE input=?"}) {
+      Statement st(db_, sql, file_);
+      st.bind(1, e.input);
+      if (st.step() != SQLITE_DONE) fail("cannot clear the cache of " + e.input);
+    }
     if (!document_json.empty()) {
-      Statement st(db_, "INSERT OR REPLACE INTO document_cache(input, json) VALUES (?,?)", file_);
+      Statement st(db_, "INSERT INTO document_cache(input, json) VALUES (?,?)", file_);
       st.bind(1, e.input).bind(2, document_json);
       if (st.step() != SQLITE_DONE) fail("cannot cache " + e.input);
     }
+    if (batch_summaries.is_object())
+      for (const auto& [stage, summary] : batch_summaries.items()) {
+        Statement st(db_, "INSERT INTO batch_summaries(input, stage, summary) VALUES (?,?,?)",
+                     file_);
+        st.bind(1, e.input).bind(2, stage).bind(3, summary.dump());
+        if (st.step() != SQLITE_DONE) fail("cannot cache the summary of " + e.input);
+      }
     exec("COMMIT");
   } catch (...) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -237,6 +256,22 @@ std::string Ledger::cached_document(const std::string& input) const {
   if (rc == SQLITE_ROW) return st.text(0);
   if (rc != SQLITE_DONE) fail("cannot read the cached document of " + input);
   return {};
+}
+
+nlohmann::json Ledger::cached_summaries(const std::string& input) const {
+  Statement st(db_, "SELECT stage, summary FROM batch_summaries WHERE input=?", file_);
+  st.bind(1, input);
+  nlohmann::json out = nlohmann::json::object();
+  int rc;
+  while ((rc = st.step()) == SQLITE_ROW) {
+    try {
+      out[st.text(0)] = nlohmann::json::parse(st.text(1));
+    } catch (const nlohmann::json::exception&) {
+      fail("the cached summary of " + input + " is not JSON");
+    }
+  }
+  if (rc != SQLITE_DONE) fail("cannot read the cached summaries of " + input);
+  return out;
 }
 
 int Ledger::attempts(const std::string& input, const std::string& status) const {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -63,10 +64,15 @@ class Ledger {
                   const std::map<std::string, int>& counts, const std::string& status);
 
   // Upserts the document and appends one attempt row, in one transaction.
-  // `document_json` (may be empty) is kept for batch writers of later runs.
-  void record(const LedgerEntry& entry, const std::string& document_json = {});
+  // `document_json` (may be empty) and `batch_summaries` (an object keyed by
+  // batch stage id, or null) are kept for batch writers of later runs, in
+  // place of whatever was kept for the input before.
+  void record(const LedgerEntry& entry, const std::string& document_json = {},
+              const nlohmann::json& batch_summaries = nullptr);
   // Document JSON kept by record(), empty when none.
   std::string cached_document(const std::string& input) const;
+  // Batch summaries kept by record(): an object, empty when none.
+  nlohmann::json cached_summaries(const std::string& input) const;
   // Number of attempts with a given status for an input (tests, reports).
   int attempts(const std::string& input, const std::string& status) const;
 

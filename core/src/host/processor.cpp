@@ -61,9 +61,38 @@ DocumentProcessor::DocumentProcessor(const Pipeline& pipeline, const PluginRegis
     transforms_.push_back({s.id, registry.create(s.use, s.id, Params(s.with))});
   for (const auto& o : pipeline.outputs) {
     const auto* info = registry.find(o.use);
-    if (!info || info->batch) continue;
+    if (!info) continue;
+    if (info->batch) {
+      auto instance = registry.create(o.use, o.id, Params(o.with));
+      if (takes_summaries(*info, instance.get()))
+        summarizers_.push_back({o.id, std::move(instance)});
+      else
+        batch_needs_documents_ = true;
+      continue;
+    }
     writers_.push_back({o.id, registry.create(o.use, o.id, Params(o.with))});
     writer_specs_.push_back(&o);
+  }
+}
+
+bool takes_summaries(const PluginInfo& info, Plugin& instance) {
+  // A plugin built for ABI 1.0 has no summarize() in its vtable at all.
+  if (info.abi_major != 1 || info.abi_minor < 1) return false;
+  auto* batch = instance.as_batch_writer();
+  return batch && batch->summarizes();
+}
+
+void DocumentProcessor::summarize(ProcessResult& r) {
+  if (!r.doc || summarizers_.empty()) return;
+  r.batch_summaries = nlohmann::json::object();
+  for (auto& s : summarizers_) {
+    try {
+      r.batch_summaries[s.id] = s.instance->as_batch_writer()->summarize(*r.doc);
+    } catch (const std::exception& e) {
+      // The document's own outputs are written; only its batch row is lost.
+      if (r.status == "ok") r.status = "partial";
+      r.error += (r.error.empty() ? "" : "; ") + s.id + ": " + e.what();
+    }
   }
 }
 
@@ -135,10 +164,14 @@ void DocumentProcessor::render(Writer& writer, const Document& doc, const fs::pa
   write_output(target, [&](OutputFile& out) { writer.write(doc, out); });
 }
 
-ProcessResult DocumentProcessor::process(const InputItem& item, const fs::path& out_dir) {
+ProcessResult DocumentProcessor::process(const InputItem& item, const fs::path& out_dir,
+                                         bool for_batch) {
   auto t0 = std::chrono::steady_clock::now();
   ProcessResult r = transform(item);
-  if (r.status != "ok") return r;
+  if (r.status != "ok") {
+    if (for_batch) summarize(r);
+    return r;
+  }
   int written = 0, failed = 0;
   std::string errors;
   for (std::size_t i = 0; i < writers_.size(); ++i) {
@@ -164,6 +197,7 @@ ProcessResult DocumentProcessor::process(const InputItem& item, const fs::path& 
         break;
       }
   }
+  if (for_batch) summarize(r);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,7 +24,14 @@ struct ProcessResult {
   double seconds = 0;
   std::vector<std::string> outputs;
   std::optional<Document> doc;  // set when reading succeeded (batch writers need it)
+  // What each summarizing batch writer made of the document, keyed by stage
+  // id (an object; null when not asked for or nothing summarizes).
+  nlohmann::json batch_summaries;
 };
+
+// Whether a batch writer instance takes summaries (ABI 1.1 and it says so)
+// rather than whole documents.
+bool takes_summaries(const PluginInfo& info, Plugin& instance);
 
 // Expands an output path template: {out} {stem} {name} {ext} {reldir}.
 std::filesystem::path expand_output_path(const std::string& tmpl, const std::filesystem::path& out,
@@ -39,8 +47,12 @@ class DocumentProcessor {
   // Reads and transforms; no outputs written. Throws nothing: failures are
   // reported in the result.
   ProcessResult transform(const InputItem& item);
-  // transform() then every per-document writer of the pipeline.
-  ProcessResult process(const InputItem& item, const std::filesystem::path& out_dir);
+  // transform() then every per-document writer of the pipeline; with
+  // `for_batch`, also the summaries of the batch writers that summarize.
+  ProcessResult process(const InputItem& item, const std::filesystem::path& out_dir,
+                        bool for_batch = false);
+  // Some batch writer of the pipeline takes whole documents, not summaries.
+  bool batch_needs_documents() const { return batch_needs_documents_; }
   // Renders one document with one writer instance to an explicit path.
   static void render(Writer& writer, const Document& doc, const std::filesystem::path& target);
 
@@ -59,6 +71,10 @@ class DocumentProcessor {
   std::vector<Stage>
       writers_;  // per-document writers, parallel to pipeline_.outputs (batch ones skipped)
   std::vector<const OutputSpec*> writer_specs_;
+  std::vector<Stage> summarizers_;  // batch writers that summarize, summarize() only
+  bool batch_needs_documents_ = false;
+
+  void summarize(ProcessResult& r);
 };
 
 }  // namespace docpipe::host

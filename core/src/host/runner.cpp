@@ -111,12 +111,14 @@ struct BatchSlot {
   const OutputSpec* spec;
   PluginInstance instance;
   fs::path target;
+  bool summaries;  // fed with add_summary, not add
 };
 
 // A finished document waiting for its turn in input order.
 struct Finished {
   DocumentRecord record;
-  std::optional<Document> doc;
+  std::optional<Document> doc;  // only when a batch writer takes whole documents
+  nlohmann::json summaries;     // by batch stage id
 };
 
 fs::path default_out_dir(const Pipeline& pipeline, const RunOptions& options) {
@@ -150,12 +152,20 @@ class BatchWriters {
   BatchWriters(const Pipeline& pipeline, const PluginRegistry& registry, const fs::path& out_dir) {
     for (const auto& o : pipeline.outputs) {
       const auto* pi = registry.find(o.use);
-      if (pi && pi->batch)
-        slots_.push_back({&o, registry.create(o.use, o.id, Params(o.with)),
-                          expand_output_path(o.path, out_dir, InputItem{pipeline.file, ""})});
+      if (!pi || !pi->batch) continue;
+      auto instance = registry.create(o.use, o.id, Params(o.with));
+      const bool summaries = takes_summaries(*pi, instance.get());
+      slots_.push_back({&o, std::move(instance),
+                        expand_output_path(o.path, out_dir, InputItem{pipeline.file, ""}),
+                        summaries});
     }
   }
   bool any() const { return !slots_.empty(); }
+  // Some batch writer takes whole documents (built for ABI 1.0, or it does
+  // not summarize): workers then send each document's JSON.
+  bool needs_documents() const {
+    return std::any_of(slots_.begin(), slots_.end(), [](auto& s) { return !s.summaries; });
+  }
   bool all_outputs_exist() const {
     std::error_code ec;
     return std::all_of(slots_.begin(), slots_.end(),
@@ -166,13 +176,31 @@ class BatchWriters {
     for (auto& s : slots_) s.instance->as_batch_writer()->begin(info);
   }
   bool active() const { return active_; }
-  void add(const Document& doc, const DocumentStatus& st, RunSummary& summary) {
+  std::size_t summarizers() const {
+    return static_cast<std::size_t>(
+        std::count_if(slots_.begin(), slots_.end(), [](auto& s) { return s.summaries; }));
+  }
+  // One document for every batch writer: its summary where the writer takes
+  // summaries (made here from the document when none was kept, e.g. a ledger
+  // written before the writer summarized), else the whole document. A
+  // writer that gets neither does not see the document.
+  void add(const std::string& input, const Document* doc, const nlohmann::json& summaries,
+           const DocumentStatus& st, RunSummary& summary) {
     if (!active_) return;
     for (auto& s : slots_) {
+      auto* writer = s.instance->as_batch_writer();
       try {
-        s.instance->as_batch_writer()->add(doc, st);
+        if (s.summaries) {
+          auto it = summaries.is_object() ? summaries.find(s.spec->id) : summaries.end();
+          if (summaries.is_object() && it != summaries.end())
+            writer->add_summary(*it, st);
+          else if (doc)
+            writer->add_summary(writer->summarize(*doc), st);
+        } else if (doc) {
+          writer->add(*doc, st);
+        }
       } catch (const std::exception& e) {
-        summary.notes.push_back(s.spec->id + ": " + doc.source.path + ": " + e.what());
+        summary.notes.push_back(s.spec->id + ": " + input + ": " + e.what());
       }
     }
   }
@@ -268,6 +296,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     batch.begin(info);
   }
   const bool want_documents = batch.active();
+  const bool needs_documents = want_documents && batch.needs_documents();
+  const std::size_t batch_summarizers = batch.summarizers();
   Quarantine quarantine(out_dir);
 
   // Results arrive in completion order; the ledger records them at once
@@ -278,7 +308,6 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     while (next_in_order < plan.size()) {
       const auto& p = plan[next_in_order];
       DocumentRecord rec;
-      std::optional<Document> doc;
       if (!p.process) {
         rec.input = p.item.path.string();
         rec.status = "skipped";
@@ -286,20 +315,25 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
         summary.counts["skipped"]++;
         auto old = known.find(p.key);
         if (want_documents && old != known.end()) {
-          auto cached = ledger.cached_document(p.key);
-          if (!cached.empty()) {
-            doc = document_from_json(nlohmann::json::parse(cached));
-            batch.add(*doc,
-                      DocumentStatus{old->second.status, old->second.error, old->second.seconds},
-                      summary);
-          }
+          auto summaries = ledger.cached_summaries(p.key);
+          std::optional<Document> doc;
+          // The whole document only when some writer needs it: a summary is
+          // a fraction of its size.
+          if (needs_documents || summaries.size() < batch_summarizers)
+            if (auto cached = ledger.cached_document(p.key); !cached.empty())
+              doc = document_from_json(nlohmann::json::parse(cached));
+          batch.add(rec.input, doc ? &*doc : nullptr, summaries,
+                    DocumentStatus{old->second.status, old->second.error, old->second.seconds},
+                    summary);
         }
       } else {
         auto it = waiting.find(next_in_order);
         if (it == waiting.end()) return;
         rec = std::move(it->second.record);
-        if (it->second.doc)
-          batch.add(*it->second.doc, DocumentStatus{rec.status, rec.error, rec.seconds}, summary);
+        const auto& f = it->second;
+        if (f.doc || !f.summaries.is_null())
+          batch.add(rec.input, f.doc ? &*f.doc : nullptr, f.summaries,
+                    DocumentStatus{rec.status, rec.error, rec.seconds}, summary);
         waiting.erase(it);
       }
       ++next_in_order;
@@ -324,7 +358,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     e.outputs = r.outputs;
     e.seconds = r.seconds;
     e.run_id = run_id;
-    ledger.record(e, document_json);
+    ledger.record(e, document_json, r.batch_summaries);
 
     Finished f;
     f.record = {
@@ -342,10 +376,13 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     summary.counts[r.status]++;
     summary.reasons[p.reason]++;
     if (want_documents) {
-      if (r.doc)
-        f.doc = std::move(r.doc);
-      else if (!document_json.empty())
-        f.doc = document_from_json(nlohmann::json::parse(document_json));
+      f.summaries = std::move(r.batch_summaries);
+      if (needs_documents) {
+        if (r.doc)
+          f.doc = std::move(r.doc);
+        else if (!document_json.empty())
+          f.doc = document_from_json(nlohmann::json::parse(document_json));
+      }
     }
     waiting.emplace(index, std::move(f));
     emit_in_order();
@@ -368,7 +405,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
       wo.worker.pipeline_file = fs::absolute(pipeline.file);
       wo.worker.out_dir = out_dir;
       wo.worker.memory_limit_mb = pipeline.run.memory_limit_mb;
-      wo.worker.send_documents = want_documents;
+      wo.worker.for_batch = want_documents;
       wo.workers = std::min<int>(jobs, static_cast<int>(todo.size()));
       wo.timeout_seconds = pipeline.run.timeout;
       wo.recycle_after = pipeline.run.recycle_after;
@@ -401,13 +438,13 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
                     [&](std::size_t i) {
                       auto& proc = processors.local();
                       if (!proc) proc = std::make_unique<DocumentProcessor>(pipeline, registry);
-                      return std::make_pair(i, proc->process(items[i], out_dir));
+                      return std::make_pair(i, proc->process(items[i], out_dir, want_documents));
                     }) &
                 tbb::make_filter<std::pair<std::size_t, ProcessResult>, void>(
                     tbb::filter_mode::serial_in_order,
                     [&](std::pair<std::size_t, ProcessResult> r) {
                       std::string json;
-                      if (want_documents && r.second.doc)
+                      if (needs_documents && r.second.doc)
                         json = document_to_json(*r.second.doc).dump();
                       on_finished(r.first, std::move(r.second), std::move(json), {});
                     }));

@@ -77,8 +77,8 @@ int worker_main(const WorkerConfig& config) {
     try {
       InputItem item;
       decode_request(std::string_view(line, static_cast<std::size_t>(len)), w.index, item);
-      w.result = processor->process(item, config.out_dir);
-      if (config.send_documents && w.result.doc)
+      w.result = processor->process(item, config.out_dir, config.for_batch);
+      if (config.for_batch && processor->batch_needs_documents() && w.result.doc)
         w.document_json = document_to_json(*w.result.doc).dump();
     } catch (const std::bad_alloc&) {
       w.result.status = "failed";
@@ -95,6 +95,7 @@ int worker_main(const WorkerConfig& config) {
       w.result.error = "memory limit of " + std::to_string(config.memory_limit_mb) +
                        " MB exceeded (" + w.result.error + ")";
       w.document_json.clear();
+      w.result.batch_summaries = nullptr;
     }
     w.result.doc.reset();
     std::string reply;
@@ -102,6 +103,7 @@ int worker_main(const WorkerConfig& config) {
       reply = encode_result(w);
     } catch (const std::exception& e) {
       w.document_json.clear();
+      w.result.batch_summaries = nullptr;
       w.result.error = std::string("cannot encode the result: ") + e.what();
       w.result.status = "failed";
       reply = encode_result(w);

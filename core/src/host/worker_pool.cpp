@@ -93,8 +93,8 @@ void WorkerPool::spawn(Worker& w) {
                                    options_.worker.out_dir.string(),
                                    "--memory-limit-mb",
                                    std::to_string(options_.worker.memory_limit_mb),
-                                   "--send-documents",
-                                   options_.worker.send_documents ? "1" : "0"};
+                                   "--for-batch",
+                                   options_.worker.for_batch ? "1" : "0"};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

@@ -24,6 +24,7 @@ std::string encode_result(const WorkResult& w) {
          {"stage", r.stage},       {"error", r.error},
          {"seconds", r.seconds},   {"outputs", r.outputs},
          {"oom", w.out_of_memory}, {"doc", !w.document_json.empty()}};
+  if (!r.batch_summaries.is_null()) j["batch"] = r.batch_summaries;
   std::string lines = j.dump() + "\n";
   // The document follows on a line of its own, so the parent can keep it as
   // text (ledger cache) without parsing it inside the result.
@@ -43,6 +44,7 @@ WorkResult decode_result(std::string_view line, bool& document_follows) {
   r.outputs = j.at("outputs").get<std::vector<std::string>>();
   w.out_of_memory = j.value("oom", false);
   document_follows = j.value("doc", false);
+  if (auto it = j.find("batch"); it != j.end()) r.batch_summaries = std::move(*it);
   return w;
 }
 

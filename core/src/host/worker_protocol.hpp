@@ -1,9 +1,9 @@
 // The line protocol between the parent and its worker processes. The parent
 // writes one request line per document on the worker's fd 3; the worker
 // answers one result line on fd 4 (and a document line when batch writers
-// need the document). Lines are compact JSON, so paths and
-// error messages need no escaping rules of their own. A worker's stdout and
-// stderr go to a third pipe the parent keeps the tail of (log excerpts).
+// need the whole document; batch summaries travel in the result line). Lines are compact JSON, so
+// paths and error messages need no escaping rules of their own. A worker's stdout and stderr go to
+// a third pipe the parent keeps the tail of (log excerpts).
 #pragma once
 
 #include <cstddef>
@@ -27,14 +27,16 @@ inline constexpr const char* kWorkerCommand = "__worker";
 struct WorkerConfig {
   std::filesystem::path pipeline_file;
   std::filesystem::path out_dir;
-  long memory_limit_mb = 0;     // RLIMIT_AS of the worker; 0 = none
-  bool send_documents = false;  // batch writers need each document's JSON
+  long memory_limit_mb = 0;  // RLIMIT_AS of the worker; 0 = none
+  // Batch writers are active: answer with each document's batch summaries,
+  // and its JSON when some batch writer takes whole documents.
+  bool for_batch = false;
 };
 
 struct WorkResult {
   std::size_t index = 0;
   ProcessResult result;
-  std::string document_json;   // set when send_documents
+  std::string document_json;   // set when a batch writer takes whole documents
   bool out_of_memory = false;  // the worker exits after answering
 };
 

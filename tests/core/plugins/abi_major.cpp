@@ -1,5 +1,6 @@
 // Built for a future plugin ABI major: the loader must refuse it.
 #define DOCPIPE_ABI_MAJOR 2
+#define DOCPIPE_ABI_MINOR 0
 #include <docpipe/plugin.hpp>
 
 namespace {
