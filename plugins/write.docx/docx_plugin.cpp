@@ -18,12 +18,13 @@ class DocxWriter final : public docpipe::Writer {
   }
 
   void write(const docpipe::Document& doc, docpipe::OutputFile& out) override {
-    docpipe::docx::write_docx(doc, *preset_, opts_, out.temp_path());
+    out.write(docpipe::docx::docx_bytes(doc, *preset_, opts_, &shared_parts_));
   }
 
  private:
   std::shared_ptr<const docpipe::docx::Preset> preset_;
   docpipe::docx::DocxOptions opts_;
+  docpipe::docx::SharedParts shared_parts_;  // an instance is used by one thread only
 };
 
 }  // namespace

@@ -40,16 +40,17 @@ long long creation_time() {
       .count();
 }
 
-void write_docx(const Document& doc, const Preset& preset, const DocxOptions& opts,
-                const std::filesystem::path& path) {
+std::string docx_bytes(const Document& doc, const Preset& preset, const DocxOptions& opts,
+                       SharedParts* shared) {
   const long long now = creation_time();
   Body body = build_body(doc, preset, opts.body);
 
   OpcPackage pkg;
   pkg.add_part("word/document.xml", word_type("document.main+xml"), std::move(body.xml));
-  pkg.add_part("word/styles.xml", word_type("styles+xml"), preset.styles_xml());
-  pkg.add_part("word/settings.xml", word_type("settings+xml"), preset.settings_xml());
-  pkg.add_part("word/fontTable.xml", word_type("fontTable+xml"), preset.font_table_xml());
+  // The preset's parts are the same in every document: deflated once.
+  pkg.add_part("word/styles.xml", word_type("styles+xml"), preset.styles_xml(), true);
+  pkg.add_part("word/settings.xml", word_type("settings+xml"), preset.settings_xml(), true);
+  pkg.add_part("word/fontTable.xml", word_type("fontTable+xml"), preset.font_table_xml(), true);
   pkg.add_part("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml",
                core_properties_xml(doc, w3cdtf(now)));
   pkg.add_part("docProps/app.xml",
@@ -69,16 +70,17 @@ void write_docx(const Document& doc, const Preset& preset, const DocxOptions& op
   pkg.add_relationship(main, {"rIdFontTable", rel_type("fontTable"), "fontTable.xml"});
   // numbering.xml only when a list needs it (items without their own marker).
   if (body.uses_bullets) {
-    pkg.add_part("word/numbering.xml", word_type("numbering+xml"), preset.bullets_numbering_xml());
+    pkg.add_part("word/numbering.xml", word_type("numbering+xml"), preset.bullets_numbering_xml(),
+                 true);
     pkg.add_relationship(main, {"rIdNumbering", rel_type("numbering"), "numbering.xml"});
   }
   int n = 0;
   for (const auto& footer : preset.footers()) {
     std::string file = "footer" + std::to_string(++n) + ".xml";
-    pkg.add_part("word/" + file, word_type("footer+xml"), footer.xml);
+    pkg.add_part("word/" + file, word_type("footer+xml"), footer.xml, true);
     pkg.add_relationship(main, {footer.rel_id, rel_type("footer"), file});
   }
-  pkg.save(path, now);
+  return pkg.to_bytes(now, shared);
 }
 
 }  // namespace docpipe::docx

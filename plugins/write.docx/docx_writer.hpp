@@ -8,6 +8,7 @@
 
 #include "docx_body.hpp"
 #include "docx_preset.hpp"
+#include "shared_parts.hpp"
 
 namespace docpipe::docx {
 
@@ -20,8 +21,10 @@ struct DocxOptions {
 // when set (reproducible outputs), else now.
 long long creation_time();
 
-// Throws docpipe::Error when the file cannot be written.
-void write_docx(const Document& doc, const Preset& preset, const DocxOptions& opts,
-                const std::filesystem::path& path);
+// The DOCX package of one document. `shared` (optional, one per thread)
+// keeps the preset's parts deflated between documents; the bytes are the
+// same with or without it. Throws docpipe::Error.
+std::string docx_bytes(const Document& doc, const Preset& preset, const DocxOptions& opts,
+                       SharedParts* shared = nullptr);
 
 }  // namespace docpipe::docx

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "shared_parts.hpp"
+
 namespace docpipe::docx {
 
 struct Relationship {
@@ -19,18 +21,23 @@ struct Relationship {
 class OpcPackage {
  public:
   // Adds a part; name without leading slash, e.g. "word/document.xml".
-  void add_part(std::string name, std::string content_type, std::string bytes);
+  // `shared`: the part is the same in every package the writer makes (it
+  // comes from the preset), so it is deflated once (see SharedParts).
+  void add_part(std::string name, std::string content_type, std::string bytes, bool shared = false);
   // Relationship from the package ("" source) or from a part.
   void add_relationship(const std::string& source_part, Relationship rel);
-  // Writes the ZIP to path (replacing it). Throws docpipe::Error.
-  // modified: seconds since the epoch stamped on every entry.
-  void save(const std::filesystem::path& path, long long modified) const;
+  // The package as ZIP bytes. Throws docpipe::Error. modified: seconds since
+  // the epoch stamped on every entry. Shared parts, the relationships and
+  // the content types are taken from `shared` when given (the bytes are the
+  // same either way: shared parts are always deflated at the best level).
+  std::string to_bytes(long long modified, SharedParts* shared = nullptr) const;
 
  private:
   struct Part {
     std::string name;
     std::string content_type;
     std::string bytes;
+    bool shared = false;
   };
   struct RelSet {
     std::string source_part;

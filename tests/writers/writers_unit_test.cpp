@@ -2,6 +2,7 @@
 // guarantee (which needs bytes no JSON fixture file can hold).
 #include <dlfcn.h>
 #include <gtest/gtest.h>
+#include <zip.h>
 
 #include <docpipe/plugin.hpp>
 #include <docpipe/text.hpp>
@@ -12,6 +13,7 @@
 #include "cell_text.hpp"
 #include "change_excerpt.hpp"
 #include "docx_text.hpp"
+#include "docx_writer.hpp"
 #include "summary_workbook.hpp"
 
 namespace fs = std::filesystem;
@@ -90,6 +92,50 @@ TEST(SummaryWorkbook, ParsesIsoDates) {
   EXPECT_TRUE(xlsx::parse_iso_datetime("2020-05-29"));
   EXPECT_FALSE(xlsx::parse_iso_datetime("2020年5月29日"));
   EXPECT_FALSE(xlsx::parse_iso_datetime("2020-13-01"));
+}
+
+namespace {
+// Entry names of a ZIP given as bytes, read back with libzip.
+std::vector<std::string> zip_names(const std::string& bytes) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  zip_t* z = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err) : nullptr;
+  zip_error_fini(&err);
+  std::vector<std::string> names;
+  if (!z) {
+    if (src) zip_source_free(src);
+    return names;
+  }
+  for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i)
+    names.emplace_back(zip_get_name(z, static_cast<zip_uint64_t>(i), 0));
+  zip_discard(z);
+  return names;
+}
+}  // namespace
+
+TEST(DocxSharedParts, SameBytesWithOrWithoutTheCacheWhateverCameBefore) {
+  ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+  auto preset = docx::Preset::load(WRITERS_PLUGIN_DIR "/write.docx", "gbt9704");
+  Document plain_doc;
+  plain_doc.blocks.push_back(Block{BlockKind::heading, 1, "一、", "一、总体情况", {}, {}});
+  plain_doc.blocks.push_back(Block{BlockKind::paragraph, 0, "", "开展活动12次。", {}, {}});
+  Document list_doc = plain_doc;  // a list item without a marker needs numbering.xml
+  list_doc.blocks.push_back(Block{BlockKind::list_item, 0, "", "一项没有编号的工作", {}, {}});
+
+  const std::string alone = docx::docx_bytes(plain_doc, *preset, {});
+  docx::SharedParts shared;
+  const std::string first = docx::docx_bytes(plain_doc, *preset, {}, &shared);
+  const std::string with_list = docx::docx_bytes(list_doc, *preset, {}, &shared);
+  const std::string again = docx::docx_bytes(plain_doc, *preset, {}, &shared);
+  EXPECT_EQ(first, alone);
+  EXPECT_EQ(again, alone);
+  const auto plain_names = zip_names(again), list_names = zip_names(with_list);
+  EXPECT_EQ(plain_names.size(), 11u);
+  EXPECT_EQ(std::count(plain_names.begin(), plain_names.end(), "word/numbering.xml"), 0);
+  EXPECT_EQ(std::count(list_names.begin(), list_names.end(), "word/numbering.xml"), 1);
+  EXPECT_EQ(list_names.front(), "[Content_Types].xml");
+  ::unsetenv("SOURCE_DATE_EPOCH");
 }
 
 TEST(ChangeExcerpt, ShowsTheFirstChangeWithContext) {
