@@ -98,11 +98,14 @@ std::string canonical_charset(std::string_view label) {
 Decoded decode_to_utf8(std::string_view bytes, const std::string& encoding) {
   Decoded out;
   if (encoding == "UTF-8") {
-    out.utf8 = text::to_utf8(text::to_u32(bytes));
-    if (!text::is_valid_utf8(bytes)) {
-      for (char32_t c : text::to_u32(bytes))
-        if (c == 0xFFFD) ++out.invalid_bytes;
+    if (text::is_valid_utf8(bytes)) {  // the usual case: nothing to convert
+      out.utf8.assign(bytes);
+      return out;
     }
+    const std::u32string decoded = text::to_u32(bytes);
+    out.utf8 = text::to_utf8(decoded);
+    for (char32_t c : decoded)
+      if (c == 0xFFFD) ++out.invalid_bytes;
     return out;
   }
   // Big5 as written in Hong Kong and Taiwan: HKSCS is a superset of plain Big5.

@@ -5,6 +5,10 @@
 #include <docpipe/json.hpp>
 #include <docpipe/plugin.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace {
 
 class JsonWriter final : public docpipe::Writer {
@@ -19,20 +23,51 @@ class JsonWriter final : public docpipe::Writer {
     const auto j = docpipe::document_to_json(doc, opts_);
     // The core's json sorts keys; put the schema id and the main parts first
     // so a person opening the file sees what it is (nested keys stay sorted).
-    nlohmann::ordered_json out_json;
-    for (const char* key :
-         {"schema", "source", "metadata", "blocks", "metrics", "flags", "edits", "diagnostics"})
-      if (j.contains(key)) out_json[key] = j.at(key);
+    // The top level is assembled here, each part dumped on its own, instead
+    // of copying the whole tree into an ordered_json first.
+    std::vector<std::string> keys = {"schema", "source",  "metadata", "blocks",
+                                     "metrics", "flags",  "edits",    "diagnostics"};
     for (const auto& [key, value] : j.items())
-      if (!out_json.contains(key)) out_json[key] = value;
-    // error_handler_t::replace turns any invalid UTF-8 a reader let through
-    // into U+FFFD, so the file is valid UTF-8 whatever the input was;
-    // ensure_ascii=false keeps Chinese readable instead of \uXXXX escapes.
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
     const int indent = pretty_ ? indent_ : -1;
-    out.write(out_json.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    const std::string pad(pretty_ ? static_cast<std::size_t>(indent_) : 0, ' ');
+    std::string text = "{";
+    bool first = true;
+    for (const auto& key : keys) {
+      auto it = j.find(key);
+      if (it == j.end()) continue;
+      text += first ? "" : ",";
+      first = false;
+      if (pretty_) text += "\n" + pad;
+      text += nlohmann::json(key).dump() + (pretty_ ? ": " : ":");
+      text += indented(dump(*it, indent), pad);
+    }
+    text += pretty_ && !first ? "\n}\n" : "}\n";
+    out.write(text);
   }
 
  private:
+  // error_handler_t::replace turns any invalid UTF-8 a reader let through
+  // into U+FFFD, so the file is valid UTF-8 whatever the input was;
+  // ensure_ascii=false keeps Chinese readable instead of \uXXXX escapes.
+  static std::string dump(const nlohmann::json& value, int indent) {
+    return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  // A nested value's lines one level deeper. Raw line breaks in a dump are
+  // only layout: inside strings they are escaped.
+  static std::string indented(const std::string& dumped, const std::string& pad) {
+    if (pad.empty()) return dumped;
+    std::string out;
+    out.reserve(dumped.size() + dumped.size() / 16);
+    std::size_t from = 0;
+    for (std::size_t nl; (nl = dumped.find('\n', from)) != std::string::npos; from = nl + 1) {
+      out.append(dumped, from, nl + 1 - from);
+      out += pad;
+    }
+    out.append(dumped, from);
+    return out;
+  }
+
   bool pretty_;
   int indent_;
   docpipe::JsonOptions opts_;

@@ -5,11 +5,10 @@
 
 namespace docpipe::xlsx {
 
-namespace {
 // True when the text can go into a cell as it is: valid UTF-8, no control
 // character XML refuses, no U+FFFE/U+FFFF, short enough. Almost every cell
 // is, and the check is one pass without allocating.
-bool already_safe(std::string_view utf8) {
+bool is_cell_safe(std::string_view utf8) {
   if (utf8.size() > kMaxCellChars) return false;
   for (std::size_t i = 0; i < utf8.size(); ++i) {
     auto b = static_cast<unsigned char>(utf8[i]);
@@ -20,10 +19,9 @@ bool already_safe(std::string_view utf8) {
   }
   return text::is_valid_utf8(utf8);
 }
-}  // namespace
 
 std::string cell_text(std::string_view utf8) {
-  if (already_safe(utf8)) return std::string(utf8);
+  if (is_cell_safe(utf8)) return std::string(utf8);
   std::u32string cps = text::to_u32(utf8);
   std::u32string out;
   out.reserve(std::min(cps.size(), kMaxCellChars + 1));

@@ -13,6 +13,8 @@ inline constexpr std::size_t kMaxCellChars = 32000;
 // kMaxCellChars. libxlsxwriter copies bytes as given, so this is the only
 // thing between a stray byte and a workbook Excel refuses to open.
 std::string cell_text(std::string_view utf8);
+// True when cell_text would return the text unchanged (one pass, no copy).
+bool is_cell_safe(std::string_view utf8);
 
 // Width in Excel column units: a CJK character (or full-width form) counts
 // as two, everything else as one; the widest line of a multi-line text.

@@ -35,10 +35,17 @@ bool SheetWriter::next_row() {
 
 void SheetWriter::text(lxw_col_t col, const std::string& value) {
   if (value.empty()) return;  // a blank cell, not an empty string, filters as (Blanks)
-  std::string safe = cell_text(value);
-  check(worksheet_write_string(ws_, row_, col, safe.c_str(),
+  std::string fixed;
+  const std::string* cell = &value;
+  if (!is_cell_safe(value)) cell = &(fixed = cell_text(value));
+  check(worksheet_write_string(ws_, row_, col, cell->c_str(),
                                columns_[col].wrap ? formats_.wrap : nullptr));
-  fit(col, display_width(safe));
+  // A column already as wide as it may get needs no more measuring.
+  if (widths_[col] + kPadding < max_width(col)) fit(col, display_width(*cell));
+}
+
+double SheetWriter::max_width(lxw_col_t col) const {
+  return columns_[col].wrap ? kMaxWrappedWidth : kMaxPlainWidth;
 }
 
 void SheetWriter::number(lxw_col_t col, double value, bool integer) {
@@ -62,8 +69,7 @@ void SheetWriter::check(lxw_error err) {
 
 void SheetWriter::finish() {
   for (lxw_col_t c = 0; c < columns_.size(); ++c) {
-    const double cap = columns_[c].wrap ? kMaxWrappedWidth : kMaxPlainWidth;
-    const double width = std::clamp(widths_[c] + kPadding, columns_[c].min_width, cap);
+    const double width = std::clamp(widths_[c] + kPadding, columns_[c].min_width, max_width(c));
     check(worksheet_set_column(ws_, c, c, width, columns_[c].wrap ? formats_.wrap : nullptr));
   }
   worksheet_freeze_panes(ws_, 1, 0);

@@ -53,6 +53,7 @@ class SheetWriter {
 
  private:
   void fit(lxw_col_t col, double width);
+  double max_width(lxw_col_t col) const;
   void check(lxw_error err);
 
   lxw_worksheet* ws_;

@@ -49,14 +49,46 @@ const char* kMoveAside =
   throw LedgerError(msg + ": " + what + ": " + reason);
 }
 
-// A prepared statement that finalizes itself.
+}  // namespace
+
+// Statements of the per-document path, prepared once per ledger: preparing
+// costs more than running the small statements of a record.
+struct Ledger::StatementCache {
+  std::unordered_map<std::string, sqlite3_stmt*> prepared;
+  ~StatementCache() {
+    for (auto& [sql, st] : prepared) sqlite3_finalize(st);
+  }
+};
+
+namespace {
+
+// A prepared statement that finalizes itself, or a cached one that is reset
+// for its next use.
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql, const fs::path& file) {
     if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK)
       throw_sqlite(db, file, std::string("cannot prepare \"") + sql + "\"");
   }
-  ~Statement() { sqlite3_finalize(st_); }
+  Statement(Ledger::StatementCache& cache, sqlite3* db, const char* sql, const fs::path& file)
+      : cached_(true) {
+    auto it = cache.prepared.find(sql);
+    if (it == cache.prepared.end()) {
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK)
+        throw_sqlite(db, file, std::string("cannot prepare \"") + sql + "\"");
+      it = cache.prepared.emplace(sql, st).first;
+    }
+    st_ = it->second;
+  }
+  ~Statement() {
+    if (!cached_) {
+      sqlite3_finalize(st_);
+      return;
+    }
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   Statement& bind(int i, const std::string& s) {
@@ -82,6 +114,7 @@ class Statement {
 
  private:
   sqlite3_stmt* st_ = nullptr;
+  bool cached_ = false;
 };
 
 }  // namespace
@@ -94,7 +127,8 @@ std::optional<Ledger> Ledger::open_read_only(const fs::path& file) {
   return Ledger(file, true);
 }
 
-Ledger::Ledger(const fs::path& file, bool read_only) : file_(file) {
+Ledger::Ledger(const fs::path& file, bool read_only)
+    : file_(file), statements_(std::make_unique<StatementCache>()) {
   if (!read_only && !file.parent_path().empty()) fs::create_directories(file.parent_path());
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(file.c_str(), &db_, flags, nullptr) != SQLITE_OK) fail("cannot open");
@@ -123,11 +157,13 @@ Ledger::Ledger(const fs::path& file, bool read_only) : file_(file) {
   }
 }
 
-Ledger::Ledger(Ledger&& other) noexcept : file_(std::move(other.file_)), db_(other.db_) {
+Ledger::Ledger(Ledger&& other) noexcept
+    : file_(std::move(other.file_)), db_(other.db_), statements_(std::move(other.statements_)) {
   other.db_ = nullptr;
 }
 
 Ledger::~Ledger() {
+  statements_.reset();  // finalized before the connection closes
   if (db_) sqlite3_close(db_);
 }
 
@@ -202,10 +238,11 @@ void Ledger::finish_run(std::int64_t run_id, const std::string& finished,
 
 void Ledger::record(const LedgerEntry& e, const std::string& document_json,
                     const nlohmann::json& batch_summaries) {
-  exec("BEGIN IMMEDIATE");
+  if (Statement(*statements_, db_, "BEGIN IMMEDIATE", file_).step() != SQLITE_DONE)
+    fail("cannot start the record of " + e.input);
   try {
     {
-      Statement st(db_,
+      Statement st(*statements_, db_,
                    "INSERT OR REPLACE INTO documents(input, content_sha256, pipeline_hash, "
                    "plugin_versions, status, stage, error, outputs, seconds, run_id) "
                    "VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -216,8 +253,8 @@ void Ledger::record(const LedgerEntry& e, const std::string& document_json,
       if (st.step() != SQLITE_DONE) fail("cannot record " + e.input);
     }
     {
-      Statement st(db_, "INSERT INTO attempts(run_id, input, status, seconds) VALUES (?,?,?,?)",
-                   file_);
+      Statement st(*statements_, db_,
+                   "INSERT INTO attempts(run_id, input, status, seconds) VALUES (?,?,?,?)", file_);
       st.bind(1, e.run_id).bind(2, e.input).bind(3, e.status).bind(4, e.seconds);
       if (st.step() != SQLITE_DONE) fail("cannot record an attempt for " + e.input);
     }
@@ -226,23 +263,25 @@ void Ledger::record(const LedgerEntry& e, const std::string& document_json,
     // run's batch output with its old content.
     for (const char* sql : {"DELETE FROM document_cache WHERE input=?",
                             "DELETE FROM batch_summaries WHERE input=?"}) {
-      Statement st(db_, sql, file_);
+      Statement st(*statements_, db_, sql, file_);
       st.bind(1, e.input);
       if (st.step() != SQLITE_DONE) fail("cannot clear the cache of " + e.input);
     }
     if (!document_json.empty()) {
-      Statement st(db_, "INSERT INTO document_cache(input, json) VALUES (?,?)", file_);
+      Statement st(*statements_, db_, "INSERT INTO document_cache(input, json) VALUES (?,?)",
+                   file_);
       st.bind(1, e.input).bind(2, document_json);
       if (st.step() != SQLITE_DONE) fail("cannot cache " + e.input);
     }
     if (batch_summaries.is_object())
       for (const auto& [stage, summary] : batch_summaries.items()) {
-        Statement st(db_, "INSERT INTO batch_summaries(input, stage, summary) VALUES (?,?,?)",
-                     file_);
+        Statement st(*statements_, db_,
+                     "INSERT INTO batch_summaries(input, stage, summary) VALUES (?,?,?)", file_);
         st.bind(1, e.input).bind(2, stage).bind(3, summary.dump());
         if (st.step() != SQLITE_DONE) fail("cannot cache the summary of " + e.input);
       }
-    exec("COMMIT");
+    if (Statement(*statements_, db_, "COMMIT", file_).step() != SQLITE_DONE)
+      fail("cannot commit the record of " + e.input);
   } catch (...) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
@@ -250,7 +289,7 @@ void Ledger::record(const LedgerEntry& e, const std::string& document_json,
 }
 
 std::string Ledger::cached_document(const std::string& input) const {
-  Statement st(db_, "SELECT json FROM document_cache WHERE input=?", file_);
+  Statement st(*statements_, db_, "SELECT json FROM document_cache WHERE input=?", file_);
   st.bind(1, input);
   int rc = st.step();
   if (rc == SQLITE_ROW) return st.text(0);
@@ -259,7 +298,8 @@ std::string Ledger::cached_document(const std::string& input) const {
 }
 
 nlohmann::json Ledger::cached_summaries(const std::string& input) const {
-  Statement st(db_, "SELECT stage, summary FROM batch_summaries WHERE input=?", file_);
+  Statement st(*statements_, db_, "SELECT stage, summary FROM batch_summaries WHERE input=?",
+               file_);
   st.bind(1, input);
   nlohmann::json out = nlohmann::json::object();
   int rc;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -76,12 +77,15 @@ class Ledger {
   // Number of attempts with a given status for an input (tests, reports).
   int attempts(const std::string& input, const std::string& status) const;
 
+  struct StatementCache;
+
  private:
   Ledger(const std::filesystem::path& file, bool read_only);
   void exec(const char* sql) const;
   [[noreturn]] void fail(const std::string& what) const;
   std::filesystem::path file_;
   sqlite3* db_ = nullptr;
+  std::unique_ptr<StatementCache> statements_;
 };
 
 }  // namespace docpipe::host
