@@ -10,6 +10,7 @@ BUILD_PKGS=(
   libgtest-dev libgmock-dev libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev
   libxml2-dev libuchardet-dev libicu-dev libopencc-dev libopencc-data
   libxlsxwriter-dev libtbb-dev libsqlite3-dev libpcre2-dev libssl-dev
+  libgoogle-perftools-dev
 )
 # Independent readers the test suite opens our outputs with.
 TEST_PKGS=(

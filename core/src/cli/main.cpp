@@ -6,6 +6,9 @@
 #include "cli/commands.hpp"
 #include "docpipe/error.hpp"
 #include "docpipe/version.hpp"
+#ifdef DOCPIPE_WITH_TCMALLOC
+#include <gperftools/tcmalloc.h>
+#endif
 
 namespace {
 
@@ -47,6 +50,11 @@ int main(int argc, char** argv) {
     if (cmd == "--version") {
       std::cout << "docpipe " DOCPIPE_VERSION_STRING " (plugin ABI " << docpipe::kHostAbiMajor
                 << "." << docpipe::kHostAbiMinor << ")\n";
+#ifdef DOCPIPE_WITH_TCMALLOC
+      std::cout << "allocator: tcmalloc " << tc_version(nullptr, nullptr, nullptr) << "\n";
+#else
+      std::cout << "allocator: glibc malloc\n";
+#endif
       return kOk;
     }
     if (cmd == "run") return cmd_run(rest);

@@ -172,23 +172,24 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
     on_result(std::move(r));
   };
 
+  // Hands the next document to an idle worker.
+  auto dispatch = [&](Worker& w) {
+    if (w.busy || next >= todo.size() || !may_dispatch(todo[next])) return;
+    if (w.alive() && (w.retire || (options_.recycle_after > 0 && w.done >= options_.recycle_after)))
+      stop(w, false);
+    if (!w.alive()) spawn(w);
+    std::size_t i = todo[next++];
+    w.busy = i;
+    w.log_tail.clear();
+    w.started = Clock::now();
+    w.deadline = w.started + std::chrono::duration_cast<Clock::duration>(
+                                 std::chrono::duration<double>(options_.timeout_seconds));
+    // A failed write means the worker died; the closed result pipe tells why.
+    write_all(w.request_fd, encode_request(i, items[i]));
+  };
+
   while (next < todo.size() || any_busy()) {
-    // Hand documents to idle workers.
-    for (auto& w : workers_) {
-      if (w.busy || next >= todo.size() || !may_dispatch(todo[next])) continue;
-      if (w.alive() &&
-          (w.retire || (options_.recycle_after > 0 && w.done >= options_.recycle_after)))
-        stop(w, false);
-      if (!w.alive()) spawn(w);
-      std::size_t i = todo[next++];
-      w.busy = i;
-      w.log_tail.clear();
-      w.started = Clock::now();
-      w.deadline = w.started + std::chrono::duration_cast<Clock::duration>(
-                                   std::chrono::duration<double>(options_.timeout_seconds));
-      // A failed write means the worker died; the closed result pipe tells why.
-      write_all(w.request_fd, encode_request(i, items[i]));
-    }
+    for (auto& w : workers_) dispatch(w);
 
     // The consumer refuses more work (run.on_error: stop) and none is running.
     if (!any_busy()) {
@@ -232,6 +233,7 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
       auto got = ::read(w.result_fd, buf, sizeof buf);
       if (got > 0) {
         w.result_buf.append(buf, static_cast<std::size_t>(got));
+        std::vector<PoolResult> finished;
         std::size_t pos;
         while ((pos = w.result_buf.find('\n')) != std::string::npos) {
           std::string_view line = std::string_view(w.result_buf).substr(0, pos);
@@ -255,8 +257,12 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
           if (r.work.out_of_memory) w.retire = true;
           w.busy.reset();
           ++w.done;
-          on_result(std::move(r));
+          finished.push_back(std::move(r));
         }
+        // The worker gets its next document before the consumer's work on
+        // this one (batch writers, the ledger), instead of waiting for it.
+        if (!finished.empty()) dispatch(w);
+        for (auto& r : finished) on_result(std::move(r));
         continue;
       }
       if (got < 0 && (errno == EINTR || errno == EAGAIN)) continue;
