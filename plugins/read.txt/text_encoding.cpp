@@ -4,6 +4,7 @@
 #include <uchardet/uchardet.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <cerrno>
 #include <docpipe/text.hpp>
@@ -30,9 +31,16 @@ constexpr std::u32string_view kCommonHan =
     U"你对對生能而子那得于於着著下自之年过過发發后後作里裡工团團青展开開动動组組织織";
 
 std::size_t common_han_hits(std::string_view utf8) {
+  // A bit per BMP code point: a lookup per character instead of a scan of
+  // the list (trial decodes run this over every GB18030 or Big5 input twice).
+  static const std::bitset<0x10000> common = [] {
+    std::bitset<0x10000> bits;
+    for (char32_t c : kCommonHan) bits.set(c);
+    return bits;
+  }();
   std::size_t hits = 0;
   for (char32_t c : text::to_u32(utf8))
-    if (kCommonHan.find(c) != std::u32string_view::npos) ++hits;
+    if (c < 0x10000 && common.test(c)) ++hits;
   return hits;
 }
 

@@ -1,6 +1,7 @@
 // Unit tests of the nightly-run pieces: ledger, shard partition, planning
 // and the worker protocol. The end-to-end behaviour is in test_nightly.py.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <set>
@@ -44,6 +45,7 @@ LedgerEntry entry(const std::string& input, const std::string& sha, const std::s
                      .stage = {},
                      .error = {},
                      .outputs = {},
+                     .output_sizes = {},
                      .seconds = 0,
                      .run_id = 1};
 }
@@ -74,6 +76,40 @@ TEST(Ledger, RecordsSurviveReopening) {
   // The run was never finished: the next run sees it as interrupted.
   EXPECT_EQ(ledger.close_interrupted_runs().size(), 1u);
   EXPECT_TRUE(ledger.close_interrupted_runs().empty());
+}
+
+TEST(Ledger, ALedgerWithoutOutputSizesIsUpgradedInPlace) {
+  // The documents table as docpipe wrote it before output sizes were kept.
+  TempDir dir;
+  auto file = dir.path() / "ledger.sqlite";
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+    const char* old_schema = R"SQL(
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO meta VALUES ('schema', '1');
+      CREATE TABLE documents (
+        input TEXT PRIMARY KEY, content_sha256 TEXT NOT NULL, pipeline_hash TEXT NOT NULL,
+        plugin_versions TEXT NOT NULL, status TEXT NOT NULL, stage TEXT NOT NULL,
+        error TEXT NOT NULL, outputs TEXT NOT NULL, seconds REAL NOT NULL,
+        run_id INTEGER NOT NULL, updated TEXT NOT NULL DEFAULT (datetime('now')));
+      INSERT INTO documents VALUES ('/in/a.txt', 'abc', 'P', 'x=1', 'ok', '', '',
+                                    '["/out/a.json"]', 0.1, 1, datetime('now'));)SQL";
+    ASSERT_EQ(sqlite3_exec(db, old_schema, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  {
+    auto read_only = Ledger::open_read_only(file);  // --dry-run reads it as it is
+    ASSERT_TRUE(read_only);
+    EXPECT_TRUE(read_only->load_all().at("/in/a.txt").output_sizes.empty());
+  }
+  Ledger ledger(file);
+  auto e = ledger.load_all().at("/in/a.txt");
+  EXPECT_EQ(e.outputs, std::vector<std::string>{"/out/a.json"});
+  EXPECT_TRUE(e.output_sizes.empty());
+  e.output_sizes = {42};
+  ledger.record(e);
+  EXPECT_EQ(ledger.load_all().at("/in/a.txt").output_sizes, std::vector<std::int64_t>{42});
 }
 
 TEST(Ledger, ANewRecordReplacesWhatBatchWritersGotBefore) {
@@ -174,7 +210,7 @@ TEST(Plan, SaysWhyEachDocumentIsProcessed) {
   std::vector<InputItem> items = {in("new.txt", "n"),      in("changed.txt", "c2"),
                                   in("pipeline.txt", "p"), in("plugin.txt", "g"),
                                   in("missing.txt", "m"),  in("same.txt", "s"),
-                                  in("bad.txt", "b")};
+                                  in("bad.txt", "b"),      in("cut.txt", "t")};
   auto key = [&](const std::string& name) {
     return (dir.path() / name).lexically_normal().string();
   };
@@ -194,14 +230,20 @@ TEST(Plan, SaysWhyEachDocumentIsProcessed) {
   known.insert(known_entry("same.txt", "ok"));
   write(dir.path() / "same.json", "{}");
   known[key("same.txt")].outputs = {(dir.path() / "same.json").string()};
+  known[key("same.txt")].output_sizes = {2};
   known.insert(known_entry("bad.txt", "crashed"));
+  // Recorded at 100 bytes, 2 on disk: cut short by a power loss.
+  known.insert(known_entry("cut.txt", "ok"));
+  write(dir.path() / "cut.json", "{}");
+  known[key("cut.txt")].outputs = {(dir.path() / "cut.json").string()};
+  known[key("cut.txt")].output_sizes = {100};
 
   auto plan = plan_run(items, known, "P", "read.txt=1.0.0", false);
   std::vector<std::string> reasons;
   for (const auto& p : plan) reasons.push_back(p.reason);
-  EXPECT_EQ(reasons,
-            (std::vector<std::string>{"new", "changed", "pipeline changed", "plugin changed",
-                                      "output missing", "unchanged", "quarantined (unchanged)"}));
+  EXPECT_EQ(reasons, (std::vector<std::string>{"new", "changed", "pipeline changed",
+                                               "plugin changed", "output missing", "unchanged",
+                                               "quarantined (unchanged)", "output changed"}));
   EXPECT_FALSE(plan[5].process);
   EXPECT_FALSE(plan[6].process);
   for (const auto& p : plan_run(items, known, "P", "read.txt=1.0.0", true)) {

@@ -137,19 +137,26 @@ def test_incremental(root):
     p = docpipe(root, "--dry-run", check_rc=0)
     check("0 to process" in p.stdout, "dry run of an unchanged tree: " + p.stdout)
 
-    # A changed input, a deleted output: each exactly noticed.
+    # A changed input, a deleted output, an output cut short (as a power loss
+    # before the end-of-run sync leaves it): each exactly noticed.
     with open(os.path.join(root, "in", names[0]), "a", encoding="utf-8") as f:
         f.write("\n补充一段。\n")
     os.remove(os.path.join(out, os.path.splitext(names[1])[0] + ".json"))
+    cut = os.path.join(out, os.path.splitext(names[2])[0] + ".json")
+    os.truncate(cut, 0)
     p = docpipe(root, "--dry-run", check_rc=0)
     check("process  changed  " in p.stdout and names[0] in p.stdout, "dry run: " + p.stdout)
     check("process  output missing  " in p.stdout and names[1] in p.stdout, "dry run: " + p.stdout)
-    check("2 to process" in p.stdout, "dry run: " + p.stdout)
+    check("process  output changed  " in p.stdout and names[2] in p.stdout, "dry run: " + p.stdout)
+    check("3 to process" in p.stdout, "dry run: " + p.stdout)
     docpipe(root, check_rc=0)
     rep = report(root)
-    check(rep["reasons"] == {"changed": 1, "output missing": 1}, "reasons: %s" % rep["reasons"])
+    check(rep["reasons"] == {"changed": 1, "output missing": 1, "output changed": 1},
+          "reasons: %s" % rep["reasons"])
     check(os.path.exists(os.path.join(out, os.path.splitext(names[1])[0] + ".json")),
           "deleted output not rebuilt")
+    with open(cut) as f:
+        json.load(f)  # rebuilt whole
 
     # A pipeline change reprocesses everything; --force too.
     write_pipeline(root, sleep_ms=1)

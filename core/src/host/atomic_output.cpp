@@ -16,8 +16,7 @@ namespace {
 // Flushes the temp file's data before the rename, so a renamed output is
 // never half-written, even after a power loss. The directory is not synced
 // per file: if a power loss drops the rename itself, the output is simply
-// missing, and the next run's ledger check notices and rebuilds it. That
-// saves one of two syncs per output, a third of a run's system time.
+// missing, and the next run's ledger check notices and rebuilds it.
 void flush_data(const fs::path& p) {
   int fd = ::open(p.c_str(), O_RDONLY);
   if (fd < 0) return;
@@ -28,26 +27,31 @@ void flush_data(const fs::path& p) {
 
 fs::path temp_path_for(const fs::path& target) {
   static std::atomic<unsigned long> counter{0};
-  auto name = "." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-              std::to_string(counter++);
+  std::string name = ".";
+  name += target.filename().string();
+  name += ".tmp-";
+  name += std::to_string(::getpid());
+  name += '-';
+  name += std::to_string(counter++);
   return target.parent_path() / name;
 }
 
-void commit_temp(const fs::path& temp, const fs::path& target) {
+void commit_temp(const fs::path& temp, const fs::path& target, bool sync_data) {
   if (!fs::exists(temp)) throw Error("writer produced no file for " + target.string());
-  flush_data(temp);
+  if (sync_data) flush_data(temp);
   std::error_code ec;
   fs::rename(temp, target, ec);
   if (ec) throw Error("cannot move output into place at " + target.string() + ": " + ec.message());
 }
 
-void write_output(const fs::path& target, const std::function<void(OutputFile&)>& fill) {
+void write_output(const fs::path& target, const std::function<void(OutputFile&)>& fill,
+                  bool sync_data) {
   if (!target.parent_path().empty()) fs::create_directories(target.parent_path());
   auto temp = temp_path_for(target);
   OutputFile out(target, temp);
   try {
     fill(out);
-    commit_temp(temp, target);
+    commit_temp(temp, target, sync_data);
   } catch (...) {
     std::error_code ec;
     fs::remove(temp, ec);
@@ -69,6 +73,13 @@ void write_file_atomically(const fs::path& target, const std::string& bytes) {
     }
   }
   commit_temp(temp, target);
+}
+
+void sync_file_system(const fs::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;
+  ::syncfs(fd);
+  ::close(fd);
 }
 
 int remove_stale_temps(const fs::path& dir) {

@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS documents (
   input TEXT PRIMARY KEY, content_sha256 TEXT NOT NULL, pipeline_hash TEXT NOT NULL,
   plugin_versions TEXT NOT NULL, status TEXT NOT NULL, stage TEXT NOT NULL,
   error TEXT NOT NULL, outputs TEXT NOT NULL, seconds REAL NOT NULL,
-  run_id INTEGER NOT NULL, updated TEXT NOT NULL DEFAULT (datetime('now')));
+  run_id INTEGER NOT NULL, updated TEXT NOT NULL DEFAULT (datetime('now')),
+  output_sizes TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE IF NOT EXISTS attempts (
   run_id INTEGER NOT NULL, input TEXT NOT NULL, status TEXT NOT NULL,
   seconds REAL NOT NULL, at TEXT NOT NULL DEFAULT (datetime('now')));
@@ -144,6 +145,17 @@ Ledger::Ledger(const fs::path& file, bool read_only)
     // loss can drop the last commits, never corrupt the file).
     exec("PRAGMA synchronous=NORMAL");
     if (!read_only) exec(kSchema);
+    {
+      Statement column(
+          db_, "SELECT 1 FROM pragma_table_info('documents') WHERE name='output_sizes'", file_);
+      has_output_sizes_ = column.step() == SQLITE_ROW;
+    }
+    // A ledger of a docpipe before output sizes were kept gains the column;
+    // its entries have no sizes (-1), which the planner does not check.
+    if (!read_only && !has_output_sizes_) {
+      exec("ALTER TABLE documents ADD COLUMN output_sizes TEXT NOT NULL DEFAULT '[]'");
+      has_output_sizes_ = true;
+    }
     Statement schema(db_, "SELECT value FROM meta WHERE key='schema'", file_);
     if (schema.step() != SQLITE_ROW) throw LedgerError("no schema version (not a docpipe ledger)");
     if (schema.text(0) != "1")
@@ -158,7 +170,10 @@ Ledger::Ledger(const fs::path& file, bool read_only)
 }
 
 Ledger::Ledger(Ledger&& other) noexcept
-    : file_(std::move(other.file_)), db_(other.db_), statements_(std::move(other.statements_)) {
+    : file_(std::move(other.file_)),
+      db_(other.db_),
+      statements_(std::move(other.statements_)),
+      has_output_sizes_(other.has_output_sizes_) {
   other.db_ = nullptr;
 }
 
@@ -182,11 +197,13 @@ void Ledger::exec(const char* sql) const {
 
 std::unordered_map<std::string, LedgerEntry> Ledger::load_all() const {
   std::unordered_map<std::string, LedgerEntry> all;
-  Statement st(
-      db_,
-      "SELECT input, content_sha256, pipeline_hash, plugin_versions, status, stage, error, "
-      "outputs, seconds, run_id FROM documents",
-      file_);
+  Statement st(db_,
+               has_output_sizes_
+                   ? "SELECT input, content_sha256, pipeline_hash, plugin_versions, status, "
+                     "stage, error, outputs, seconds, run_id, output_sizes FROM documents"
+                   : "SELECT input, content_sha256, pipeline_hash, plugin_versions, status, "
+                     "stage, error, outputs, seconds, run_id, '[]' FROM documents",
+               file_);
   int rc;
   while ((rc = st.step()) == SQLITE_ROW) {
     LedgerEntry e;
@@ -203,6 +220,10 @@ std::unordered_map<std::string, LedgerEntry> Ledger::load_all() const {
         if (o.is_string()) e.outputs.push_back(o.get<std::string>());
     e.seconds = st.real(8);
     e.run_id = st.integer(9);
+    auto sizes = nlohmann::json::parse(st.text(10), nullptr, false);
+    if (sizes.is_array())
+      for (const auto& n : sizes)
+        e.output_sizes.push_back(n.is_number_integer() ? n.get<std::int64_t>() : -1);
     all.emplace(e.input, std::move(e));
   }
   if (rc != SQLITE_DONE) fail("cannot read documents");
@@ -244,12 +265,13 @@ void Ledger::record(const LedgerEntry& e, const std::string& document_json,
     {
       Statement st(*statements_, db_,
                    "INSERT OR REPLACE INTO documents(input, content_sha256, pipeline_hash, "
-                   "plugin_versions, status, stage, error, outputs, seconds, run_id) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   "plugin_versions, status, stage, error, outputs, seconds, run_id, "
+                   "output_sizes) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                    file_);
       st.bind(1, e.input).bind(2, e.content_sha256).bind(3, e.pipeline_hash);
       st.bind(4, e.plugin_versions).bind(5, e.status).bind(6, e.stage).bind(7, e.error);
       st.bind(8, nlohmann::json(e.outputs).dump()).bind(9, e.seconds).bind(10, e.run_id);
+      st.bind(11, nlohmann::json(e.output_sizes).dump());
       if (st.step() != SQLITE_DONE) fail("cannot record " + e.input);
     }
     {

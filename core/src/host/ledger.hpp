@@ -36,6 +36,9 @@ struct LedgerEntry {
   std::string stage;
   std::string error;
   std::vector<std::string> outputs;
+  // Byte size of each output when it was written (-1 unknown): an output
+  // whose size differs was cut short or changed, and is rebuilt.
+  std::vector<std::int64_t> output_sizes;
   double seconds = 0;
   std::int64_t run_id = 0;
 };
@@ -86,6 +89,7 @@ class Ledger {
   std::filesystem::path file_;
   sqlite3* db_ = nullptr;
   std::unique_ptr<StatementCache> statements_;
+  bool has_output_sizes_ = false;  // column present (ledgers before it lack it)
 };
 
 }  // namespace docpipe::host

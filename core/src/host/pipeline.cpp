@@ -247,6 +247,7 @@ Pipeline load_pipeline(const fs::path& file) {
       p.run.memory_limit_mb = r.value("memory_limit", p.run.memory_limit_mb);
       p.run.recycle_after = r.value("recycle_after", p.run.recycle_after);
       p.run.isolation = r.value("isolation", p.run.isolation);
+      p.run.durability = r.value("durability", p.run.durability);
     }
   }
   // The effective pipeline, canonical, for the ledger's pipeline hash. Input

@@ -45,6 +45,11 @@ struct RunSpec {
   long memory_limit_mb = 2048;        // per worker process
   int recycle_after = 1000;           // documents per worker before restart
   std::string isolation = "process";  // process | thread
+  // When outputs reach the disk: "end" (one file-system sync when the run
+  // ends; an output cut short by a power loss is caught by its size in the
+  // ledger and rebuilt) or "each" (a data sync per output before it is
+  // renamed into place: also safe against power loss mid-run, slower).
+  std::string durability = "end";
 };
 
 struct Pipeline {

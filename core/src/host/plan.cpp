@@ -47,10 +47,19 @@ std::string file_sha256(const fs::path& path) {
 
 namespace {
 
-bool outputs_exist(const LedgerEntry& e) {
-  std::error_code ec;
-  return std::all_of(e.outputs.begin(), e.outputs.end(),
-                     [&](const std::string& o) { return fs::exists(o, ec); });
+// Why an output recorded for the input must be rebuilt, or empty: missing,
+// or not the size it was written with (cut short by a power loss before the
+// end-of-run sync, or changed by hand).
+std::string damaged_output(const LedgerEntry& e) {
+  for (std::size_t i = 0; i < e.outputs.size(); ++i) {
+    std::error_code ec;
+    const auto size = fs::file_size(e.outputs[i], ec);
+    if (ec) return "output missing";
+    if (i < e.output_sizes.size() && e.output_sizes[i] >= 0 &&
+        static_cast<std::int64_t>(size) != e.output_sizes[i])
+      return "output changed";
+  }
+  return {};
 }
 
 bool is_failure(const std::string& status) {
@@ -92,8 +101,8 @@ std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items,
       // Quarantined: retried only when the input or the pipeline changes.
       p.process = false;
       p.reason = "quarantined (unchanged)";
-    } else if (!outputs_exist(e)) {
-      p.reason = "output missing";
+    } else if (auto why = damaged_output(e); !why.empty()) {
+      p.reason = why;
     } else {
       p.process = false;
       p.reason = "unchanged";

@@ -20,7 +20,7 @@ struct PlannedItem {
   std::string key;             // absolute normalised path: the ledger key
   std::string content_sha256;  // empty when the file cannot be read (the worker reports why)
   bool process = true;
-  // new, changed, pipeline changed, plugin changed, output missing, forced,
+  // new, changed, pipeline changed, plugin changed, output missing, output changed, forced,
   // previous run interrupted | unchanged, quarantined (unchanged)
   std::string reason;
 };

@@ -160,8 +160,10 @@ ProcessResult DocumentProcessor::transform(const InputItem& item) {
   return finish();
 }
 
-void DocumentProcessor::render(Writer& writer, const Document& doc, const fs::path& target) {
-  write_output(target, [&](OutputFile& out) { writer.write(doc, out); });
+void DocumentProcessor::render(Writer& writer, const Document& doc, const fs::path& target,
+                               bool sync_data) {
+  write_output(
+      target, [&](OutputFile& out) { writer.write(doc, out); }, sync_data);
 }
 
 ProcessResult DocumentProcessor::process(const InputItem& item, const fs::path& out_dir,
@@ -177,7 +179,8 @@ ProcessResult DocumentProcessor::process(const InputItem& item, const fs::path& 
   for (std::size_t i = 0; i < writers_.size(); ++i) {
     auto target = expand_output_path(writer_specs_[i]->path, out_dir, item);
     try {
-      render(*writers_[i].instance->as_writer(), *r.doc, target);
+      render(*writers_[i].instance->as_writer(), *r.doc, target,
+             pipeline_.run.durability == "each");
       r.outputs.push_back(target.string());
       ++written;
     } catch (const std::exception& e) {

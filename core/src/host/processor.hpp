@@ -54,7 +54,8 @@ class DocumentProcessor {
   // Some batch writer of the pipeline takes whole documents, not summaries.
   bool batch_needs_documents() const { return batch_needs_documents_; }
   // Renders one document with one writer instance to an explicit path.
-  static void render(Writer& writer, const Document& doc, const std::filesystem::path& target);
+  static void render(Writer& writer, const Document& doc, const std::filesystem::path& target,
+                     bool sync_data = true);
 
  private:
   struct Stage {

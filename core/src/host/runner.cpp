@@ -204,12 +204,13 @@ class BatchWriters {
       }
     }
   }
-  void finish(const RunTotals& totals, RunSummary& summary) {
+  void finish(const RunTotals& totals, RunSummary& summary, bool sync_data) {
     if (!active_) return;
     for (auto& s : slots_) {
       try {
-        write_output(s.target,
-                     [&](OutputFile& out) { s.instance->as_batch_writer()->finish(totals, out); });
+        write_output(
+            s.target, [&](OutputFile& out) { s.instance->as_batch_writer()->finish(totals, out); },
+            sync_data);
         summary.batch_outputs.push_back(s.target.string());
       } catch (const std::exception& e) {
         throw Error(s.spec->id + ": cannot write " + s.target.string() + ": " + e.what());
@@ -356,6 +357,11 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     e.stage = r.stage;
     e.error = r.error;
     e.outputs = r.outputs;
+    for (const auto& o : r.outputs) {
+      std::error_code ec;
+      auto size = fs::file_size(o, ec);
+      e.output_sizes.push_back(ec ? -1 : static_cast<std::int64_t>(size));
+    }
     e.seconds = r.seconds;
     e.run_id = run_id;
     ledger.record(e, document_json, r.batch_summaries);
@@ -456,7 +462,16 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
                               std::to_string(plan.size() - next_in_order) + " documents not run");
 
     summary.finished = now_iso8601();
-    batch.finish(RunTotals{summary.finished, summary.counts}, summary);
+    const bool sync_at_end = pipeline.run.durability != "each";
+    batch.finish(RunTotals{summary.finished, summary.counts}, summary, !sync_at_end);
+    if (sync_at_end) {
+      // Every output of the run, and the ledger, on disk before the run
+      // reports success. A power loss before this point leaves outputs the
+      // ledger's recorded sizes do not match: the next run rebuilds them.
+      sync_file_system(out_dir);
+      if (ledger_file.parent_path() != out_dir / ".docpipe")
+        sync_file_system(ledger_file.parent_path());
+    }
     ledger.finish_run(run_id, summary.finished, summary.counts, "finished");
   } catch (...) {
     try {
