@@ -145,12 +145,18 @@ Decoded decode_to_utf8(std::string_view bytes, const std::string& encoding) {
   return out;
 }
 
-EncodingGuess detect_encoding(std::string_view bytes) {
+EncodingGuess guess_encoding_quickly(std::string_view bytes) {
   EncodingGuess g;
   if (detect_bom(bytes, g)) return g;
   std::string utf16 = utf16_by_nul_pattern(bytes);
   if (!utf16.empty()) return {utf16, 0.9, 0, "utf16-pattern"};
   if (text::is_valid_utf8(bytes)) return {"UTF-8", 1.0, 0, "utf8"};
+  return {"GB18030", 0.5, 0, "quick"};
+}
+
+EncodingGuess detect_encoding(std::string_view bytes) {
+  EncodingGuess g = guess_encoding_quickly(bytes);
+  if (g.how != "quick") return g;
 
   std::unique_ptr<uchardet, UchardetDeleter> ud(uchardet_new());
   uchardet_handle_data(ud.get(), bytes.data(), bytes.size());

@@ -47,10 +47,11 @@ int sniff_text(const std::filesystem::path& path, std::string_view head) {
   bool text_ext = ext == ".txt" || ext == ".text" || ext == ".TXT";
   if (head.empty()) return text_ext ? 50 : 0;
   if (!binary_signature(head).empty()) return 0;
-  // Whether it is text at all shows in the first few KiB; every input is
-  // sniffed by every reader, so this runs for HTML and DOCX files too.
+  // Whether it is text at all shows in the first few KiB, and needs no exact
+  // encoding; every input is sniffed by every reader, so this runs for HTML
+  // and DOCX files too.
   head = head.substr(0, 8192);
-  EncodingGuess g = detect_encoding(head);
+  EncodingGuess g = guess_encoding_quickly(head);
   // A truncated multi-byte character at the end of the head is not an error.
   Decoded d = decode_to_utf8(head, g.name);
   std::size_t junk = 0, chars = 0;

@@ -258,7 +258,7 @@ void Ledger::finish_run(std::int64_t run_id, const std::string& finished,
 }
 
 void Ledger::record(const LedgerEntry& e, const std::string& document_json,
-                    const nlohmann::json& batch_summaries) {
+                    const nlohmann::json& batch_summaries, bool known_before) {
   if (Statement(*statements_, db_, "BEGIN IMMEDIATE", file_).step() != SQLITE_DONE)
     fail("cannot start the record of " + e.input);
   try {
@@ -285,6 +285,7 @@ void Ledger::record(const LedgerEntry& e, const std::string& document_json,
     // run's batch output with its old content.
     for (const char* sql : {"DELETE FROM document_cache WHERE input=?",
                             "DELETE FROM batch_summaries WHERE input=?"}) {
+      if (!known_before) break;  // an input new to the ledger has nothing cached
       Statement st(*statements_, db_, sql, file_);
       st.bind(1, e.input);
       if (st.step() != SQLITE_DONE) fail("cannot clear the cache of " + e.input);

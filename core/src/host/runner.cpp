@@ -364,7 +364,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     }
     e.seconds = r.seconds;
     e.run_id = run_id;
-    ledger.record(e, document_json, r.batch_summaries);
+    ledger.record(e, document_json, r.batch_summaries, known.count(p.key) > 0);
 
     Finished f;
     f.record = {
