@@ -10,7 +10,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <optional>
+#include <set>
 
 #include "docpipe/error.hpp"
 
@@ -59,12 +61,15 @@ struct WorkerPool::Worker {
   int request_fd = -1, result_fd = -1, log_fd = -1;
   std::string result_buf;  // bytes of an incomplete result line
   std::string log_tail;
-  std::optional<std::size_t> busy;    // index of the document it is running
-  std::optional<PoolResult> pending;  // result line read, document line awaited
-  Clock::time_point started, deadline;
-  int done = 0;
-  bool retire = false;  // restart before the next document
+  // Documents sent to it, in the order it runs them: the first is running,
+  // the others wait in its request pipe.
+  std::deque<std::size_t> queue;
+  std::optional<PoolResult> pending;    // result line read, document line awaited
+  Clock::time_point started, deadline;  // of the running document
+  int sent = 0;                         // documents handed to this process
+  bool retire = false;                  // restart once its queue is empty
   bool alive() const { return pid > 0; }
+  bool busy() const { return !queue.empty(); }
 };
 
 WorkerPool::WorkerPool(WorkerPoolOptions options) : options_(std::move(options)) {
@@ -154,46 +159,73 @@ void WorkerPool::stop(Worker& w, bool kill_it) {
 void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std::size_t>& todo,
                      const std::function<bool(std::size_t)>& may_dispatch,
                      const std::function<void(PoolResult&&)>& on_result) {
+  // Each worker gets its next document while it runs the current one, so it
+  // never waits for the parent between documents (the parent spends about a
+  // millisecond per result on batch writers and the ledger). Only the first
+  // document of a queue is running: a crash or time-out blames it alone, and
+  // the documents queued behind it go to a worker again.
+  constexpr std::size_t kQueueDepth = 2;
   std::size_t next = 0;
+  std::set<std::size_t> retry;  // sent to a worker that ended before running them
+  auto has_work = [&] { return !retry.empty() || next < todo.size(); };
+  auto peek = [&] { return !retry.empty() ? *retry.begin() : todo[next]; };
+  auto take = [&] {
+    if (retry.empty()) return todo[next++];
+    auto i = *retry.begin();
+    retry.erase(retry.begin());
+    return i;
+  };
   auto any_busy = [&] {
     for (auto& w : workers_)
-      if (w.busy) return true;
+      if (w.busy()) return true;
     return false;
   };
-  auto finish_crashed = [&](Worker& w, const std::string& status, const std::string& why) {
-    PoolResult r;
-    r.work.index = *w.busy;
-    r.work.result.input = items[*w.busy].path.string();
-    r.work.result.status = status;
-    r.work.result.error = why;
-    r.work.result.seconds = std::chrono::duration<double>(Clock::now() - w.started).count();
-    r.log_excerpt = w.log_tail;
-    w.busy.reset();
-    on_result(std::move(r));
-  };
-
-  // Hands the next document to an idle worker.
-  auto dispatch = [&](Worker& w) {
-    if (w.busy || next >= todo.size() || !may_dispatch(todo[next])) return;
-    if (w.alive() && (w.retire || (options_.recycle_after > 0 && w.done >= options_.recycle_after)))
-      stop(w, false);
-    if (!w.alive()) spawn(w);
-    std::size_t i = todo[next++];
-    w.busy = i;
+  auto start_running = [&](Worker& w) {
     w.log_tail.clear();
     w.started = Clock::now();
     w.deadline = w.started + std::chrono::duration_cast<Clock::duration>(
                                  std::chrono::duration<double>(options_.timeout_seconds));
-    // A failed write means the worker died; the closed result pipe tells why.
-    write_all(w.request_fd, encode_request(i, items[i]));
+  };
+  // The running document ended without a result (crash, time-out): report
+  // it, and hand what was queued behind it to the pool again.
+  auto finish_crashed = [&](Worker& w, const std::string& status, const std::string& why) {
+    PoolResult r;
+    r.work.index = w.queue.front();
+    r.work.result.input = items[r.work.index].path.string();
+    r.work.result.status = status;
+    r.work.result.error = why;
+    r.work.result.seconds = std::chrono::duration<double>(Clock::now() - w.started).count();
+    r.log_excerpt = w.log_tail;
+    w.queue.pop_front();
+    retry.insert(w.queue.begin(), w.queue.end());
+    w.queue.clear();
+    on_result(std::move(r));
   };
 
-  while (next < todo.size() || any_busy()) {
+  auto dispatch = [&](Worker& w) {
+    while (has_work() && may_dispatch(peek())) {
+      if (w.alive() &&
+          (w.retire || (options_.recycle_after > 0 && w.sent >= options_.recycle_after))) {
+        if (w.busy()) return;  // restarted once it has run what it has
+        stop(w, false);
+      }
+      if (w.queue.size() >= kQueueDepth) return;
+      if (!w.alive()) spawn(w);
+      std::size_t i = take();
+      w.queue.push_back(i);
+      ++w.sent;
+      if (w.queue.size() == 1) start_running(w);
+      // A failed write means the worker died; the closed result pipe tells why.
+      write_all(w.request_fd, encode_request(i, items[i]));
+    }
+  };
+
+  while (has_work() || any_busy()) {
     for (auto& w : workers_) dispatch(w);
 
     // The consumer refuses more work (run.on_error: stop) and none is running.
     if (!any_busy()) {
-      if (next < todo.size() && !may_dispatch(todo[next])) break;
+      if (has_work() && !may_dispatch(peek())) break;
       continue;
     }
 
@@ -207,7 +239,7 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
       owners.emplace_back(&w, true);
       fds.push_back({w.log_fd, POLLIN, 0});
       owners.emplace_back(&w, false);
-      if (w.busy && options_.timeout_seconds > 0) {
+      if (w.busy() && options_.timeout_seconds > 0) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(w.deadline - now).count();
         timeout_ms = std::max<int>(0, std::min<int>(timeout_ms, static_cast<int>(left) + 1));
       }
@@ -255,12 +287,13 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
           PoolResult r = std::move(*w.pending);
           w.pending.reset();
           if (r.work.out_of_memory) w.retire = true;
-          w.busy.reset();
-          ++w.done;
+          // Requests are answered in order: this was the running document.
+          if (w.busy() && w.queue.front() == r.work.index) w.queue.pop_front();
+          if (w.busy()) start_running(w);
           finished.push_back(std::move(r));
         }
-        // The worker gets its next document before the consumer's work on
-        // this one (batch writers, the ledger), instead of waiting for it.
+        // Keep the worker's queue full before the consumer's work on these
+        // results (batch writers, the ledger).
         if (!finished.empty()) dispatch(w);
         for (auto& r : finished) on_result(std::move(r));
         continue;
@@ -279,14 +312,21 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
       w.pid = -1;
       if (WIFEXITED(status) && WEXITSTATUS(status) == kWorkerSetupFailed)
         throw Error("a worker process could not start: " + w.log_tail);
-      if (w.busy) finish_crashed(w, "crashed", describe_exit(status));
+      if (w.retire) {
+        // It answered an allocation failure and left as told: what it had
+        // queued never started.
+        retry.insert(w.queue.begin(), w.queue.end());
+        w.queue.clear();
+      } else if (w.busy()) {
+        finish_crashed(w, "crashed", describe_exit(status));
+      }
     }
 
     // Documents over their time limit: kill the worker, blame the document.
     if (options_.timeout_seconds > 0) {
       now = Clock::now();
       for (auto& w : workers_) {
-        if (!w.busy || !w.alive() || now < w.deadline) continue;
+        if (!w.busy() || !w.alive() || now < w.deadline) continue;
         stop(w, true);
         char limit[32];
         std::snprintf(limit, sizeof limit, "%g", options_.timeout_seconds);
