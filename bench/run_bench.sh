@@ -41,7 +41,7 @@ rss_kib() {  # pid -> VmRSS in KiB (0 when gone)
   local key value unit
   while read -r key value unit; do
     [ "$key" = "VmRSS:" ] && { echo "$value"; return; }
-  done < "/proc/$1/status" 2>/dev/null
+  done 2>/dev/null < "/proc/$1/status"
   echo 0
 }
 tree_rss_peak() {  # pid -> prints peak KiB when the process ends
