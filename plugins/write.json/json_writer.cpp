@@ -2,10 +2,9 @@
 // schemas/document.schema.json ("docpipe/document@1"). The shape itself is
 // built by the core (document_to_json) so the worker protocol and this writer
 // can never drift apart; this plugin only chooses layout and what to omit.
+#include <algorithm>
 #include <docpipe/json.hpp>
 #include <docpipe/plugin.hpp>
-
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -25,7 +24,7 @@ class JsonWriter final : public docpipe::Writer {
     // so a person opening the file sees what it is (nested keys stay sorted).
     // The top level is assembled here, each part dumped on its own, instead
     // of copying the whole tree into an ordered_json first.
-    std::vector<std::string> keys = {"schema", "source",  "metadata", "blocks",
+    std::vector<std::string> keys = {"schema",  "source", "metadata", "blocks",
                                      "metrics", "flags",  "edits",    "diagnostics"};
     for (const auto& [key, value] : j.items())
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
