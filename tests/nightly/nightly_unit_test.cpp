@@ -288,4 +288,10 @@ TEST(WorkerProtocol, RoundTrips) {
   r = decode_result(lines.substr(0, lines.size() - 1), document_follows);
   EXPECT_FALSE(document_follows);
   EXPECT_EQ(r.result.batch_summaries, w.result.batch_summaries);
+
+  // Invalid UTF-8 from a plugin does not make the result unsendable.
+  w.result.batch_summaries = {{"write.xlsx", {{"title", "团\xff委"}}}};
+  lines = encode_result(w);
+  r = decode_result(lines.substr(0, lines.size() - 1), document_follows);
+  EXPECT_EQ(r.result.batch_summaries["write.xlsx"]["title"], "团\xEF\xBF\xBD委");
 }

@@ -25,7 +25,9 @@ std::string encode_result(const WorkResult& w) {
          {"seconds", r.seconds},   {"outputs", r.outputs},
          {"oom", w.out_of_memory}, {"doc", !w.document_json.empty()}};
   if (!r.batch_summaries.is_null()) j["batch"] = r.batch_summaries;
-  std::string lines = j.dump() + "\n";
+  // A plugin may leave invalid UTF-8 in an error or a summary: it is replaced
+  // (U+FFFD) rather than failing the document at the last step.
+  std::string lines = j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   // The document follows on a line of its own, so the parent can keep it as
   // text (ledger cache) without parsing it inside the result.
   if (!w.document_json.empty()) lines += w.document_json + "\n";
