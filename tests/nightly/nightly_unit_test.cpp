@@ -62,7 +62,7 @@ TEST(Ledger, RecordsSurviveReopening) {
     e.run_id = run;
     e.outputs = {"/out/a.json"};
     ledger.record(e);
-    ledger.record(e, R"({"x":1})", nlohmann::json{{"write.xlsx", {{"rows", 2}}}});
+    ledger.record(e, R"({"x":1})", R"({"write.xlsx":{"rows":2}})");
   }
   Ledger ledger(file);
   auto all = ledger.load_all();
@@ -118,7 +118,7 @@ TEST(Ledger, ANewRecordReplacesWhatBatchWritersGotBefore) {
   TempDir dir;
   Ledger ledger(dir.path() / "ledger.sqlite");
   auto e = entry("/in/a.txt", "abc", "ok");
-  ledger.record(e, R"({"x":1})", nlohmann::json{{"write.xlsx", 1}});
+  ledger.record(e, R"({"x":1})", R"({"write.xlsx":1})");
   e.status = "failed";
   ledger.record(e);
   EXPECT_EQ(ledger.cached_document("/in/a.txt"), "");
@@ -270,28 +270,34 @@ TEST(WorkerProtocol, RoundTrips) {
   auto lines = encode_result(w);
   auto nl = lines.find('\n');
   ASSERT_NE(nl, std::string::npos);
-  bool document_follows = false;
-  auto r = decode_result(std::string_view(lines).substr(0, nl), document_follows);
-  EXPECT_TRUE(document_follows);
+  ResultFollowers follows;
+  auto r = decode_result(std::string_view(lines).substr(0, nl), follows);
+  EXPECT_TRUE(follows.document);
+  EXPECT_FALSE(follows.summaries);
   EXPECT_EQ(lines.substr(nl + 1), w.document_json + "\n");
   EXPECT_EQ(r.index, 7u);
   EXPECT_EQ(r.result.status, "partial");
   EXPECT_EQ(r.result.error, "line\nbreak");
   EXPECT_EQ(r.result.outputs, w.result.outputs);
-  EXPECT_TRUE(r.result.batch_summaries.is_null());
 
-  // Batch summaries travel inside the result line; no document line then.
-  w.document_json.clear();
+  // Batch summaries follow on a line of their own (after the document's
+  // when both are sent), so the parent can keep their text as it came.
   w.result.batch_summaries = {{"write.xlsx", {{"title", "工作总结\n"}}}};
   lines = encode_result(w);
-  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 1);
-  r = decode_result(lines.substr(0, lines.size() - 1), document_follows);
-  EXPECT_FALSE(document_follows);
-  EXPECT_EQ(r.result.batch_summaries, w.result.batch_summaries);
+  std::vector<std::string> parts;
+  for (std::size_t from = 0, at; (at = lines.find('\n', from)) != std::string::npos; from = at + 1)
+    parts.push_back(lines.substr(from, at - from));
+  ASSERT_EQ(parts.size(), 3u);
+  decode_result(parts[0], follows);
+  EXPECT_TRUE(follows.document);
+  EXPECT_TRUE(follows.summaries);
+  EXPECT_EQ(parts[1], w.document_json);
+  EXPECT_EQ(nlohmann::json::parse(parts[2]), w.result.batch_summaries);
 
   // Invalid UTF-8 from a plugin does not make the result unsendable.
+  w.document_json.clear();
   w.result.batch_summaries = {{"write.xlsx", {{"title", "团\xff委"}}}};
   lines = encode_result(w);
-  r = decode_result(lines.substr(0, lines.size() - 1), document_follows);
-  EXPECT_EQ(r.result.batch_summaries["write.xlsx"]["title"], "团\xEF\xBF\xBD委");
+  auto second = lines.find('\n') + 1;
+  EXPECT_EQ(nlohmann::json::parse(lines.substr(second))["write.xlsx"]["title"], "团\xEF\xBF\xBD委");
 }

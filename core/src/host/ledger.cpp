@@ -31,8 +31,7 @@ CREATE TABLE IF NOT EXISTS attempts (
   seconds REAL NOT NULL, at TEXT NOT NULL DEFAULT (datetime('now')));
 CREATE INDEX IF NOT EXISTS attempts_input ON attempts(input);
 CREATE TABLE IF NOT EXISTS document_cache (input TEXT PRIMARY KEY, json TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS batch_summaries (
-  input TEXT NOT NULL, stage TEXT NOT NULL, summary TEXT NOT NULL, PRIMARY KEY (input, stage));
+CREATE TABLE IF NOT EXISTS batch_summaries (input TEXT PRIMARY KEY, summaries TEXT NOT NULL);
 )SQL";
 
 const char* kMoveAside =
@@ -258,7 +257,7 @@ void Ledger::finish_run(std::int64_t run_id, const std::string& finished,
 }
 
 void Ledger::record(const LedgerEntry& e, const std::string& document_json,
-                    const nlohmann::json& batch_summaries, bool known_before) {
+                    const std::string& batch_summaries_json, bool known_before) {
   if (Statement(*statements_, db_, "BEGIN IMMEDIATE", file_).step() != SQLITE_DONE)
     fail("cannot start the record of " + e.input);
   try {
@@ -296,13 +295,12 @@ void Ledger::record(const LedgerEntry& e, const std::string& document_json,
       st.bind(1, e.input).bind(2, document_json);
       if (st.step() != SQLITE_DONE) fail("cannot cache " + e.input);
     }
-    if (batch_summaries.is_object())
-      for (const auto& [stage, summary] : batch_summaries.items()) {
-        Statement st(*statements_, db_,
-                     "INSERT INTO batch_summaries(input, stage, summary) VALUES (?,?,?)", file_);
-        st.bind(1, e.input).bind(2, stage).bind(3, summary.dump());
-        if (st.step() != SQLITE_DONE) fail("cannot cache the summary of " + e.input);
-      }
+    if (!batch_summaries_json.empty()) {
+      Statement st(*statements_, db_, "INSERT INTO batch_summaries(input, summaries) VALUES (?,?)",
+                   file_);
+      st.bind(1, e.input).bind(2, batch_summaries_json);
+      if (st.step() != SQLITE_DONE) fail("cannot cache the summaries of " + e.input);
+    }
     if (Statement(*statements_, db_, "COMMIT", file_).step() != SQLITE_DONE)
       fail("cannot commit the record of " + e.input);
   } catch (...) {
@@ -321,20 +319,14 @@ std::string Ledger::cached_document(const std::string& input) const {
 }
 
 nlohmann::json Ledger::cached_summaries(const std::string& input) const {
-  Statement st(*statements_, db_, "SELECT stage, summary FROM batch_summaries WHERE input=?",
-               file_);
+  Statement st(*statements_, db_, "SELECT summaries FROM batch_summaries WHERE input=?", file_);
   st.bind(1, input);
-  nlohmann::json out = nlohmann::json::object();
-  int rc;
-  while ((rc = st.step()) == SQLITE_ROW) {
-    try {
-      out[st.text(0)] = nlohmann::json::parse(st.text(1));
-    } catch (const nlohmann::json::exception&) {
-      fail("the cached summary of " + input + " is not JSON");
-    }
-  }
-  if (rc != SQLITE_DONE) fail("cannot read the cached summaries of " + input);
-  return out;
+  int rc = st.step();
+  if (rc == SQLITE_DONE) return nlohmann::json::object();
+  if (rc != SQLITE_ROW) fail("cannot read the cached summaries of " + input);
+  auto summaries = nlohmann::json::parse(st.text(0), nullptr, false);
+  if (!summaries.is_object()) fail("the cached summaries of " + input + " are not a JSON object");
+  return summaries;
 }
 
 int Ledger::attempts(const std::string& input, const std::string& status) const {

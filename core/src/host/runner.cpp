@@ -346,7 +346,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
 
   bool stop = false;
   auto on_finished = [&](std::size_t index, ProcessResult&& r, std::string&& document_json,
-                         const std::string& log_excerpt) {
+                         const std::string& summaries_json, const std::string& log_excerpt) {
     const auto& p = plan[index];
     LedgerEntry e;
     e.input = p.key;
@@ -364,7 +364,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     }
     e.seconds = r.seconds;
     e.run_id = run_id;
-    ledger.record(e, document_json, r.batch_summaries, known.count(p.key) > 0);
+    ledger.record(e, document_json, summaries_json, known.count(p.key) > 0);
 
     Finished f;
     f.record = {
@@ -420,7 +420,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
           items, todo, [&](std::size_t i) { return !stop && i < next_in_order + window; },
           [&](PoolResult&& pr) {
             on_finished(pr.work.index, std::move(pr.work.result), std::move(pr.work.document_json),
-                        pr.log_excerpt);
+                        pr.work.batch_summaries_json, pr.log_excerpt);
           });
     } else if (!todo.empty()) {
       // In-process threads: fastest, but a crashing plugin takes the run
@@ -449,10 +449,13 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
                 tbb::make_filter<std::pair<std::size_t, ProcessResult>, void>(
                     tbb::filter_mode::serial_in_order,
                     [&](std::pair<std::size_t, ProcessResult> r) {
-                      std::string json;
+                      std::string json, summaries;
                       if (needs_documents && r.second.doc)
                         json = document_to_json(*r.second.doc).dump();
-                      on_finished(r.first, std::move(r.second), std::move(json), {});
+                      if (!r.second.batch_summaries.is_null())
+                        summaries = r.second.batch_summaries.dump(
+                            -1, ' ', false, nlohmann::json::error_handler_t::replace);
+                      on_finished(r.first, std::move(r.second), std::move(json), summaries, {});
                     }));
       });
     }

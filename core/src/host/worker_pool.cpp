@@ -64,7 +64,8 @@ struct WorkerPool::Worker {
   // Documents sent to it, in the order it runs them: the first is running,
   // the others wait in its request pipe.
   std::deque<std::size_t> queue;
-  std::optional<PoolResult> pending;    // result line read, document line awaited
+  std::optional<PoolResult> pending;    // result line read, the lines after it awaited
+  ResultFollowers awaited;              // which lines are still to come
   Clock::time_point started, deadline;  // of the running document
   int sent = 0;                         // documents handed to this process
   bool retire = false;                  // restart once its queue is empty
@@ -269,21 +270,23 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
         std::size_t pos;
         while ((pos = w.result_buf.find('\n')) != std::string::npos) {
           std::string_view line = std::string_view(w.result_buf).substr(0, pos);
-          if (w.pending) {  // the document line of the previous result
-            w.pending->work.document_json.assign(line);
-          } else {
-            bool document_follows = false;
+          if (!w.pending) {
             PoolResult r;
-            r.work = decode_result(line, document_follows);
+            r.work = decode_result(line, w.awaited);
             r.work.result.input = items[r.work.index].path.string();
             r.log_excerpt = w.log_tail;
             w.pending = std::move(r);
-            if (document_follows) {
-              w.result_buf.erase(0, pos + 1);
-              continue;
-            }
+          } else if (w.awaited.document) {
+            w.pending->work.document_json.assign(line);
+            w.awaited.document = false;
+          } else if (w.awaited.summaries) {
+            auto& work = w.pending->work;
+            work.batch_summaries_json.assign(line);
+            work.result.batch_summaries = nlohmann::json::parse(work.batch_summaries_json);
+            w.awaited.summaries = false;
           }
           w.result_buf.erase(0, pos + 1);
+          if (w.awaited.document || w.awaited.summaries) continue;
           PoolResult r = std::move(*w.pending);
           w.pending.reset();
           if (r.work.out_of_memory) w.retire = true;

@@ -20,21 +20,27 @@ void decode_request(std::string_view line, std::size_t& index, InputItem& item) 
 
 std::string encode_result(const WorkResult& w) {
   const auto& r = w.result;
-  json j{{"i", w.index},           {"status", r.status},
-         {"stage", r.stage},       {"error", r.error},
-         {"seconds", r.seconds},   {"outputs", r.outputs},
-         {"oom", w.out_of_memory}, {"doc", !w.document_json.empty()}};
-  if (!r.batch_summaries.is_null()) j["batch"] = r.batch_summaries;
+  json j{{"i", w.index},
+         {"status", r.status},
+         {"stage", r.stage},
+         {"error", r.error},
+         {"seconds", r.seconds},
+         {"outputs", r.outputs},
+         {"oom", w.out_of_memory},
+         {"doc", !w.document_json.empty()},
+         {"batch", !r.batch_summaries.is_null()}};
   // A plugin may leave invalid UTF-8 in an error or a summary: it is replaced
   // (U+FFFD) rather than failing the document at the last step.
-  std::string lines = j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
-  // The document follows on a line of its own, so the parent can keep it as
-  // text (ledger cache) without parsing it inside the result.
+  const auto replace = json::error_handler_t::replace;
+  std::string lines = j.dump(-1, ' ', false, replace) + "\n";
+  // The document and the summaries follow on lines of their own, so the
+  // parent can keep them as text (ledger) as they came.
   if (!w.document_json.empty()) lines += w.document_json + "\n";
+  if (!r.batch_summaries.is_null()) lines += r.batch_summaries.dump(-1, ' ', false, replace) + "\n";
   return lines;
 }
 
-WorkResult decode_result(std::string_view line, bool& document_follows) {
+WorkResult decode_result(std::string_view line, ResultFollowers& follows) {
   auto j = json::parse(line);
   WorkResult w;
   w.index = j.at("i").get<std::size_t>();
@@ -45,8 +51,8 @@ WorkResult decode_result(std::string_view line, bool& document_follows) {
   r.seconds = j.at("seconds").get<double>();
   r.outputs = j.at("outputs").get<std::vector<std::string>>();
   w.out_of_memory = j.value("oom", false);
-  document_follows = j.value("doc", false);
-  if (auto it = j.find("batch"); it != j.end()) r.batch_summaries = std::move(*it);
+  follows.document = j.value("doc", false);
+  follows.summaries = j.value("batch", false);
   return w;
 }
 

@@ -36,16 +36,27 @@ struct WorkerConfig {
 struct WorkResult {
   std::size_t index = 0;
   ProcessResult result;
-  std::string document_json;   // set when a batch writer takes whole documents
+  std::string document_json;  // set when a batch writer takes whole documents
+  // The batch summaries as JSON text (an object keyed by stage id), set when
+  // decoding: the parent keeps this text in the ledger without writing the
+  // parsed object (result.batch_summaries) out again.
+  std::string batch_summaries_json;
   bool out_of_memory = false;  // the worker exits after answering
+};
+
+// What follows a result line, each on a line of its own.
+struct ResultFollowers {
+  bool document = false;   // the document's JSON
+  bool summaries = false;  // the batch summaries object
 };
 
 std::string encode_request(std::size_t index, const InputItem& item);
 void decode_request(std::string_view line, std::size_t& index, InputItem& item);
-// One result line, then the document's JSON on a second line when set.
+// One result line, then the document's JSON and the batch summaries, each on
+// a line of its own, when set.
 std::string encode_result(const WorkResult& r);
-// Decodes a result line; document_follows says whether a document line comes next.
-WorkResult decode_result(std::string_view line, bool& document_follows);
+// Decodes a result line and says which lines follow it.
+WorkResult decode_result(std::string_view line, ResultFollowers& follows);
 
 // Worker process entry: loads the pipeline, then serves requests until the
 // request pipe closes. Returns the process exit code.
