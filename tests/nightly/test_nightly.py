@@ -197,8 +197,12 @@ def test_isolation(root):
             q = json.load(f)
         check(q["status"] == want and q["reason"] and q["sha256"] == before[name],
               "quarantine entry: %s" % q)
+        # Even a crash or a time-out names the stage that was running.
+        check(q["stage"] == "test.misbehave", "%s: stage %r" % (name, q["stage"]))
         link = os.path.join(root, "out", "quarantine", name)
         check(os.path.islink(link) and sha(link) == before[name], "quarantine link for " + name)
+    stages = {os.path.basename(d["input"]): d["stage"] for d in rep["documents"]}
+    check(all(stages[n] == "test.misbehave" for n in bad), "report stages: %s" % stages)
     errors = {os.path.basename(d["input"]): d["error"] for d in rep["documents"]}
     check("memory limit" in errors["allocate.txt"], "allocate: " + errors["allocate.txt"])
     check("SIGSEGV" in errors["segfault.txt"] or "Segmentation" in errors["segfault.txt"],

@@ -86,6 +86,7 @@ void DocumentProcessor::summarize(ProcessResult& r) {
   if (!r.doc || summarizers_.empty()) return;
   r.batch_summaries = nlohmann::json::object();
   for (auto& s : summarizers_) {
+    step(s.id);
     try {
       r.batch_summaries[s.id] = s.instance->as_batch_writer()->summarize(*r.doc);
     } catch (const std::exception& e) {
@@ -106,6 +107,7 @@ ProcessResult DocumentProcessor::transform(const InputItem& item) {
   };
   std::string bytes;
   r.stage = "read";
+  step(r.stage);
   try {
     bytes = read_all(item.path);
     std::string_view head(bytes.data(), std::min<std::size_t>(bytes.size(), 64 * 1024));
@@ -121,6 +123,7 @@ ProcessResult DocumentProcessor::transform(const InputItem& item) {
         r.stage = "read:" + slot.name;
       }
     }
+    if (best) step(r.stage);
     if (!best) {
       std::string names;
       for (auto& slot : readers_) names += (names.empty() ? "" : ", ") + slot.name;
@@ -146,6 +149,7 @@ ProcessResult DocumentProcessor::transform(const InputItem& item) {
   bytes.shrink_to_fit();
   for (auto& stage : transforms_) {
     r.stage = stage.id;
+    step(stage.id);
     r.doc->current_stage = stage.id;
     try {
       stage.instance->as_transform()->apply(*r.doc);
@@ -172,12 +176,14 @@ ProcessResult DocumentProcessor::process(const InputItem& item, const fs::path& 
   ProcessResult r = transform(item);
   if (r.status != "ok") {
     if (for_batch) summarize(r);
+    step({});
     return r;
   }
   int written = 0, failed = 0;
   std::string errors;
   for (std::size_t i = 0; i < writers_.size(); ++i) {
     auto target = expand_output_path(writer_specs_[i]->path, out_dir, item);
+    step(writers_[i].id);
     try {
       render(*writers_[i].instance->as_writer(), *r.doc, target,
              pipeline_.run.durability == "each");
@@ -201,6 +207,7 @@ ProcessResult DocumentProcessor::process(const InputItem& item, const fs::path& 
       }
   }
   if (for_batch) summarize(r);
+  step({});
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }

@@ -4,9 +4,11 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "docpipe/model.hpp"
@@ -53,6 +55,10 @@ class DocumentProcessor {
                         bool for_batch = false);
   // Some batch writer of the pipeline takes whole documents, not summaries.
   bool batch_needs_documents() const { return batch_needs_documents_; }
+  // Told the id of each step as it starts ("read", "read:<reader>", a stage
+  // or output id) and "" when a document is done: a worker posts it where
+  // its parent can read it after a crash (StageBoard).
+  void on_step(std::function<void(std::string_view)> listener) { on_step_ = std::move(listener); }
   // Renders one document with one writer instance to an explicit path.
   static void render(Writer& writer, const Document& doc, const std::filesystem::path& target,
                      bool sync_data = true);
@@ -74,6 +80,10 @@ class DocumentProcessor {
   std::vector<const OutputSpec*> writer_specs_;
   std::vector<Stage> summarizers_;  // batch writers that summarize, summarize() only
   bool batch_needs_documents_ = false;
+  std::function<void(std::string_view)> on_step_;
+  void step(std::string_view id) {
+    if (on_step_) on_step_(id);
+  }
 
   void summarize(ProcessResult& r);
 };

@@ -11,6 +11,7 @@
 #include "docpipe/json.hpp"
 #include "host/pipeline.hpp"
 #include "host/registry.hpp"
+#include "host/stage_board.hpp"
 #include "host/worker_protocol.hpp"
 
 namespace docpipe::host {
@@ -66,6 +67,9 @@ int worker_main(const WorkerConfig& config) {
     return kWorkerSetupFailed;
   }
   limit_resources(config.memory_limit_mb);
+  // Where the parent reads the step a crash or time-out interrupted.
+  StageBoard board = StageBoard::attach();
+  processor->on_step([&board](std::string_view id) { board.post(id); });
 
   FILE* in = fdopen(kWorkerRequestFd, "r");
   if (!in) return kWorkerSetupFailed;

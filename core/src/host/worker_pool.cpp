@@ -15,6 +15,7 @@
 #include <set>
 
 #include "docpipe/error.hpp"
+#include "host/stage_board.hpp"
 
 namespace docpipe::host {
 
@@ -68,6 +69,7 @@ struct WorkerPool::Worker {
   ResultFollowers awaited;              // which lines are still to come
   Clock::time_point started, deadline;  // of the running document
   int sent = 0;                         // documents handed to this process
+  StageBoard board;                     // the step its running document is in
   bool retire = false;                  // restart once its queue is empty
   bool alive() const { return pid > 0; }
   bool busy() const { return !queue.empty(); }
@@ -105,6 +107,7 @@ void WorkerPool::spawn(Worker& w) {
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   const std::string exe = options_.executable.string();
+  StageBoard board = StageBoard::create();
   pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) throw Error(std::string("cannot start a worker: ") + strerror(errno));
@@ -117,6 +120,7 @@ void WorkerPool::spawn(Worker& w) {
     dup2(res[1], kWorkerResultFd);
     dup2(log[1], STDOUT_FILENO);
     dup2(log[1], STDERR_FILENO);
+    dup2(board.fd(), kWorkerStageFd);
     int devnull = open("/dev/null", O_RDONLY);
     if (devnull >= 0) dup2(devnull, STDIN_FILENO);
     // dup2 clears FD_CLOEXEC on the targets; every other pipe closes on exec.
@@ -129,6 +133,7 @@ void WorkerPool::spawn(Worker& w) {
   ::close(res[1]);
   ::close(log[1]);
   w = Worker{};
+  w.board = std::move(board);
   w.pid = pid;
   w.request_fd = req[1];
   w.result_fd = res[0];
@@ -194,6 +199,7 @@ void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std:
     r.work.index = w.queue.front();
     r.work.result.input = items[r.work.index].path.string();
     r.work.result.status = status;
+    r.work.result.stage = w.board.read();
     r.work.result.error = why;
     r.work.result.seconds = std::chrono::duration<double>(Clock::now() - w.started).count();
     r.log_excerpt = w.log_tail;
