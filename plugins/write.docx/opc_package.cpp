@@ -70,32 +70,37 @@ std::string OpcPackage::rels_xml(const RelSet& set) {
 }
 
 std::string OpcPackage::to_bytes(long long modified, SharedParts* shared) const {
+  // The parts the package itself writes, then views of every entry in order
+  // ([Content_Types].xml first: some readers sniff the first entry); the
+  // added parts are not copied.
+  std::vector<std::pair<std::string, std::string>> generated;
+  generated.reserve(1 + relationships_.size());
+  generated.emplace_back("[Content_Types].xml", content_types_xml());
+  for (const auto& set : relationships_)
+    generated.emplace_back(rels_part_name(set.source_part), rels_xml(set));
   struct Entry {
-    std::string name;
-    std::string bytes;
+    SharedParts::Part part;
     bool shared;
   };
-  // [Content_Types].xml goes first: some readers sniff the first entry.
   std::vector<Entry> entries;
-  entries.push_back({"[Content_Types].xml", content_types_xml(), true});
-  for (const auto& set : relationships_)
-    entries.push_back({rels_part_name(set.source_part), rels_xml(set), true});
-  for (const auto& p : parts_) entries.push_back({p.name, p.bytes, p.shared});
+  for (const auto& [name, bytes] : generated) entries.push_back({{name, bytes}, true});
+  for (const auto& p : parts_) entries.push_back({{p.name, p.bytes}, p.shared});
 
   std::optional<SharedParts> local;  // without a cache the bytes must still be the same
   if (!shared) shared = &local.emplace();
-  std::vector<std::pair<std::string, std::string>> to_share;
+  std::vector<SharedParts::Part> to_share;
   for (const auto& e : entries)
-    if (e.shared) to_share.emplace_back(e.name, e.bytes);
+    if (e.shared) to_share.push_back(e.part);
   shared->prepare(to_share);
   MemoryZip zip;
   for (const auto& e : entries) {
+    const std::string name(e.part.first);
     if (e.shared)
-      zip.add(e.name, shared->source_for(zip.archive(), e.name, e.bytes), modified);
+      zip.add(name, shared->source_for(zip.archive(), e.part), modified);
     else
       // Level 1 for what differs per document: a few percent larger than the
       // default level 6, several times faster.
-      zip.add(e.name, e.bytes, modified, 1);
+      zip.add(name, e.part.second, modified, 1);
   }
   return zip.close_to_bytes();
 }

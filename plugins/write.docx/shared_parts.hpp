@@ -12,6 +12,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,17 +25,27 @@ class SharedParts {
   SharedParts(const SharedParts&) = delete;
   SharedParts& operator=(const SharedParts&) = delete;
 
+  // A part by name and content, as the package writer hands it over.
+  using Part = std::pair<std::string_view, std::string_view>;
+
   // Deflates the parts not seen before (all at once). Throws docpipe::Error.
-  void prepare(const std::vector<std::pair<std::string, std::string>>& parts);
-  // A source that reads the part `name` with exactly these bytes, prepared
-  // before, in compressed form, for zip_file_add into `target`.
-  zip_source_t* source_for(zip_t* target, const std::string& name, const std::string& bytes);
+  void prepare(const std::vector<Part>& parts);
+  // A source that reads a part prepared before in compressed form, for
+  // zip_file_add into `target`.
+  zip_source_t* source_for(zip_t* target, const Part& part);
 
  private:
-  void rebuild();  // re-creates archive_ with every entry of parts_
+  struct Version {
+    std::string bytes;
+    zip_uint64_t index = 0;  // of its entry in archive_
+  };
+  const Version* find(const Part& part) const;
+  void rebuild();  // re-creates archive_ with every version of every part
 
-  // Key: name + '\0' + bytes. Value: index of the entry in archive_.
-  std::map<std::string, zip_uint64_t> parts_;
+  // By part name, each content it was seen with (the content types with and
+  // without numbering.xml, say): found by name, then compared byte for byte.
+  std::map<std::string, std::vector<Version>, std::less<>> parts_;
+  std::size_t versions_ = 0;
   zip_t* archive_ = nullptr;  // in memory, read-only
 };
 

@@ -41,3 +41,13 @@ TEST(AtomicOutput, CommitWithoutAFileFails) {
   EXPECT_THROW(commit_temp(t / ".missing.tmp-1-1", t / "missing"), std::exception);
   EXPECT_FALSE(fs::exists(t / "missing"));
 }
+
+TEST(AtomicOutput, WriteOutputReturnsTheSizeTheLedgerKeeps) {
+  TempDir t;
+  for (bool sync : {true, false}) {
+    auto size = write_output(
+        t / "out.txt", [](docpipe::OutputFile& out) { out.write("十二个字节"); }, sync);
+    EXPECT_EQ(size, 15u);  // five characters of three bytes
+    EXPECT_EQ(fs::file_size(t / "out.txt"), 15u);
+  }
+}

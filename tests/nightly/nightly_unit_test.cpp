@@ -266,6 +266,7 @@ TEST(WorkerProtocol, RoundTrips) {
   w.result.stage = "write.docx";
   w.result.error = "line\nbreak";
   w.result.outputs = {"/out/a.json"};
+  w.result.output_sizes = {1234};
   w.document_json = R"({"blocks":[]})";
   auto lines = encode_result(w);
   auto nl = lines.find('\n');
@@ -279,6 +280,7 @@ TEST(WorkerProtocol, RoundTrips) {
   EXPECT_EQ(r.result.status, "partial");
   EXPECT_EQ(r.result.error, "line\nbreak");
   EXPECT_EQ(r.result.outputs, w.result.outputs);
+  EXPECT_EQ(r.result.output_sizes, w.result.output_sizes);
 
   // Batch summaries follow on a line of their own (after the document's
   // when both are sent), so the parent can keep their text as it came.

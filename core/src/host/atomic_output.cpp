@@ -36,22 +36,24 @@ fs::path temp_path_for(const fs::path& target) {
   return target.parent_path() / name;
 }
 
-void commit_temp(const fs::path& temp, const fs::path& target, bool sync_data) {
-  if (!fs::exists(temp)) throw Error("writer produced no file for " + target.string());
-  if (sync_data) flush_data(temp);
+std::uintmax_t commit_temp(const fs::path& temp, const fs::path& target, bool sync_data) {
   std::error_code ec;
+  const auto size = fs::file_size(temp, ec);
+  if (ec) throw Error("writer produced no file for " + target.string());
+  if (sync_data) flush_data(temp);
   fs::rename(temp, target, ec);
   if (ec) throw Error("cannot move output into place at " + target.string() + ": " + ec.message());
+  return size;
 }
 
-void write_output(const fs::path& target, const std::function<void(OutputFile&)>& fill,
-                  bool sync_data) {
+std::uintmax_t write_output(const fs::path& target, const std::function<void(OutputFile&)>& fill,
+                            bool sync_data) {
   if (!target.parent_path().empty()) fs::create_directories(target.parent_path());
   auto temp = temp_path_for(target);
   OutputFile out(target, temp);
   try {
     fill(out);
-    commit_temp(temp, target, sync_data);
+    return commit_temp(temp, target, sync_data);
   } catch (...) {
     std::error_code ec;
     fs::remove(temp, ec);

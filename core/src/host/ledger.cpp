@@ -281,14 +281,15 @@ void Ledger::record(const LedgerEntry& e, const std::string& document_json,
     }
     // What batch writers got from this document replaces what they got
     // before: a document that now fails to read must not reappear in a later
-    // run's batch output with its old content.
-    for (const char* sql : {"DELETE FROM document_cache WHERE input=?",
-                            "DELETE FROM batch_summaries WHERE input=?"}) {
-      if (!known_before) break;  // an input new to the ledger has nothing cached
-      Statement st(*statements_, db_, sql, file_);
-      st.bind(1, e.input);
-      if (st.step() != SQLITE_DONE) fail("cannot clear the cache of " + e.input);
-    }
+    // run's batch output with its old content. An input new to the ledger
+    // has nothing cached.
+    if (known_before)
+      for (const char* sql : {"DELETE FROM document_cache WHERE input=?",
+                              "DELETE FROM batch_summaries WHERE input=?"}) {
+        Statement st(*statements_, db_, sql, file_);
+        st.bind(1, e.input);
+        if (st.step() != SQLITE_DONE) fail("cannot clear the cache of " + e.input);
+      }
     if (!document_json.empty()) {
       Statement st(*statements_, db_, "INSERT INTO document_cache(input, json) VALUES (?,?)",
                    file_);

@@ -70,9 +70,9 @@ class Ledger {
   // Upserts the document and appends one attempt row, in one transaction.
   // `document_json` (may be empty) and `batch_summaries_json` (the text of an
   // object keyed by batch stage id, or empty) are kept for batch writers of
-  // later runs, in
-  // place of whatever was kept for the input before (`known_before`: false
-  // when the input has never been recorded, which saves looking).
+  // later runs, in place of whatever was kept for the input before
+  // (`known_before`: false when the input has never been recorded, which
+  // saves looking).
   void record(const LedgerEntry& entry, const std::string& document_json = {},
               const std::string& batch_summaries_json = {}, bool known_before = true);
   // Document JSON kept by record(), empty when none.

@@ -164,9 +164,9 @@ ProcessResult DocumentProcessor::transform(const InputItem& item) {
   return finish();
 }
 
-void DocumentProcessor::render(Writer& writer, const Document& doc, const fs::path& target,
-                               bool sync_data) {
-  write_output(
+std::uintmax_t DocumentProcessor::render(Writer& writer, const Document& doc,
+                                         const fs::path& target, bool sync_data) {
+  return write_output(
       target, [&](OutputFile& out) { writer.write(doc, out); }, sync_data);
 }
 
@@ -185,9 +185,10 @@ ProcessResult DocumentProcessor::process(const InputItem& item, const fs::path& 
     auto target = expand_output_path(writer_specs_[i]->path, out_dir, item);
     step(writers_[i].id);
     try {
-      render(*writers_[i].instance->as_writer(), *r.doc, target,
-             pipeline_.run.durability == "each");
+      const auto size = render(*writers_[i].instance->as_writer(), *r.doc, target,
+                               pipeline_.run.durability == "each");
       r.outputs.push_back(target.string());
+      r.output_sizes.push_back(static_cast<std::int64_t>(size));
       ++written;
     } catch (const std::exception& e) {
       ++failed;

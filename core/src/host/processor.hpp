@@ -25,7 +25,8 @@ struct ProcessResult {
   std::string error;
   double seconds = 0;
   std::vector<std::string> outputs;
-  std::optional<Document> doc;  // set when reading succeeded (batch writers need it)
+  std::vector<std::int64_t> output_sizes;  // bytes, parallel to outputs
+  std::optional<Document> doc;             // set when reading succeeded (batch writers need it)
   // What each summarizing batch writer made of the document, keyed by stage
   // id (an object; null when not asked for or nothing summarizes).
   nlohmann::json batch_summaries;
@@ -60,8 +61,9 @@ class DocumentProcessor {
   // its parent can read it after a crash (StageBoard).
   void on_step(std::function<void(std::string_view)> listener) { on_step_ = std::move(listener); }
   // Renders one document with one writer instance to an explicit path.
-  static void render(Writer& writer, const Document& doc, const std::filesystem::path& target,
-                     bool sync_data = true);
+  // Returns the output's size in bytes.
+  static std::uintmax_t render(Writer& writer, const Document& doc,
+                               const std::filesystem::path& target, bool sync_data = true);
 
  private:
   struct Stage {

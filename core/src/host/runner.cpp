@@ -191,14 +191,13 @@ class BatchWriters {
     for (auto& s : slots_) {
       auto* writer = s.instance->as_batch_writer();
       try {
-        if (s.summaries) {
-          auto it = summaries.is_object() ? summaries.find(s.spec->id) : summaries.end();
-          if (summaries.is_object() && it != summaries.end())
-            writer->add_summary(*it, st);
-          else if (doc)
-            writer->add_summary(writer->summarize(*doc), st);
+        // (find on a null summaries value finds nothing)
+        if (!s.summaries) {
+          if (doc) writer->add(*doc, st);
+        } else if (auto it = summaries.find(s.spec->id); it != summaries.end()) {
+          writer->add_summary(*it, st);
         } else if (doc) {
-          writer->add(*doc, st);
+          writer->add_summary(writer->summarize(*doc), st);
         }
       } catch (const std::exception& e) {
         summary.notes.push_back(s.spec->id + ": " + input + ": " + e.what());
@@ -357,11 +356,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     e.stage = r.stage;
     e.error = r.error;
     e.outputs = r.outputs;
-    for (const auto& o : r.outputs) {
-      std::error_code ec;
-      auto size = fs::file_size(o, ec);
-      e.output_sizes.push_back(ec ? -1 : static_cast<std::int64_t>(size));
-    }
+    e.output_sizes = r.output_sizes;  // measured where they were written
     e.seconds = r.seconds;
     e.run_id = run_id;
     ledger.record(e, document_json, summaries_json, known.count(p.key) > 0);
@@ -453,8 +448,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
                       if (needs_documents && r.second.doc)
                         json = document_to_json(*r.second.doc).dump();
                       if (!r.second.batch_summaries.is_null())
-                        summaries = r.second.batch_summaries.dump(
-                            -1, ' ', false, nlohmann::json::error_handler_t::replace);
+                        summaries = summaries_text(r.second.batch_summaries);
                       on_finished(r.first, std::move(r.second), std::move(json), summaries, {});
                     }));
       });

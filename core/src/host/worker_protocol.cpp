@@ -18,6 +18,10 @@ void decode_request(std::string_view line, std::size_t& index, InputItem& item) 
   item.reldir = j.at("reldir").get<std::string>();
 }
 
+std::string summaries_text(const json& summaries) {
+  return summaries.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 std::string encode_result(const WorkResult& w) {
   const auto& r = w.result;
   json j{{"i", w.index},
@@ -26,17 +30,17 @@ std::string encode_result(const WorkResult& w) {
          {"error", r.error},
          {"seconds", r.seconds},
          {"outputs", r.outputs},
+         {"sizes", r.output_sizes},
          {"oom", w.out_of_memory},
          {"doc", !w.document_json.empty()},
          {"batch", !r.batch_summaries.is_null()}};
   // A plugin may leave invalid UTF-8 in an error or a summary: it is replaced
   // (U+FFFD) rather than failing the document at the last step.
-  const auto replace = json::error_handler_t::replace;
-  std::string lines = j.dump(-1, ' ', false, replace) + "\n";
+  std::string lines = j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   // The document and the summaries follow on lines of their own, so the
   // parent can keep them as text (ledger) as they came.
   if (!w.document_json.empty()) lines += w.document_json + "\n";
-  if (!r.batch_summaries.is_null()) lines += r.batch_summaries.dump(-1, ' ', false, replace) + "\n";
+  if (!r.batch_summaries.is_null()) lines += summaries_text(r.batch_summaries) + "\n";
   return lines;
 }
 
@@ -50,6 +54,7 @@ WorkResult decode_result(std::string_view line, ResultFollowers& follows) {
   r.error = j.at("error").get<std::string>();
   r.seconds = j.at("seconds").get<double>();
   r.outputs = j.at("outputs").get<std::vector<std::string>>();
+  r.output_sizes = j.value("sizes", std::vector<std::int64_t>{});
   w.out_of_memory = j.value("oom", false);
   follows.document = j.value("doc", false);
   follows.summaries = j.value("batch", false);

@@ -50,6 +50,10 @@ struct ResultFollowers {
   bool summaries = false;  // the batch summaries object
 };
 
+// Batch summaries as the text they travel and are kept in the ledger as;
+// invalid UTF-8 a plugin left in them becomes U+FFFD.
+std::string summaries_text(const nlohmann::json& summaries);
+
 std::string encode_request(std::size_t index, const InputItem& item);
 void decode_request(std::string_view line, std::size_t& index, InputItem& item);
 // One result line, then the document's JSON and the batch summaries, each on
