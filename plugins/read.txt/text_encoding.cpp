@@ -145,18 +145,17 @@ Decoded decode_to_utf8(std::string_view bytes, const std::string& encoding) {
   return out;
 }
 
-EncodingGuess guess_encoding_quickly(std::string_view bytes) {
+std::optional<EncodingGuess> guess_encoding_quickly(std::string_view bytes) {
   EncodingGuess g;
   if (detect_bom(bytes, g)) return g;
   std::string utf16 = utf16_by_nul_pattern(bytes);
-  if (!utf16.empty()) return {utf16, 0.9, 0, "utf16-pattern"};
-  if (text::is_valid_utf8(bytes)) return {"UTF-8", 1.0, 0, "utf8"};
-  return {"GB18030", 0.5, 0, "quick"};
+  if (!utf16.empty()) return EncodingGuess{utf16, 0.9, 0, "utf16-pattern"};
+  if (text::is_valid_utf8(bytes)) return EncodingGuess{"UTF-8", 1.0, 0, "utf8"};
+  return std::nullopt;
 }
 
-EncodingGuess detect_encoding(std::string_view bytes) {
-  EncodingGuess g = guess_encoding_quickly(bytes);
-  if (g.how != "quick") return g;
+EncodingGuess detect_encoding(std::string_view bytes, std::optional<Decoded>* decoded) {
+  if (auto quick = guess_encoding_quickly(bytes)) return *quick;
 
   std::unique_ptr<uchardet, UchardetDeleter> ud(uchardet_new());
   uchardet_handle_data(ud.get(), bytes.data(), bytes.size());
@@ -170,11 +169,13 @@ EncodingGuess detect_encoding(std::string_view bytes) {
     std::string enc;
     std::size_t bad;
     std::size_t hits;
+    Decoded text;
   };
   std::vector<Trial> trials;
   for (std::string enc : {"GB18030", "BIG5"}) {
     Decoded d = decode_to_utf8(sample, enc);
-    trials.push_back({enc, d.invalid_bytes, common_han_hits(d.utf8)});
+    const std::size_t bad = d.invalid_bytes, hits = common_han_hits(d.utf8);
+    trials.push_back({enc, bad, hits, std::move(d)});
   }
   auto better = [&](const Trial& a, const Trial& b) {
     // A decoding with many more undecodable bytes loses outright.
@@ -184,13 +185,14 @@ EncodingGuess detect_encoding(std::string_view bytes) {
     if (a.enc == detected) return true;
     return false;
   };
-  const Trial& best = better(trials[0], trials[1]) ? trials[0] : trials[1];
+  Trial& best = better(trials[0], trials[1]) ? trials[0] : trials[1];
   const Trial& other = &best == &trials[0] ? trials[1] : trials[0];
   double conf = 0.6;
   if (best.hits > 0 && best.hits >= 3 * other.hits) conf = 0.9;
   if (best.enc == detected) conf = std::min(0.99, conf + 0.09);
   if (best.hits == 0 && !detected.empty() && detected != "GB18030" && detected != "BIG5")
     return {detected, 0.5, 0, "uchardet"};  // not Chinese at all (e.g. Windows-1252)
+  if (decoded && sample.size() == bytes.size()) *decoded = std::move(best.text);
   return {best.enc, conf, 0, best.enc == detected ? "uchardet" : "trial-decode"};
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,7 +14,7 @@ struct EncodingGuess {
   std::string name;          // iconv name we decode with, e.g. "GB18030", "BIG5", "UTF-16LE"
   double confidence = 1.0;   // 1.0 for BOM / valid UTF-8, < 1.0 when guessed
   std::size_t bom_size = 0;  // bytes of byte-order mark to skip
-  std::string how;           // "bom", "utf8", "uchardet", "utf16-pattern", "declared", "quick", ...
+  std::string how;           // "bom", "utf8", "uchardet", "utf16-pattern", "declared", ...
 };
 
 struct Decoded {
@@ -30,13 +31,14 @@ bool detect_bom(std::string_view bytes, EncodingGuess& out);
 std::string canonical_charset(std::string_view label);
 
 // BOM, then valid UTF-8, then UTF-16 without BOM by the NUL-byte pattern, then
-// uchardet restricted to Chinese encodings, checked by trial decoding.
-EncodingGuess detect_encoding(std::string_view bytes);
+// uchardet restricted to Chinese encodings, checked by trial decoding. When
+// the trial decoding covered the whole input, `decoded` (if given) receives
+// it, so the caller need not decode the bytes again.
+EncodingGuess detect_encoding(std::string_view bytes, std::optional<Decoded>* decoded = nullptr);
 // The cheap part of detect_encoding: BOM, UTF-16 by its NUL pattern, valid
-// UTF-8; anything else is named GB18030, which decodes the bytes of every
-// legacy Chinese encoding without undecodable sequences. Enough to tell
-// text from binary (sniffing); reading uses detect_encoding.
-EncodingGuess guess_encoding_quickly(std::string_view bytes);
+// UTF-8. Nothing when only a full detection can tell (a legacy encoding such
+// as GB18030 or Big5).
+std::optional<EncodingGuess> guess_encoding_quickly(std::string_view bytes);
 
 // Decodes with iconv; undecodable bytes become U+FFFD and are counted.
 // Throws std::invalid_argument when iconv does not know the encoding.

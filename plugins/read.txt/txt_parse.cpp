@@ -2,6 +2,7 @@
 
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
+#include <optional>
 #include <string>
 
 #include "text_encoding.hpp"
@@ -34,6 +35,33 @@ bool is_junk_control(char32_t c) {
          (c >= 0x7F && c < 0xA0);
 }
 
+// Characters and junk (control characters, NUL, byte sequences no legacy
+// Chinese encoding has) in bytes that are not UTF-8, by the byte structure of
+// GB18030, of which GBK, GB2312 and the Big5 byte ranges are subsets:
+// ASCII, a lead byte 81-FE with a second byte 40-FE other than 7F, or the
+// four-byte form 81-FE 30-39 81-FE 30-39. Sniffing needs no decoding.
+void count_gb_junk(std::string_view b, std::size_t& chars, std::size_t& junk) {
+  auto in = [&](std::size_t i, unsigned lo, unsigned hi) {
+    return i < b.size() && static_cast<unsigned char>(b[i]) >= lo &&
+           static_cast<unsigned char>(b[i]) <= hi;
+  };
+  for (std::size_t i = 0; i < b.size(); ++chars) {
+    const auto c = static_cast<unsigned char>(b[i]);
+    if (c < 0x80) {
+      if (c == 0 || is_junk_control(c)) ++junk;
+      ++i;
+    } else if (in(i, 0x81, 0xFE) && in(i + 1, 0x40, 0xFE) && b[i + 1] != 0x7F) {
+      i += 2;
+    } else if (in(i, 0x81, 0xFE) && in(i + 1, 0x30, 0x39) && in(i + 2, 0x81, 0xFE) &&
+               in(i + 3, 0x30, 0x39)) {
+      i += 4;
+    } else {
+      if (i + 4 <= b.size()) ++junk;  // a character cut at the end of the head is not junk
+      ++i;
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view binary_signature(std::string_view head) {
@@ -51,13 +79,16 @@ int sniff_text(const std::filesystem::path& path, std::string_view head) {
   // encoding; every input is sniffed by every reader, so this runs for HTML
   // and DOCX files too.
   head = head.substr(0, 8192);
-  EncodingGuess g = guess_encoding_quickly(head);
-  // A truncated multi-byte character at the end of the head is not an error.
-  Decoded d = decode_to_utf8(head, g.name);
   std::size_t junk = 0, chars = 0;
-  for (char32_t c : text::to_u32(d.utf8)) {
-    ++chars;
-    if (is_junk_control(c) || c == 0xFFFD || c == 0) ++junk;
+  if (auto g = guess_encoding_quickly(head)) {
+    // A truncated multi-byte character at the end of the head is not an error.
+    Decoded d = decode_to_utf8(head, g->name);
+    for (char32_t c : text::to_u32(d.utf8)) {
+      ++chars;
+      if (is_junk_control(c) || c == 0xFFFD || c == 0) ++junk;
+    }
+  } else {
+    count_gb_junk(head, chars, junk);
   }
   if (chars == 0 || junk * 10 > chars) return 0;
   // Markup looks like text too; let the HTML reader win on it.
@@ -75,8 +106,9 @@ Document parse_text_file(const std::filesystem::path& path, std::string_view byt
   if (auto what = binary_signature(bytes); !what.empty())
     throw InputError(name + ": not a text file: looks like " + std::string(what));
 
-  EncodingGuess g = detect_encoding(bytes);
-  Decoded d = decode_to_utf8(bytes.substr(g.bom_size), g.name);
+  std::optional<Decoded> trial;  // a legacy encoding is decoded while detecting it
+  EncodingGuess g = detect_encoding(bytes, &trial);
+  Decoded d = trial ? std::move(*trial) : decode_to_utf8(bytes.substr(g.bom_size), g.name);
 
   // Binary junk: many control characters or undecodable bytes.
   std::u32string u = text::to_u32(d.utf8);

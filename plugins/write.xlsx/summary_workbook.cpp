@@ -5,10 +5,13 @@
 #include <cstdio>
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
+#include <map>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
 #include "change_excerpt.hpp"
+#include "figure_context.hpp"
 
 namespace docpipe::xlsx {
 
@@ -140,14 +143,15 @@ SummaryWorkbook::SummaryWorkbook(fs::path scratch_path, WorkbookOptions opts)
   outline_ = std::make_unique<SheetWriter>(
       wb_, "Outline",
       std::vector<Column>{{"Document"}, {"Level"}, {"Marker"}, {"Heading", true, 30}}, formats_);
-  figures_ = std::make_unique<SheetWriter>(wb_, "Figures",
-                                           std::vector<Column>{{"Document"},
-                                                               {"Heading path", true, 20},
-                                                               {"Value"},
-                                                               {"Unit"},
-                                                               {"Original text"},
-                                                               {"Sentence", true, 40}},
-                                           formats_);
+  figures_ = std::make_unique<SheetWriter>(
+      wb_, "Figures",
+      std::vector<Column>{{"Document"},
+                          {"Heading path", true, 20},
+                          {"Value"},
+                          {"Unit"},
+                          {"Original text"},
+                          {opts_.figure_context > 0 ? "Context" : "Sentence", true, 40}},
+      formats_);
   // Every edit with its block, or (by default) one row per rule with its
   // number of changes and the first change as an example.
   const bool every_edit = opts_.cleaning == CleaningRows::edits;
@@ -180,7 +184,7 @@ void SummaryWorkbook::begin(const RunInfo& run) { run_info_ = run; }
 
 // The summary of a document: its Reports cells, and its rows for Outline
 // ("outline": [level, marker, heading]), Figures ("figures": [heading path,
-// value, unit, text, sentence]) and Cleaning ("cleaning": [stage, rule,
+// value, unit, text, sentence or its context]) and Cleaning ("cleaning": [stage, rule,
 // changes or block, before, after]).
 nlohmann::json summarize(const Document& doc, const WorkbookOptions& opts) {
   using nlohmann::json;
@@ -193,9 +197,15 @@ nlohmann::json summarize(const Document& doc, const WorkbookOptions& opts) {
     ++headings;
     outline.push_back(json::array({b.level, b.marker, b.text}));
   }
-  for (const auto& x : doc.metrics)
-    figures.push_back(
-        json::array({join(x.heading_path, " > "), x.value, x.unit, x.text, x.sentence}));
+  // The same figure text twice in one sentence ("1次 … 1次") is its first,
+  // then its second occurrence: figures are found in reading order.
+  std::map<std::pair<std::string_view, std::string_view>, std::size_t> seen;
+  for (const auto& x : doc.metrics) {
+    const std::size_t nth = seen[{x.sentence, x.text}]++;
+    figures.push_back(json::array(
+        {join(x.heading_path, " > "), x.value, x.unit, x.text,
+         figure_context(x.sentence, x.text, nth, static_cast<std::size_t>(opts.figure_context))}));
+  }
   if (opts.cleaning == CleaningRows::edits) {
     for (const auto& e : doc.edits)
       cleaning.push_back(json::array({e.stage, e.rule, e.block, e.before, e.after}));

@@ -33,6 +33,9 @@ enum class CleaningRows {
 struct WorkbookOptions {
   int chart_organizations = 20;  // the chart shows the organizations with most documents
   CleaningRows cleaning = CleaningRows::rules;
+  // Characters of its sentence kept on each side of a figure on the Figures
+  // sheet; 0 keeps the whole sentence.
+  int figure_context = 30;
 };
 
 // A document's rows for the workbook (a JSON object; see summary_workbook.cpp).

@@ -23,6 +23,7 @@ class XlsxWriter final : public docpipe::BatchWriter {
  public:
   XlsxWriter(const docpipe::PluginEnv&, const docpipe::Params& p) {
     opts_.chart_organizations = p.get<int>("chart_organizations", 20);
+    opts_.figure_context = p.get<int>("figure_context", 30);
     const auto cleaning = p.get<std::string>("cleaning", "rules");
     opts_.cleaning = cleaning == "edits"  ? docpipe::xlsx::CleaningRows::edits
                      : cleaning == "none" ? docpipe::xlsx::CleaningRows::none
@@ -61,12 +62,14 @@ class XlsxWriter final : public docpipe::BatchWriter {
 }  // namespace
 
 DOCPIPE_PLUGIN(
-    XlsxWriter, .kind = docpipe::PluginKind::writer, .name = "write.xlsx", .version = "1.1.0",
+    XlsxWriter, .kind = docpipe::PluginKind::writer, .name = "write.xlsx", .version = "1.2.0",
     .description = "One XLSX workbook per run: reports, outline, figures, cleaning, summary chart",
     .params_schema = R"json({"type":"object","additionalProperties":false,
                  "properties":{
                    "chart_organizations":{"type":"integer","minimum":1,"maximum":200,"default":20,
                      "description":"How many organizations (most documents first) the summary chart shows"},
+                   "figure_context":{"type":"integer","minimum":0,"maximum":1000,"default":30,
+                     "description":"Figures sheet: characters of the sentence kept on each side of a figure (0: the whole sentence)"},
                    "cleaning":{"enum":["rules","edits","none"],"default":"rules",
                      "description":"Cleaning sheet: one row per document and rule with its number of changes and the first as an example (rules), every edit in full (edits), or nothing (none)"}}})json",
     .formats = "xlsx", .batch = true)

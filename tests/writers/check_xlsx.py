@@ -80,13 +80,35 @@ want = [(d["source"]["path"], b.get("level"), b.get("marker") or None, b["text"]
         for d in docs for b in d["blocks"] if b["kind"] == "heading"]
 fail.check(rows(wb["Outline"]) == want, "Outline rows differ from the headings")
 
-# Figures: value is a number, with its unit, text and sentence.
+# Figures: value is a number, with its unit, text and sentence: the whole
+# sentence (figure_context: 0), or by default the figure with at most 30
+# characters of it on each side, "…" where text was left out.
+figures = wb["Figures"]
+header = [c.value for c in figures[1]]
+fail.check(header[:5] == ["Document", "Heading path", "Value", "Unit", "Original text"], f"Figures header {header}")
+fail.check(header[5] in ("Sentence", "Context"), f"Figures header {header}")
+metrics = [(d, x) for d in docs for x in d["metrics"]]
 want = [(d["source"]["path"], " > ".join(x["heading_path"]) or None, x["value"],
-         x["unit"] or None, x["text"] or None, x["sentence"] or None) for d in docs for x in d["metrics"]]
-got = rows(wb["Figures"])
-fail.check(got == want, f"Figures rows differ: {got[:2]} vs {want[:2]}")
+         x["unit"] or None, x["text"] or None) for d, x in metrics]
+got = rows(figures)
+fail.check([r[:5] for r in got] == want, f"Figures rows differ: {got[:2]} vs {want[:2]}")
 fail.check(all(isinstance(r[2], (int, float)) for r in got), "Figures: values are not numbers")
-sentence_cells = [r[5] for r in wb["Figures"].iter_rows(min_row=2)]
+for r, (d, x) in zip(got, metrics):
+    cell, sentence = r[5] or "", x["sentence"] or ""
+    if header[5] == "Sentence":
+        fail.check(cell == sentence, f"Figures: sentence {cell!r} != {sentence!r}")
+        continue
+    core = cell.removeprefix("…").removesuffix("…")
+    fail.check(core in sentence and x["text"] in core, f"Figures: context {cell!r} not around {x['text']!r} in {sentence!r}")
+    fail.check(len(core) <= len(x["text"]) + 60, f"Figures: context {cell!r} longer than 30 characters a side")
+    fail.check(cell.startswith("…") == (not sentence.startswith(core)), f"Figures: context {cell!r}: … at the start")
+    fail.check(cell.endswith("…") == (not sentence.endswith(core)), f"Figures: context {cell!r}: … at the end")
+    if len(sentence) <= len(x["text"]) + 30:  # neither side can pass 30
+        fail.check(core == sentence, f"Figures: short sentence {sentence!r} cut to {cell!r}")
+long_ones = [i for i, (d, x) in enumerate(metrics) if len(x["sentence"] or "") > len(x["text"]) + 61]
+fail.check(header[5] == "Sentence" or all(got[i][5] != metrics[i][1]["sentence"] for i in long_ones),
+           "Figures: a long sentence was not cut to its context")
+sentence_cells = [r[5] for r in figures.iter_rows(min_row=2)]
 fail.check(all(c.alignment.wrap_text for c in sentence_cells), "Figures: sentences not wrapped")
 
 # Cleaning: every edit in full (cleaning: edits), or by default one row per

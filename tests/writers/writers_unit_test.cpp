@@ -14,6 +14,7 @@
 #include "change_excerpt.hpp"
 #include "docx_text.hpp"
 #include "docx_writer.hpp"
+#include "figure_context.hpp"
 #include "summary_workbook.hpp"
 
 namespace fs = std::filesystem;
@@ -165,6 +166,21 @@ TEST(ChangeExcerpt, InsertionsDeletionsAndWholeRemovals) {
   EXPECT_EQ(a4, new_text);
 }
 
+TEST(FigureContext, KeepsTheFigureWithContextOnEachSide) {
+  const std::string sentence = "组织团员开展学习1次，举办活动12次，服务青年1次。";
+  EXPECT_EQ(xlsx::figure_context(sentence, "12次", 0, 3), "…办活动12次，服务…");
+  // The same text twice: the nth occurrence, in reading order.
+  EXPECT_EQ(xlsx::figure_context(sentence, "1次", 0, 2), "…学习1次，举…");
+  EXPECT_EQ(xlsx::figure_context(sentence, "1次", 1, 2), "…青年1次。");
+  // Near the start nothing is left out there; 0 or a figure not in the
+  // sentence keeps it whole.
+  EXPECT_EQ(xlsx::figure_context(sentence, "组织", 0, 2), "组织团员…");
+  EXPECT_EQ(xlsx::figure_context(sentence, "12次", 0, 0), sentence);
+  EXPECT_EQ(xlsx::figure_context(sentence, "99次", 0, 3), sentence);
+  EXPECT_EQ(xlsx::figure_context(sentence, "1次", 5, 3), sentence);
+  EXPECT_EQ(xlsx::figure_context(sentence, "12次", 0, 100), sentence);
+}
+
 TEST(SummaryWorkbook, SummaryHoldsTheRowsOfEachSheet) {
   Document doc;
   doc.source.path = "a/report.txt";
@@ -179,8 +195,9 @@ TEST(SummaryWorkbook, SummaryHoldsTheRowsOfEachSheet) {
   EXPECT_EQ(rules["headings"], 1);
   EXPECT_EQ(rules["outline"].size(), 1u);
   EXPECT_EQ(rules["figures"].size(), 1u);
-  ASSERT_EQ(rules["cleaning"].size(), 2u);  // one row per rule
-  EXPECT_EQ(rules["cleaning"][0][2], 3);    // with its number of changes
+  EXPECT_EQ(rules["figures"][0][4], "开展活动12次。");  // short: whole
+  ASSERT_EQ(rules["cleaning"].size(), 2u);              // one row per rule
+  EXPECT_EQ(rules["cleaning"][0][2], 3);                // with its number of changes
   EXPECT_EQ(rules["cleaning"][1][3], "阅读全文");
   xlsx::WorkbookOptions every;
   every.cleaning = xlsx::CleaningRows::edits;
