@@ -2,6 +2,10 @@
 
 #include <openssl/evp.h>
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 namespace docpipe::text {
 
 namespace {
@@ -63,6 +67,30 @@ inline char32_t decode_one(std::string_view s, std::size_t& i) {
   return cp;
 }
 
+// Writes the UTF-8 form of cp to out (room for 4 bytes); returns its length.
+inline std::size_t encode_one(char32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
 // Index of the first byte of the code point that ends just before `end`.
 std::size_t previous_start(std::string_view s, std::size_t end) {
   std::size_t i = end - 1;
@@ -72,42 +100,39 @@ std::size_t previous_start(std::string_view s, std::size_t end) {
 }  // namespace
 
 std::u32string to_u32(std::string_view s) {
-  std::u32string out(s.size(), U'\0');
+  // Sized by a count of lead bytes (one cheap pass) instead of one slot per
+  // byte: Chinese text needs a third of that, and the slots are zeroed first.
+  // Invalid bytes each decode to one U+FFFD, so the count is only a start.
+  std::u32string out(length(s), U'\0');
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size();) out[n++] = decode_one(s, i);
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = decode_one(s, i);
+    if (n < out.size())
+      out[n] = c;
+    else
+      out.push_back(c);
+    ++n;
+  }
   out.resize(n);
   return out;
 }
 
 void append_utf8(std::string& out, char32_t cp) {
-  char buf[4];
-  std::size_t n;
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
     return;
-  } else if (cp < 0x800) {
-    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
-    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
-    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    buf[0] = static_cast<char>(0xF0 | (cp >> 18));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 4;
   }
-  out.append(buf, n);
+  char buf[4];
+  out.append(buf, encode_one(cp, buf));
 }
 
 std::string to_utf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() * 3);
-  for (char32_t c : s) append_utf8(out, c);
+  // Encoded in place into room for the longest form, then cut to size:
+  // appending per character costs a capacity check and a call each.
+  std::string out(s.size() * 4, '\0');
+  char* p = out.data();
+  for (char32_t cp : s) p += encode_one(cp, p);
+  out.resize(static_cast<std::size_t>(p - out.data()));
   return out;
 }
 
@@ -120,11 +145,33 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+bool is_xml_text(std::string_view s) {
+  // Outside valid UTF-8, is_xml_char() refuses only C0 controls (bytes below
+  // 0x20) and U+FFFE/U+FFFF (EF BF BE, EF BF BF); surrogates are not valid
+  // UTF-8 at all.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x20 && b != '\t' && b != '\n') return false;
+    if (b == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
+      return false;
+  }
+  return is_valid_utf8(s);
+}
+
 std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
+  // Code points are the bytes that are not continuation bytes (10xxxxxx),
+  // counted eight at a time: a continuation byte has its top bit set and the
+  // next one clear.
+  std::size_t continuation = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    continuation += static_cast<std::size_t>(std::popcount(x & ~(x << 1) & 0x8080808080808080ULL));
+  }
+  for (; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++continuation;
+  return s.size() - continuation;
 }
 
 bool is_han(char32_t c) {

@@ -182,7 +182,9 @@ ListLabel DocxNumbering::next(const std::string& num_id, int ilvl) {
       }
     }
   }
-  out.suffix = lv->suffix == "space" ? " " : lv->suffix == "nothing" ? "" : "\t";
+  // One character assigned as a count and a char: GCC 12 at -O3 warns a
+  // false -Wrestrict (its bug 105329) on assigning a short literal here.
+  if (lv->suffix != "nothing") out.suffix.assign(1, lv->suffix == "space" ? ' ' : '\t');
   return out;
 }
 

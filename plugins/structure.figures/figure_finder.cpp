@@ -66,20 +66,33 @@ char32_t char_before(const std::string& s, std::size_t at) {
   return u.empty() ? 0 : u.back();
 }
 
-bool is_sentence_end(char32_t c) {
-  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
+// What ends a sentence. Matched as bytes: UTF-8 is self-synchronising, so a
+// character's encoding never matches inside another's.
+constexpr std::string_view kSentenceEnds[] = {"。", "！", "？", "!", "?"};
+
+// Length of the sentence end that finishes right before byte `at`, or 0.
+std::size_t sentence_end_before(std::string_view s, std::size_t at) {
+  for (std::string_view stop : kSentenceEnds)
+    if (at >= stop.size() && s.substr(at - stop.size(), stop.size()) == stop) return stop.size();
+  return 0;
 }
 
+// The sentence holding bytes [begin, end): from just after the last sentence
+// end before `begin` through the first one at or after `end`. Walks outwards
+// from the figure, so a figure costs its sentence, not its paragraph.
 std::string sentence_around(const std::string& s, std::size_t begin, std::size_t end) {
-  std::u32string u = text::to_u32(s);
-  std::size_t cb = text::to_u32(std::string_view(s).substr(0, begin)).size();
-  std::size_t ce = cb + text::to_u32(std::string_view(s).substr(begin, end - begin)).size();
-  std::size_t a = cb;
-  while (a > 0 && !is_sentence_end(u[a - 1])) --a;
-  std::size_t z = ce;
-  while (z < u.size() && !is_sentence_end(u[z])) ++z;
-  if (z < u.size()) ++z;
-  return text::trim(text::to_utf8(std::u32string_view(u).substr(a, z - a)));
+  std::size_t from = begin;
+  while (from > 0 && sentence_end_before(s, from) == 0) --from;
+  std::size_t to = end;
+  for (; to < s.size(); ++to)
+    if (std::size_t n = sentence_end_before(s, to + 1)) {
+      // a sentence end whose last byte is at `to`: it starts at or after `end`
+      if (to + 1 - n >= end) {
+        ++to;
+        break;
+      }
+    }
+  return text::trim(std::string_view(s).substr(from, to - from));
 }
 
 }  // namespace

@@ -29,6 +29,7 @@ bool looks_like_date(std::u32string_view s) {
 }  // namespace
 
 std::string xml_safe(std::string_view utf8) {
+  if (text::is_xml_text(utf8)) return std::string(utf8);
   std::u32string cps = text::to_u32(utf8);
   std::u32string out;
   out.reserve(cps.size());

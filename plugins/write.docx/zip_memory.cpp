@@ -49,7 +49,8 @@ zip_uint64_t MemoryZip::add(const std::string& name, std::string_view bytes, lon
   zip_source_t* src = zip_source_buffer(zip_, bytes.data(), bytes.size(), 0);
   if (!src) fail("buffer for " + name);
   auto idx = add(name, src, mtime);
-  if (zip_set_file_compression(zip_, idx, ZIP_CM_DEFLATE, static_cast<zip_uint32_t>(level)) != 0)
+  const zip_int32_t method = level > 0 ? ZIP_CM_DEFLATE : ZIP_CM_STORE;
+  if (zip_set_file_compression(zip_, idx, method, static_cast<zip_uint32_t>(level)) != 0)
     fail("setting the compression of " + name);
   return idx;
 }

@@ -17,7 +17,7 @@ class MemoryZip {
   MemoryZip& operator=(const MemoryZip&) = delete;
 
   zip_t* archive() { return zip_; }
-  // Adds an entry deflated at `level` (1 fastest .. 9 smallest). The bytes
+  // Adds an entry deflated at `level` (1 fastest .. 9 smallest; 0 stores it). The bytes
   // are not copied: they must stay alive until close_to_bytes() or
   // reopen_read_only().
   zip_uint64_t add(const std::string& name, std::string_view bytes, long long mtime, int level = 9);

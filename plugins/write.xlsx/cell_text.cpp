@@ -9,15 +9,7 @@ namespace docpipe::xlsx {
 // character XML refuses, no U+FFFE/U+FFFF, short enough. Almost every cell
 // is, and the check is one pass without allocating.
 bool is_cell_safe(std::string_view utf8) {
-  if (utf8.size() > kMaxCellChars) return false;
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    auto b = static_cast<unsigned char>(utf8[i]);
-    if (b < 0x20 && b != '\t' && b != '\n') return false;
-    if (b == 0xEF && i + 2 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(utf8[i + 2]) & 0xFE) == 0xBE)
-      return false;
-  }
-  return text::is_valid_utf8(utf8);
+  return utf8.size() <= kMaxCellChars && text::is_xml_text(utf8);
 }
 
 std::string cell_text(std::string_view utf8) {

@@ -21,6 +21,32 @@ TEST(Text, InvalidBytesBecomeReplacementCharacters) {
   EXPECT_TRUE(is_valid_utf8("共青团\xEF\xBF\xBD"));
 }
 
+TEST(Text, LengthAndDecodingOfLongAndInvalidText) {
+  // Long enough for the eight-bytes-at-a-time count, with every width.
+  std::string mixed;
+  for (int i = 0; i < 9; ++i) mixed += "a共é😀";
+  EXPECT_EQ(length(mixed), 36u);
+  EXPECT_EQ(to_u32(mixed).size(), 36u);
+  EXPECT_EQ(to_utf8(to_u32(mixed)), mixed);
+  // Stray continuation bytes are not counted as characters but each decodes
+  // to a U+FFFD of its own; a cut-off sequence is one U+FFFD.
+  const std::string stray = "\x80\x80\x80\x80\x80\x80\x80\x80\x80团\xE5";
+  EXPECT_EQ(length(stray), 2u);
+  const auto u = to_u32(stray);
+  ASSERT_EQ(u.size(), 11u);
+  EXPECT_EQ(u[0], 0xFFFDu);
+  EXPECT_EQ(u[9], U'团');
+  EXPECT_EQ(u[10], 0xFFFDu);
+}
+
+TEST(Text, XmlTextIsValidUtf8WithoutControlsOrNonCharacters) {
+  EXPECT_TRUE(is_xml_text("共青团\t工作\n总结"));
+  EXPECT_FALSE(is_xml_text("a\x01b"));
+  EXPECT_FALSE(is_xml_text("a\rb"));
+  EXPECT_FALSE(is_xml_text("\xEF\xBF\xBE"));  // U+FFFE
+  EXPECT_FALSE(is_xml_text("a\xC0\xAF"));
+}
+
 TEST(Text, Classes) {
   EXPECT_TRUE(is_han(U'团'));
   EXPECT_FALSE(is_han(U'，'));

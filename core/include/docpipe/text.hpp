@@ -30,6 +30,10 @@ inline bool is_xml_char(char32_t c) {
   return c == U'\t' || c == U'\n' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c < 0xFFFE) ||
          (c >= 0x10000 && c <= 0x10FFFF);
 }
+// True when `utf8` is valid UTF-8 made only of is_xml_char() characters: an
+// XML writer can take it as it is. One pass, no allocation; almost all text
+// passes, so writers check this before converting anything.
+DOCPIPE_API bool is_xml_text(std::string_view utf8);
 // ASCII and Unicode spaces incl. NBSP (U+00A0), ideographic space (U+3000).
 DOCPIPE_API bool is_space(char32_t c);
 

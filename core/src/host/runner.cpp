@@ -243,6 +243,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   summary.ledger = ledger_file.string();
 
   InputScan scanned = scan(pipeline, options);
+  spdlog::debug("{} inputs found and hashed at {:.3f} s", scanned.items.size(),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   summary.notes = scanned.notes;
   for (const auto& e : scanned.errors) summary.notes.push_back(e);
   std::vector<InputItem> items;
@@ -280,6 +282,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     summary.notes.push_back("run #" + std::to_string(id) + " was interrupted; resuming its work");
   const auto known = ledger.load_all();
   const auto plan = plan_run(items, known, summary.pipeline_hash, plugins, options.force);
+  spdlog::debug("run planned at {:.3f} s",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
 
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < plan.size(); ++i)
