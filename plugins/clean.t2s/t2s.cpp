@@ -22,30 +22,23 @@ T2sConverter::T2sConverter(const PluginEnv&, const Params& params)
   } catch (const std::exception& e) {
     throw ConfigError("clean.t2s: cannot load OpenCC config " + p.string() + ": " + e.what());
   }
-  build_changed_table();
 }
 
 T2sConverter::~T2sConverter() = default;
 
-void T2sConverter::build_changed_table() {
-  // Ask OpenCC once which single characters of the basic CJK block t2s
-  // changes (one per line, so no phrase spans two of them). Measuring a
-  // document is then a table lookup per character instead of a conversion.
-  std::string all;
-  for (char32_t c = kFirst; c <= kLast; ++c) {
-    t::append_utf8(all, c);
-    all += '\n';
-  }
-  std::string converted = converter_->Convert(all);
-  auto lines = t::split_lines(converted);
-  changed_.assign(kLast - kFirst + 1, false);
-  for (char32_t c = kFirst; c <= kLast; ++c) {
-    std::size_t k = c - kFirst;
-    if (k >= lines.size()) break;
+bool T2sConverter::changes(char32_t c) const {
+  // Asked of OpenCC once per character, the first time a document has it: a
+  // run meets a few thousand of the 21,000 characters of the block, and
+  // converting all of them up front cost each worker tens of milliseconds
+  // before its first document. Converted alone, no phrase applies: this is
+  // the character-level measure.
+  std::uint8_t& known = changed_[c - kFirst];
+  if (known == kUnknown) {
     std::string one;
     t::append_utf8(one, c);
-    changed_[k] = lines[k] != one;
+    known = converter_->Convert(one) != one ? kChanged : kKept;
   }
+  return known == kChanged;
 }
 
 T2sConverter::Measure T2sConverter::measure(const std::string& text) const {
@@ -53,7 +46,7 @@ T2sConverter::Measure T2sConverter::measure(const std::string& text) const {
   for (char32_t c : t::to_u32(text)) {
     if (!t::is_han(c)) continue;
     ++m.han;
-    if (c >= kFirst && c <= kLast && changed_[c - kFirst]) ++m.changed;
+    if (c >= kFirst && c <= kLast && changes(c)) ++m.changed;
   }
   return m;
 }

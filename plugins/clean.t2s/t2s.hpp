@@ -5,6 +5,7 @@
 // a traditional inscription keeps the quotation as written.
 #pragma once
 
+#include <cstdint>
 #include <docpipe/plugin.hpp>
 #include <memory>
 #include <vector>
@@ -50,10 +51,13 @@ class T2sConverter final : public Transform {
   std::unique_ptr<opencc::SimpleConverter> converter_;
   double min_ratio_ = 0.08;
   std::size_t min_han_ = 20;
-  // changed_[c - kFirst]: t2s changes the character c on its own.
+  // changed_[c - kFirst]: whether t2s changes the character c on its own,
+  // asked of OpenCC the first time c is met (an instance serves one thread).
   static constexpr char32_t kFirst = 0x4E00, kLast = 0x9FFF;
-  std::vector<bool> changed_;
-  void build_changed_table();
+  static constexpr std::uint8_t kUnknown = 0, kKept = 1, kChanged = 2;
+  mutable std::vector<std::uint8_t> changed_ =
+      std::vector<std::uint8_t>(kLast - kFirst + 1, kUnknown);
+  bool changes(char32_t c) const;
 };
 
 }  // namespace docpipe::clean
