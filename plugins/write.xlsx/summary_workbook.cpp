@@ -8,6 +8,7 @@
 #include <map>
 #include <string_view>
 #include <system_error>
+#include <tuple>
 #include <vector>
 
 #include "change_excerpt.hpp"
@@ -199,9 +200,10 @@ nlohmann::json summarize(const Document& doc, const WorkbookOptions& opts) {
   }
   // The same figure text twice in one sentence ("1次 … 1次") is its first,
   // then its second occurrence: figures are found in reading order.
-  std::map<std::pair<std::string_view, std::string_view>, std::size_t> seen;
+  // (A repeated paragraph repeats its sentences: the count is per block.)
+  std::map<std::tuple<int, std::string_view, std::string_view>, std::size_t> seen;
   for (const auto& x : doc.metrics) {
-    const std::size_t nth = seen[{x.sentence, x.text}]++;
+    const std::size_t nth = seen[{x.block, x.sentence, x.text}]++;
     figures.push_back(json::array(
         {join(x.heading_path, " > "), x.value, x.unit, x.text,
          figure_context(x.sentence, x.text, nth, static_cast<std::size_t>(opts.figure_context))}));

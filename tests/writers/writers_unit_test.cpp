@@ -207,6 +207,24 @@ TEST(SummaryWorkbook, SummaryHoldsTheRowsOfEachSheet) {
   EXPECT_TRUE(xlsx::summarize(doc, none)["cleaning"].empty());
 }
 
+TEST(SummaryWorkbook, FigureContextCountsRepeatsPerBlock) {
+  // A paragraph repeated in a later block repeats its sentence: each block's
+  // figure is the first occurrence in its own sentence, not the second.
+  Document doc;
+  const std::string sentence =
+      "全年开展志愿服务活动共计12次，覆盖全区所有街道社区和农村基层团组织。";
+  for (int block : {0, 1}) {
+    doc.blocks.push_back(Block{BlockKind::paragraph, 0, "", sentence, {}, {}});
+    doc.metrics.push_back(Metric{12, "次", "12次", "", sentence, {}, block});
+  }
+  xlsx::WorkbookOptions opts;
+  opts.figure_context = 4;
+  const auto s = xlsx::summarize(doc, opts);
+  ASSERT_EQ(s["figures"].size(), 2u);
+  EXPECT_EQ(s["figures"][0][4], "…活动共计12次，覆盖全…");
+  EXPECT_EQ(s["figures"][1][4], s["figures"][0][4]);
+}
+
 TEST(SummaryWorkbook, RefusesWhatIsNotASummary) {
   fs::path scratch =
       fs::temp_directory_path() / ("docpipe-xlsx-bad-" + std::to_string(::getpid()) + ".xlsx");
