@@ -1,5 +1,10 @@
 #include "docpipe/json.hpp"
 
+#include <cstdint>
+#include <cstring>
+
+#include "docpipe/text.hpp"
+
 namespace docpipe {
 
 using nlohmann::json;
@@ -154,6 +159,128 @@ Document document_from_json(const json& j) {
     doc.diagnostics.push_back(Diagnostic{level, d.value("stage", ""), d.value("message", "")});
   }
   return doc;
+}
+
+}  // namespace docpipe
+
+namespace docpipe {
+
+namespace {
+
+// A JSON string literal of valid UTF-8, escaped as nlohmann escapes it with
+// ensure_ascii off: \" \\ \b \f \n \r \t, other C0 controls as \u00xx.
+void append_string(std::string& out, std::string_view s) {
+  if (!text::is_valid_utf8(s)) {
+    out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
+  // Eight bytes at a time past those that need no escape: none below 0x20,
+  // no quote, no backslash (the usual word tests for a zero or small byte).
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  auto has_zero = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  std::size_t i = 0;
+  for (; i < s.size(); ++i) {
+    if (i + 8 <= s.size()) {
+      std::uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      if (!(has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\')) |
+            ((x - kOnes * 0x20) & ~x & kHighs))) {
+        i += 7;  // and the loop's ++i
+        continue;
+      }
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+      }
+    }
+  }
+  out.append(s, run, s.size() - run);
+  out += '"';
+}
+
+void newline(std::string& out, int indent, int depth) {
+  out += '\n';
+  out.append(static_cast<std::size_t>(indent) * static_cast<std::size_t>(depth), ' ');
+}
+
+}  // namespace
+
+void dump_json(std::string& out, const json& value, int indent, int depth) {
+  const bool pretty = indent >= 0;
+  switch (value.type()) {
+    case json::value_t::string:
+      append_string(out, value.get_ref<const std::string&>());
+      return;
+    case json::value_t::object: {
+      if (value.empty()) {
+        out += "{}";
+        return;
+      }
+      out += '{';
+      bool first = true;
+      for (const auto& [key, item] : value.items()) {
+        if (!first) out += ',';
+        first = false;
+        if (pretty) newline(out, indent, depth + 1);
+        append_string(out, key);
+        out += pretty ? ": " : ":";
+        dump_json(out, item, indent, depth + 1);
+      }
+      if (pretty) newline(out, indent, depth);
+      out += '}';
+      return;
+    }
+    case json::value_t::array: {
+      if (value.empty()) {
+        out += "[]";
+        return;
+      }
+      out += '[';
+      bool first = true;
+      for (const auto& item : value) {
+        if (!first) out += ',';
+        first = false;
+        if (pretty) newline(out, indent, depth + 1);
+        dump_json(out, item, indent, depth + 1);
+      }
+      if (pretty) newline(out, indent, depth);
+      out += ']';
+      return;
+    }
+    default:  // numbers, booleans, null: short, and formatted as nlohmann does
+      out += value.dump();
+  }
 }
 
 }  // namespace docpipe

@@ -2,7 +2,6 @@
 
 #include <openssl/evp.h>
 
-#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -137,10 +136,41 @@ std::string to_utf8(std::u32string_view s) {
 }
 
 bool is_valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t before = i;
-    char32_t c = decode_one(s, i);
-    if (c == 0xFFFD && !(i - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) return false;
+  // Writers check every string before writing it, so this runs over every
+  // byte of every output: ASCII is skipped eight bytes at a time, and
+  // multi-byte forms are checked in place (no overlong forms, no surrogates,
+  // nothing above U+10FFFF), without decoding them.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  auto cont = [&](std::size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
+  for (std::size_t i = 0; i < n;) {
+    if (i + 8 <= n) {
+      std::uint64_t x;
+      std::memcpy(&x, p + i, 8);
+      if ((x & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      ++i;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      if (!cont(i + 1)) return false;
+      i += 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      if (!cont(i + 1) || !cont(i + 2)) return false;
+      if (b == 0xE0 && p[i + 1] < 0xA0) return false;   // overlong
+      if (b == 0xED && p[i + 1] >= 0xA0) return false;  // a surrogate
+      i += 3;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return false;
+      if (b == 0xF0 && p[i + 1] < 0x90) return false;   // overlong
+      if (b == 0xF4 && p[i + 1] >= 0x90) return false;  // above U+10FFFF
+      i += 4;
+    } else {
+      return false;  // a continuation byte alone, C0/C1 (overlong), F5-FF
+    }
   }
   return true;
 }
@@ -167,7 +197,10 @@ std::size_t length(std::string_view s) {
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t x;
     std::memcpy(&x, s.data() + i, 8);
-    continuation += static_cast<std::size_t>(std::popcount(x & ~(x << 1) & 0x8080808080808080ULL));
+    // 1 in the low bit of each continuation byte, then summed by a multiply
+    // (no popcount instruction is assumed).
+    const std::uint64_t marks = (x & ~(x << 1) & 0x8080808080808080ULL) >> 7;
+    continuation += static_cast<std::size_t>((marks * 0x0101010101010101ULL) >> 56);
   }
   for (; i < s.size(); ++i)
     if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++continuation;

@@ -29,7 +29,6 @@ class JsonWriter final : public docpipe::Writer {
     for (const auto& [key, value] : j.items())
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
     const int indent = pretty_ ? indent_ : -1;
-    const std::string pad(pretty_ ? static_cast<std::size_t>(indent_) : 0, ' ');
     std::string text = "{";
     bool first = true;
     for (const auto& key : keys) {
@@ -37,36 +36,19 @@ class JsonWriter final : public docpipe::Writer {
       if (it == j.end()) continue;
       text += first ? "" : ",";
       first = false;
-      if (pretty_) text += "\n" + pad;
-      text += nlohmann::json(key).dump() + (pretty_ ? ": " : ":");
-      text += indented(dump(*it, indent), pad);
+      if (pretty_) text.append(1, '\n').append(static_cast<std::size_t>(indent_), ' ');
+      docpipe::dump_json(text, key);
+      text += pretty_ ? ": " : ":";
+      // error_handler replace (in dump_json) turns any invalid UTF-8 a reader
+      // let through into U+FFFD, so the file is valid UTF-8 whatever the input
+      // was; Chinese stays readable instead of \uXXXX escapes.
+      docpipe::dump_json(text, *it, indent, 1);
     }
     text += pretty_ && !first ? "\n}\n" : "}\n";
     out.write(text);
   }
 
  private:
-  // error_handler_t::replace turns any invalid UTF-8 a reader let through
-  // into U+FFFD, so the file is valid UTF-8 whatever the input was;
-  // ensure_ascii=false keeps Chinese readable instead of \uXXXX escapes.
-  static std::string dump(const nlohmann::json& value, int indent) {
-    return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
-  }
-  // A nested value's lines one level deeper. Raw line breaks in a dump are
-  // only layout: inside strings they are escaped.
-  static std::string indented(const std::string& dumped, const std::string& pad) {
-    if (pad.empty()) return dumped;
-    std::string out;
-    out.reserve(dumped.size() + dumped.size() / 16);
-    std::size_t from = 0;
-    for (std::size_t nl; (nl = dumped.find('\n', from)) != std::string::npos; from = nl + 1) {
-      out.append(dumped, from, nl + 1 - from);
-      out += pad;
-    }
-    out.append(dumped, from);
-    return out;
-  }
-
   bool pretty_;
   int indent_;
   docpipe::JsonOptions opts_;

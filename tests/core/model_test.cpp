@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <string>
+#include <vector>
+
 #include "docpipe/json.hpp"
 
 using namespace docpipe;
@@ -72,4 +76,37 @@ TEST(Model, JsonCanOmitEdits) {
   JsonOptions o;
   o.include_edits = false;
   EXPECT_TRUE(document_to_json(doc, o)["edits"].empty());
+}
+
+// dump_json must write exactly what nlohmann's dump writes (it replaces it on
+// the hot path of write.json and of the worker protocol).
+TEST(Json, FastDumpMatchesNlohmannByteForByte) {
+  using nlohmann::json;
+  std::vector<json> values;
+  for (const char* name : {"writers/fixtures/rich.json", "writers/fixtures/empty.json",
+                           "e2e/gold/000.json", "e2e/gold/004.json"}) {
+    std::ifstream f(std::string(TESTS_DIR) + "/" + name);
+    ASSERT_TRUE(f) << name;
+    values.push_back(json::parse(f));
+  }
+  values.push_back(document_to_json(document_from_json(values[0])));
+  values.push_back(json{{"quote\"back\\slash", "tab\tnew\nline\rcr\bbs\fff\x01\x1f\x7f"},
+                        {"empty", json::object()},
+                        {"none", json::array()},
+                        {"nested", {{"a", {1, -2, 3.5, 1e-7, 12345678901234LL, true, nullptr}}}},
+                        {"invalid", std::string("ok\xC0\xAF then \xE5\x9B") + "end"},
+                        {"cjk", "共青团“五个一”活动，57.2万人次。😀"}});
+  values.push_back(json("a lone string"));
+  values.push_back(json(42));
+  for (const auto& v : values)
+    for (int indent : {-1, 0, 1, 2, 4}) {
+      std::string fast;
+      dump_json(fast, v, indent);
+      EXPECT_EQ(fast, v.dump(indent, ' ', false, json::error_handler_t::replace))
+          << "indent " << indent;
+    }
+  // Nested: `depth` levels in, as write.json places each top-level part.
+  std::string fast = "x";
+  dump_json(fast, values.back() = json{{"k", {1, 2}}}, 2, 1);
+  EXPECT_EQ(fast, "x{\n    \"k\": [\n      1,\n      2\n    ]\n  }");
 }

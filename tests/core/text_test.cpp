@@ -19,6 +19,15 @@ TEST(Text, InvalidBytesBecomeReplacementCharacters) {
   EXPECT_EQ(u.front(), U'a');
   EXPECT_EQ(u[1], 0xFFFDu);
   EXPECT_TRUE(is_valid_utf8("共青团\xEF\xBF\xBD"));
+  // Each form the validator must refuse, also behind a run of ASCII.
+  for (const std::string bad_form :
+       {"\xED\xA0\x80", "\xE0\x9F\xBF", "\xC1\xBF", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80",
+        "\xF5\x80\x80\x80", "\x80", "\xE5\x9B", "\xE5\x41\x42"}) {
+    EXPECT_FALSE(is_valid_utf8(bad_form)) << bad_form.size();
+    EXPECT_FALSE(is_valid_utf8("ascii text, long enough " + bad_form + " and more"))
+        << bad_form.size();
+  }
+  EXPECT_TRUE(is_valid_utf8("\xF4\x8F\xBF\xBF \xE0\xA0\x80 \xC2\x80 eight-byte ascii runs"));
 }
 
 TEST(Text, LengthAndDecodingOfLongAndInvalidText) {

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "docpipe/json.hpp"
+
 namespace docpipe::host {
 
 using nlohmann::json;
@@ -19,7 +21,9 @@ void decode_request(std::string_view line, std::size_t& index, InputItem& item) 
 }
 
 std::string summaries_text(const json& summaries) {
-  return summaries.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string text;
+  dump_json(text, summaries);  // as dump() with invalid UTF-8 replaced, faster
+  return text;
 }
 
 std::string encode_result(const WorkResult& w) {
