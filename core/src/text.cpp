@@ -137,36 +137,33 @@ std::string to_utf8(std::u32string_view s) {
 
 bool is_valid_utf8(std::string_view s) {
   // Writers check every string before writing it, so this runs over every
-  // byte of every output: ASCII is skipped eight bytes at a time, and
-  // multi-byte forms are checked in place (no overlong forms, no surrogates,
-  // nothing above U+10FFFF), without decoding them.
+  // byte of every output: runs of ASCII are skipped eight bytes at a time,
+  // and multi-byte forms (three-byte Chinese first) are checked in place (no
+  // overlong forms, no surrogates, nothing above U+10FFFF), not decoded.
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
-  auto cont = [&](std::size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
-  for (std::size_t i = 0; i < n;) {
-    if (i + 8 <= n) {
-      std::uint64_t x;
-      std::memcpy(&x, p + i, 8);
-      if ((x & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-    }
+  auto cont = [&](std::size_t k) { return (p[k] & 0xC0) == 0x80; };
+  std::size_t i = 0;
+  while (i < n) {
     const unsigned char b = p[i];
     if (b < 0x80) {
-      ++i;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-      if (!cont(i + 1)) return false;
-      i += 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      if (!cont(i + 1) || !cont(i + 2)) return false;
-      if (b == 0xE0 && p[i + 1] < 0xA0) return false;   // overlong
-      if (b == 0xED && p[i + 1] >= 0xA0) return false;  // a surrogate
+      std::uint64_t x;
+      if (i + 8 <= n && (std::memcpy(&x, p + i, 8), (x & 0x8080808080808080ULL) == 0))
+        i += 8;
+      else
+        ++i;
+    } else if ((b & 0xF0) == 0xE0) {
+      if (i + 2 >= n || !cont(i + 1) || !cont(i + 2)) return false;
+      if ((b == 0xE0 && p[i + 1] < 0xA0) || (b == 0xED && p[i + 1] >= 0xA0))
+        return false;  // overlong, or a surrogate
       i += 3;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      if (i + 1 >= n || !cont(i + 1)) return false;
+      i += 2;
     } else if (b >= 0xF0 && b <= 0xF4) {
-      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return false;
-      if (b == 0xF0 && p[i + 1] < 0x90) return false;   // overlong
-      if (b == 0xF4 && p[i + 1] >= 0x90) return false;  // above U+10FFFF
+      if (i + 3 >= n || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return false;
+      if ((b == 0xF0 && p[i + 1] < 0x90) || (b == 0xF4 && p[i + 1] >= 0x90))
+        return false;  // overlong, or above U+10FFFF
       i += 4;
     } else {
       return false;  // a continuation byte alone, C0/C1 (overlong), F5-FF
