@@ -100,8 +100,10 @@ std::string RunSummary::report_text() const {
   std::string text = to_json(false).dump(1);
   text.pop_back();  // the closing brace
   text += ",\n \"documents\": [";
-  for (std::size_t i = 0; i < documents.size(); ++i)
-    text += (i ? ",\n  " : "\n  ") + record_json(documents[i]).dump();
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    text += i ? ",\n  " : "\n  ";
+    dump_json(text, record_json(documents[i]));
+  }
   text += documents.empty() ? "]\n}\n" : "\n ]\n}\n";
   return text;
 }
