@@ -44,9 +44,15 @@ json document_to_json(const Document& doc, const JsonOptions& opts) {
                    {"date", opt(m.date)},
                    {"page", page},
                    {"extra", m.extra}};
+  // Objects are filled field by field: a braced {{"key", value}, …} list
+  // builds a two-element array per field before it becomes an object, and
+  // these run for every block, figure and edit of every document.
   json blocks = json::array();
+  blocks.get_ref<json::array_t&>().reserve(doc.blocks.size());
   for (const auto& b : doc.blocks) {
-    json jb = {{"kind", to_string(b.kind)}, {"text", b.text}};
+    json& jb = blocks.emplace_back(json::object());
+    jb["kind"] = to_string(b.kind);
+    jb["text"] = b.text;
     if (b.kind == BlockKind::heading || b.level) jb["level"] = b.level;
     if (!b.marker.empty()) jb["marker"] = b.marker;
     if (b.kind == BlockKind::table) jb["rows"] = b.rows;
@@ -54,34 +60,44 @@ json document_to_json(const Document& doc, const JsonOptions& opts) {
     if (b.origin.line_start) origin["line_start"] = b.origin.line_start;
     if (b.origin.line_end) origin["line_end"] = b.origin.line_end;
     if (!b.origin.locator.empty()) origin["locator"] = b.origin.locator;
-    if (!origin.empty()) jb["origin"] = origin;
-    blocks.push_back(std::move(jb));
+    if (!origin.empty()) jb["origin"] = std::move(origin);
   }
   j["blocks"] = std::move(blocks);
   json metrics = json::array();
-  for (const auto& x : doc.metrics)
-    metrics.push_back({{"value", x.value},
-                       {"unit", x.unit},
-                       {"text", x.text},
-                       {"qualifier", x.qualifier},
-                       {"sentence", x.sentence},
-                       {"heading_path", x.heading_path},
-                       {"block", x.block}});
+  metrics.get_ref<json::array_t&>().reserve(doc.metrics.size());
+  for (const auto& x : doc.metrics) {
+    json& jm = metrics.emplace_back(json::object());
+    jm["value"] = x.value;
+    jm["unit"] = x.unit;
+    jm["text"] = x.text;
+    jm["qualifier"] = x.qualifier;
+    jm["sentence"] = x.sentence;
+    jm["heading_path"] = x.heading_path;
+    jm["block"] = x.block;
+  }
   j["metrics"] = std::move(metrics);
   j["flags"] = doc.flags;
   json edits = json::array();
-  if (opts.include_edits)
-    for (const auto& e : doc.edits)
-      edits.push_back({{"stage", e.stage},
-                       {"rule", e.rule},
-                       {"block", e.block},
-                       {"before", e.before},
-                       {"after", e.after}});
+  if (opts.include_edits) {
+    edits.get_ref<json::array_t&>().reserve(doc.edits.size());
+    for (const auto& e : doc.edits) {
+      json& je = edits.emplace_back(json::object());
+      je["stage"] = e.stage;
+      je["rule"] = e.rule;
+      je["block"] = e.block;
+      je["before"] = e.before;
+      je["after"] = e.after;
+    }
+  }
   j["edits"] = std::move(edits);
   json diags = json::array();
   if (opts.include_diagnostics)
-    for (const auto& d : doc.diagnostics)
-      diags.push_back({{"level", to_string(d.level)}, {"stage", d.stage}, {"message", d.message}});
+    for (const auto& d : doc.diagnostics) {
+      json& jd = diags.emplace_back(json::object());
+      jd["level"] = to_string(d.level);
+      jd["stage"] = d.stage;
+      jd["message"] = d.message;
+    }
   j["diagnostics"] = std::move(diags);
   return j;
 }
