@@ -33,7 +33,10 @@ std::string alternation(const std::vector<std::string>& words) {
   // Longest first so "发布时间" wins over "时间".
   std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
   std::string out;
-  for (const auto& w : sorted) out += (out.empty() ? "" : "|") + regex_escape(w);
+  for (const auto& w : sorted) {
+    if (!out.empty()) out += '|';
+    out += regex_escape(w);
+  }
   return out.empty() ? "(?!)" : out;
 }
 

@@ -18,7 +18,10 @@ std::string outline_marker() {
 std::string doc_type_alternation(std::vector<std::string> types) {
   std::sort(types.begin(), types.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
   std::string out;
-  for (const auto& s : types) out += (out.empty() ? "" : "|") + regex_escape(s);
+  for (const auto& s : types) {
+    if (!out.empty()) out += '|';
+    out += regex_escape(s);
+  }
   return out.empty() ? "(?!)" : out;
 }
 
@@ -46,9 +49,11 @@ LineCleaner::LineCleaner(const PluginEnv&, const Params& params)
   // A short heading (no sentence punctuation) then spaces then an item marker.
   heading_then_item_ = Regex(
       "^(" + marker + "[\\s\\x{3000}]*[^。！？；!?;\\s]{1,30})[\\s\\x{3000}]+(?=" + marker + ")");
-  title_then_paragraph_ =
-      Regex("^([^\\s，。,；;！!？?：:]{2,40}?(?:" + doc_type_alternation(doc_types_) +
-            "))[\\s\\x{3000}]+(?=\\S)");
+  std::string title_pattern = "^([^\\s，。,；;！!？?：:]{2,40}?(?:";
+  title_pattern +=
+      doc_type_alternation(doc_types_);  // (appended: GCC 12 -O3 misreads a + chain here)
+  title_pattern += "))[\\s\\x{3000}]+(?=\\S)";
+  title_then_paragraph_ = Regex(title_pattern);
   max_heading_chars_ = static_cast<std::size_t>(params.get<int>("max_heading_chars", 40));
   starts_with_outline_ = Regex("^" + marker);
   starts_with_marker_ =

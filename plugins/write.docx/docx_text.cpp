@@ -45,15 +45,6 @@ double display_chars(std::string_view utf8) {
   return w;
 }
 
-std::size_t run_in_heading_end(std::string_view utf8) {
-  static constexpr std::string_view kFullStop = "。";
-  auto pos = utf8.find(kFullStop);
-  if (pos == std::string_view::npos) return std::string_view::npos;
-  std::size_t end = pos + kFullStop.size();
-  if (text::trim(utf8.substr(end)).empty()) return std::string_view::npos;
-  return end;
-}
-
 SignatureLines split_signature(std::string_view utf8) {
   std::u32string s = text::to_u32(text::trim(utf8));
   // Try every start of a 4-digit year; the first one that reads as a date

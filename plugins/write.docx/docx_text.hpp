@@ -3,6 +3,7 @@
 // heading, the organization and date of a signature).
 #pragma once
 
+#include <docpipe/text.hpp>
 #include <string>
 #include <string_view>
 
@@ -15,9 +16,7 @@ std::string xml_safe(std::string_view utf8);
 // Width in body characters as a CJK layout measures it: CJK = 1, other = 1/2.
 double display_chars(std::string_view utf8);
 
-// A heading written run-in ("（一）聚焦主责主业。一是…"): byte offset just after
-// its first "。" when more text follows, else npos.
-std::size_t run_in_heading_end(std::string_view utf8);
+using docpipe::text::run_in_heading_end;  // shared with the workbook's outline
 
 struct SignatureLines {
   std::string organization;

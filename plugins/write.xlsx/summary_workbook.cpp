@@ -196,7 +196,10 @@ nlohmann::json summarize(const Document& doc, const WorkbookOptions& opts) {
     characters += static_cast<long long>(text::length(b.text));
     if (b.kind != BlockKind::heading) continue;
     ++headings;
-    outline.push_back(json::array({b.level, b.marker, b.text}));
+    // A run-in heading's paragraph is body text, not part of the outline.
+    const std::size_t cut = text::run_in_heading_end(b.text);
+    outline.push_back(json::array(
+        {b.level, b.marker, cut == std::string::npos ? b.text : b.text.substr(0, cut)}));
   }
   // The same figure text twice in one sentence ("1次 … 1次") is its first,
   // then its second occurrence: figures are found in reading order.

@@ -75,9 +75,17 @@ want = min(max((cjk_width(t) for t in titles), default=0), 50)
 fail.check(width(reports, "B") >= want, f"Reports: title column {width(reports, 'B')} narrower than {want}")
 fail.check(width(reports, "B") <= 60, f"Reports: title column {width(reports, 'B')} too wide")
 
-# Outline: every heading, in order.
-want = [(d["source"]["path"], b.get("level"), b.get("marker") or None, b["text"])
+# Outline: every heading, in order; a run-in heading ("（一）聚焦主责主业。一是…")
+# shows its heading part, up to its first full stop.
+def heading_title(text):
+    stop = text.find("。")
+    return text if stop < 0 or not text[stop + 1:].strip() else text[:stop + 1]
+
+
+want = [(d["source"]["path"], b.get("level"), b.get("marker") or None, heading_title(b["text"]))
         for d in docs for b in d["blocks"] if b["kind"] == "heading"]
+fail.check(not docs or any(heading_title(b["text"]) != b["text"] for d in docs for b in d["blocks"]
+                           if b["kind"] == "heading"), "Outline: no run-in heading among the inputs")
 fail.check(rows(wb["Outline"]) == want, "Outline rows differ from the headings")
 
 # Figures: value is a number, with its unit, text and sentence: the whole
