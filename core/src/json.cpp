@@ -177,10 +177,6 @@ Document document_from_json(const json& j) {
   return doc;
 }
 
-}  // namespace docpipe
-
-namespace docpipe {
-
 namespace {
 
 // A JSON string literal of valid UTF-8, escaped as nlohmann escapes it with
@@ -195,7 +191,7 @@ void append_string(std::string& out, std::string_view s) {
   // Eight bytes at a time past those that need no escape: none below 0x20,
   // no quote, no backslash (the usual word tests for a zero or small byte).
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-  auto has_zero = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
   std::size_t i = 0;
   for (; i < s.size(); ++i) {
     if (i + 8 <= s.size()) {
