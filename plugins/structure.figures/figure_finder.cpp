@@ -72,6 +72,11 @@ constexpr std::string_view kSentenceEnds[] = {"。", "！", "？", "!", "?"};
 
 // Length of the sentence end that finishes right before byte `at`, or 0.
 std::size_t sentence_end_before(std::string_view s, std::size_t at) {
+  if (at == 0) return 0;
+  // Every sentence end finishes in one of these bytes: most positions are
+  // ruled out by one comparison.
+  const char last = s[at - 1];
+  if (last != '\x82' && last != '\x81' && last != '\x9F' && last != '!' && last != '?') return 0;
   for (std::string_view stop : kSentenceEnds)
     if (at >= stop.size() && s.substr(at - stop.size(), stop.size()) == stop) return stop.size();
   return 0;
