@@ -2,8 +2,10 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 
 namespace docpipe::text {
 
@@ -99,21 +101,30 @@ std::size_t previous_start(std::string_view s, std::size_t end) {
 }  // namespace
 
 std::u32string to_u32(std::string_view s) {
-  // Sized by a count of lead bytes (one cheap pass) instead of one slot per
-  // byte: Chinese text needs a third of that, and the slots are zeroed first.
-  // Invalid bytes each decode to one U+FFFD, so the count is only a start.
-  std::u32string out(length(s), U'\0');
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const char32_t c = decode_one(s, i);
-    if (n < out.size())
-      out[n] = c;
-    else
-      out.push_back(c);
-    ++n;
+  // Decoded into scratch room of one slot per byte (never too few: each byte
+  // yields at most one code point), left uninitialised, then copied once at
+  // its real size: a string of that room would be zeroed first, three times
+  // the size the result needs for Chinese text.
+  // The room is kept per thread for paragraph-sized text; a huge text gets
+  // room of its own, not kept, so one large file does not pin its size.
+  constexpr std::size_t kKeptRoom = 1 << 20;
+  thread_local std::unique_ptr<char32_t[]> kept;
+  thread_local std::size_t kept_size = 0;
+  std::unique_ptr<char32_t[]> own;
+  char32_t* room;
+  if (s.size() <= kKeptRoom) {
+    if (kept_size < s.size()) {
+      kept_size = std::min(kKeptRoom, std::max(s.size(), 2 * kept_size));
+      kept.reset(new char32_t[kept_size]);
+    }
+    room = kept.get();
+  } else {
+    own.reset(new char32_t[s.size()]);
+    room = own.get();
   }
-  out.resize(n);
-  return out;
+  char32_t* o = room;
+  for (std::size_t i = 0; i < s.size();) *o++ = decode_one(s, i);
+  return std::u32string(room, static_cast<std::size_t>(o - room));
 }
 
 void append_utf8(std::string& out, char32_t cp) {

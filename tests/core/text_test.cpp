@@ -48,6 +48,15 @@ TEST(Text, LengthAndDecodingOfLongAndInvalidText) {
   EXPECT_EQ(u[10], 0xFFFDu);
 }
 
+TEST(Text, DecodesTextLargerThanTheKeptRoomAndThenSmallTextAgain) {
+  std::string big;
+  while (big.size() <= (1u << 20) + 3) big += "共青团a";
+  const auto u = to_u32(big);
+  EXPECT_EQ(u.size(), length(big));
+  EXPECT_EQ(to_utf8(u), big);
+  EXPECT_EQ(to_u32("团委"), U"团委");
+}
+
 TEST(Text, XmlTextIsValidUtf8WithoutControlsOrNonCharacters) {
   EXPECT_TRUE(is_xml_text("共青团\t工作\n总结"));
   EXPECT_FALSE(is_xml_text("a\x01b"));
