@@ -208,7 +208,10 @@ class BodyBuilder {
   // One run per line of text; tabs and line breaks become w:tab / w:br.
   void add_text_runs(pugi::xml_node p, const std::string& raw, const std::string& style,
                      bool plain_weight = false, bool bold = false) {
-    const std::string text = xml_safe(raw);
+    // Most text needs no cleaning: it is used in place, not copied.
+    std::string cleaned;
+    std::string_view text = raw;
+    if (!text::is_xml_text(raw)) text = cleaned = xml_safe(raw);
     auto r = p.append_child("w:r");
     auto rpr = r.append_child("w:rPr");
     const RunLook& l = look(style);
@@ -222,6 +225,8 @@ class BodyBuilder {
     auto lang = rpr.append_child("w:lang");
     for (const auto& [k, v] : l.lang) lang.append_attribute(k.c_str()) = v.c_str();
 
+    // Text between line breaks and tabs is copied a stretch at a time; a CR
+    // (already dropped by xml_safe) would carry nothing.
     std::string chunk;
     auto flush = [&] {
       if (chunk.empty()) return;
@@ -230,13 +235,15 @@ class BodyBuilder {
       t.text().set(chunk.c_str());
       chunk.clear();
     };
-    for (char ch : text) {
-      if (ch == '\n')
+    for (std::size_t from = 0;;) {
+      const std::size_t at = text.find_first_of("\n\t\r", from);
+      chunk.append(text.substr(from, at == std::string_view::npos ? at : at - from));
+      if (at == std::string_view::npos) break;
+      if (text[at] == '\n')
         flush(), r.append_child("w:br");
-      else if (ch == '\t')
+      else if (text[at] == '\t')
         flush(), r.append_child("w:tab");
-      else if (ch != '\r')
-        chunk.push_back(ch);
+      from = at + 1;
     }
     flush();
   }
