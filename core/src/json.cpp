@@ -11,6 +11,16 @@ using nlohmann::json;
 
 namespace {
 json opt(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+// An array with one object per item, filled field by field by `fill`: a
+// braced {{"key", value}, …} list builds a two-element array per field before
+// it becomes an object, and this runs for every block, figure and edit.
+template <class Items, class Fill>
+json objects_of(const Items& items, Fill fill) {
+  json out = json::array();
+  out.get_ref<json::array_t&>().reserve(items.size());
+  for (const auto& item : items) fill(out.emplace_back(json::object()), item);
+  return out;
+}
 std::optional<std::string> opt_str(const json& j, const char* key) {
   if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
   return j.at(key).get<std::string>();
@@ -44,13 +54,7 @@ json document_to_json(const Document& doc, const JsonOptions& opts) {
                    {"date", opt(m.date)},
                    {"page", page},
                    {"extra", m.extra}};
-  // Objects are filled field by field: a braced {{"key", value}, …} list
-  // builds a two-element array per field before it becomes an object, and
-  // these run for every block, figure and edit of every document.
-  json blocks = json::array();
-  blocks.get_ref<json::array_t&>().reserve(doc.blocks.size());
-  for (const auto& b : doc.blocks) {
-    json& jb = blocks.emplace_back(json::object());
+  j["blocks"] = objects_of(doc.blocks, [](json& jb, const Block& b) {
     jb["kind"] = to_string(b.kind);
     jb["text"] = b.text;
     if (b.kind == BlockKind::heading || b.level) jb["level"] = b.level;
@@ -61,12 +65,8 @@ json document_to_json(const Document& doc, const JsonOptions& opts) {
     if (b.origin.line_end) origin["line_end"] = b.origin.line_end;
     if (!b.origin.locator.empty()) origin["locator"] = b.origin.locator;
     if (!origin.empty()) jb["origin"] = std::move(origin);
-  }
-  j["blocks"] = std::move(blocks);
-  json metrics = json::array();
-  metrics.get_ref<json::array_t&>().reserve(doc.metrics.size());
-  for (const auto& x : doc.metrics) {
-    json& jm = metrics.emplace_back(json::object());
+  });
+  j["metrics"] = objects_of(doc.metrics, [](json& jm, const Metric& x) {
     jm["value"] = x.value;
     jm["unit"] = x.unit;
     jm["text"] = x.text;
@@ -74,31 +74,23 @@ json document_to_json(const Document& doc, const JsonOptions& opts) {
     jm["sentence"] = x.sentence;
     jm["heading_path"] = x.heading_path;
     jm["block"] = x.block;
-  }
-  j["metrics"] = std::move(metrics);
+  });
   j["flags"] = doc.flags;
-  json edits = json::array();
-  if (opts.include_edits) {
-    edits.get_ref<json::array_t&>().reserve(doc.edits.size());
-    for (const auto& e : doc.edits) {
-      json& je = edits.emplace_back(json::object());
-      je["stage"] = e.stage;
-      je["rule"] = e.rule;
-      je["block"] = e.block;
-      je["before"] = e.before;
-      je["after"] = e.after;
-    }
-  }
-  j["edits"] = std::move(edits);
-  json diags = json::array();
-  if (opts.include_diagnostics)
-    for (const auto& d : doc.diagnostics) {
-      json& jd = diags.emplace_back(json::object());
-      jd["level"] = to_string(d.level);
-      jd["stage"] = d.stage;
-      jd["message"] = d.message;
-    }
-  j["diagnostics"] = std::move(diags);
+  static const std::vector<Edit> kNoEdits;
+  j["edits"] = objects_of(opts.include_edits ? doc.edits : kNoEdits, [](json& je, const Edit& e) {
+    je["stage"] = e.stage;
+    je["rule"] = e.rule;
+    je["block"] = e.block;
+    je["before"] = e.before;
+    je["after"] = e.after;
+  });
+  static const std::vector<Diagnostic> kNoDiagnostics;
+  j["diagnostics"] = objects_of(opts.include_diagnostics ? doc.diagnostics : kNoDiagnostics,
+                                [](json& jd, const Diagnostic& d) {
+                                  jd["level"] = to_string(d.level);
+                                  jd["stage"] = d.stage;
+                                  jd["message"] = d.message;
+                                });
   return j;
 }
 

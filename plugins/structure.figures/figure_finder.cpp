@@ -72,13 +72,11 @@ constexpr std::string_view kSentenceEnds[] = {"。", "！", "？", "!", "?"};
 
 // Length of the sentence end that finishes right before byte `at`, or 0.
 std::size_t sentence_end_before(std::string_view s, std::size_t at) {
-  if (at == 0) return 0;
-  // Every sentence end finishes in one of these bytes: most positions are
-  // ruled out by one comparison.
-  const char last = s[at - 1];
-  if (last != '\x82' && last != '\x81' && last != '\x9F' && last != '!' && last != '?') return 0;
+  // The last byte first: it rules out almost every position.
   for (std::string_view stop : kSentenceEnds)
-    if (at >= stop.size() && s.substr(at - stop.size(), stop.size()) == stop) return stop.size();
+    if (at >= stop.size() && s[at - 1] == stop.back() &&
+        s.substr(at - stop.size(), stop.size()) == stop)
+      return stop.size();
   return 0;
 }
 
@@ -177,9 +175,9 @@ void FigureFinder::apply(Document& doc) const {
       // A heading block may carry its run-in paragraph (GB/T 9704 level-3
       // items are kept whole, as in 1、…活动。为进一步…): the path names the
       // heading only, up to its first full stop.
+      // (the rule the DOCX and XLSX writers use for the same heading)
       std::string title = b.text;
-      if (auto stop = title.find("。"); stop != std::string::npos && stop + 3 < title.size())
-        title.resize(stop + 3);
+      if (auto cut = text::run_in_heading_end(title); cut != std::string::npos) title.resize(cut);
       path.emplace_back(b.level, std::move(title));
     }
     std::vector<std::string> hp;

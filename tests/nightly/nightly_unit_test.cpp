@@ -7,6 +7,7 @@
 #include <set>
 
 #include "docpipe/error.hpp"
+#include "docpipe/json.hpp"
 #include "host/ledger.hpp"
 #include "host/plan.hpp"
 #include "host/shard.hpp"
@@ -302,4 +303,17 @@ TEST(WorkerProtocol, RoundTrips) {
   lines = encode_result(w);
   auto second = lines.find('\n') + 1;
   EXPECT_EQ(nlohmann::json::parse(lines.substr(second))["write.xlsx"]["title"], "团\xEF\xBF\xBD委");
+}
+
+TEST(WorkerProtocol, DocumentTextRepairsInvalidUtf8) {
+  // A plugin that leaves invalid UTF-8 in a block must not fail the document
+  // when a batch writer takes whole documents: the text carries U+FFFD.
+  docpipe::Document doc;
+  doc.blocks.push_back(docpipe::Block{docpipe::BlockKind::paragraph, 0, "", "团\xff委", {}, {}});
+  const std::string text = document_text(doc);
+  const auto back = nlohmann::json::parse(text);
+  EXPECT_EQ(back["blocks"][0]["text"], "团\xEF\xBF\xBD委");
+  EXPECT_EQ(back,
+            docpipe::document_to_json(doc).patch(nlohmann::json::array(
+                {{{"op", "replace"}, {"path", "/blocks/0/text"}, {"value", "团\xEF\xBF\xBD委"}}})));
 }

@@ -451,8 +451,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
                     tbb::filter_mode::serial_in_order,
                     [&](std::pair<std::size_t, ProcessResult> r) {
                       std::string json, summaries;
-                      if (needs_documents && r.second.doc)
-                        json = document_to_json(*r.second.doc).dump();
+                      if (needs_documents && r.second.doc) json = document_text(*r.second.doc);
                       if (!r.second.batch_summaries.is_null())
                         summaries = summaries_text(r.second.batch_summaries);
                       on_finished(r.first, std::move(r.second), std::move(json), summaries, {});

@@ -83,7 +83,7 @@ int worker_main(const WorkerConfig& config) {
       decode_request(std::string_view(line, static_cast<std::size_t>(len)), w.index, item);
       w.result = processor->process(item, config.out_dir, config.for_batch);
       if (config.for_batch && processor->batch_needs_documents() && w.result.doc)
-        w.document_json = document_to_json(*w.result.doc).dump();
+        w.document_json = document_text(*w.result.doc);
     } catch (const std::bad_alloc&) {
       w.result.status = "failed";
       w.result.error = "std::bad_alloc";

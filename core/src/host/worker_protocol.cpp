@@ -20,6 +20,12 @@ void decode_request(std::string_view line, std::size_t& index, InputItem& item) 
   item.reldir = j.at("reldir").get<std::string>();
 }
 
+std::string document_text(const Document& doc) {
+  std::string text;
+  dump_json(text, document_to_json(doc));
+  return text;
+}
+
 std::string summaries_text(const json& summaries) {
   std::string text;
   dump_json(text, summaries);  // as dump() with invalid UTF-8 replaced, faster

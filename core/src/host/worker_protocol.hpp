@@ -53,6 +53,10 @@ struct ResultFollowers {
 // Batch summaries as the text they travel and are kept in the ledger as;
 // invalid UTF-8 a plugin left in them becomes U+FFFD.
 std::string summaries_text(const nlohmann::json& summaries);
+// A document's JSON as it travels and is kept in the ledger (for batch
+// writers that take whole documents); invalid UTF-8 becomes U+FFFD there too,
+// instead of failing the document at its last step.
+std::string document_text(const Document& doc);
 
 std::string encode_request(std::size_t index, const InputItem& item);
 void decode_request(std::string_view line, std::size_t& index, InputItem& item);
