@@ -52,9 +52,15 @@ BoilerplateCleaner::BoilerplateCleaner(const PluginEnv& env, const Params& param
       meta_rest_("(?!)"),
       tag_line_("(?!)"),
       phone_or_id_("(?!)"),
-      domain_("(?!)") {
+      domain_("(?!)"),
+      page_meta_({}, {}, 0),
+      seo_({}, {}),
+      section_label_("(?!)"),
+      bare_section_label_("(?!)"),
+      piece_prefix_("(?!)"),
+      piece_suffix_("(?!)") {
   auto rules = read_json_file(data_file(env, "boilerplate_rules.json"));
-  head_lines_ = params.get<int>("head_lines", 8);
+  head_lines_ = params.get<int>("head_lines", 30);
   tail_lines_ = params.get<int>("tail_lines", 10);
   max_chrome_chars_ = params.get<int>("max_chrome_chars", 40);
   fill(nav_words_, merged(rules, "nav_words", params, "extra_nav_words"));
@@ -86,6 +92,7 @@ BoilerplateCleaner::BoilerplateCleaner(const PluginEnv& env, const Params& param
       "^(?:https?://)?(?:[A-Za-z0-9-]+\\.)+(?:com|cn|net|org|cc|top|info|xyz|vip|me|io)(?:/\\S*)?$",
       true);
   for (const auto& p : param_strings(params, "extra_patterns")) extra_patterns_.emplace_back(p);
+  load_page_rules(rules, params);
 }
 
 bool BoilerplateCleaner::contains_any(const std::u32string& u, const Trie& trie) {
@@ -126,7 +133,12 @@ bool BoilerplateCleaner::is_navigation(const std::string& line) const {
     while (j < u.size() && !(t::is_space(u[j]) || u[j] == U'|' || u[j] == U'·' || u[j] == U'｜'))
       ++j;
     auto token = std::u32string_view(u).substr(i, j - i);
-    if (nav_words_.longest_at(token, 0).length != token.size()) return false;
+    // A token may be several navigation words run together (设为首页收藏本站).
+    for (std::size_t k = 0; k < token.size();) {
+      auto hit = nav_words_.longest_at(token, k);
+      if (!hit.length) return false;
+      k += hit.length;
+    }
     ++tokens;
     i = j;
   }
@@ -139,30 +151,92 @@ bool BoilerplateCleaner::is_breadcrumb(const std::string& line) const {
     auto hit = breadcrumb_starts_.longest_at(u, 0);
     if (hit.length < u.size() && (u[hit.length] == U':' || u[hit.length] == U'：')) return true;
   }
-  // Split on any separator; a breadcrumb has 3+ short segments, 2+ of them Han.
+  // "您的当前位置：", "当前您的位置：": a short label about the position.
+  for (std::size_t i = 0; i < u.size() && i < 10; ++i) {
+    if (u[i] != U':' && u[i] != U'：') continue;
+    if (std::u32string_view(u).substr(0, i).find(U"位置") != std::u32string_view::npos) return true;
+    break;
+  }
+  // Split on any separator (a run of them is one); a site's name may carry
+  // its domain in brackets, or the brackets a domain left when it was removed.
   std::vector<std::string> segments{""};
   std::size_t pos = 0;
+  bool last_was_sep = false;
   while (pos < line.size()) {
     bool cut = false;
     for (const auto& sep : breadcrumb_separators_) {
       if (!sep.empty() && line.compare(pos, sep.size(), sep) == 0) {
-        segments.emplace_back();
+        if (!last_was_sep) segments.emplace_back();
         pos += sep.size();
-        cut = true;
+        cut = last_was_sep = true;
         break;
       }
     }
-    if (!cut) segments.back() += line[pos++];
+    if (!cut) {
+      segments.back() += line[pos++];
+      last_was_sep = false;
+    }
   }
-  if (segments.size() < 3) return false;
+  bool trailing_separator = last_was_sep;
+  if (trailing_separator) segments.pop_back();
+  auto clean_segment = [&](const std::string& s) {
+    std::string out = s;
+    for (const char* empty : {"()", "（）", "[]", "【】"})
+      for (auto at = out.find(empty); at != std::string::npos; at = out.find(empty))
+        out.erase(at, std::string(empty).size());
+    return t::to_u32(t::trim(out));
+  };
+  std::vector<std::u32string> segs;
+  for (const auto& s : segments) segs.push_back(clean_segment(s));
+  if (segs.size() < 2) return false;
+  // The last segment may be the page's own (long) title.
+  std::size_t short_needed = segs.size() - (trailing_separator ? 0 : 1);
   int han_segments = 0;
-  for (const auto& s : segments) {
-    auto seg = t::to_u32(t::trim(s));
-    if (seg.empty() || seg.size() > 10) return false;
+  for (std::size_t k = 0; k < segs.size(); ++k) {
+    const auto& seg = segs[k];
+    bool last = k + 1 == segs.size();
+    std::size_t limit = (!last || trailing_separator) ? 10 : 60;
+    if (seg.empty() || seg.size() > limit) return false;
     if (std::any_of(seg.begin(), seg.end(), is_sentence_end)) return false;
-    if (count_han(seg) > 0) ++han_segments;
+    if (count_han(seg) > 0 && k < short_needed) ++han_segments;
   }
-  return han_segments >= 2;
+  if (segs.size() >= 3 || trailing_separator) return han_segments >= 2;
+  // Two segments: only when the first is the site or a navigation word.
+  std::string first = t::to_utf8(segs.front());
+  return is_site_name(first) || is_navigation(first);
+}
+
+bool BoilerplateCleaner::looks_like_signature(const std::string& line) const {
+  // A short line with a date (2021年12月30日) or naming a body (…委员会, …团委).
+  auto u = t::to_u32(t::trim(line));
+  if (u.empty() || u.size() > 30) return false;
+  if (u.find(U'年') != std::u32string::npos && u.find(U'月') != std::u32string::npos) return true;
+  for (std::u32string_view end : {U"委", U"委员会", U"会", U"局", U"处", U"室", U"中心", U"政府", U"部",
+                                  U"支部", U"办事处", U"妇联", U"社区", U"学校", U"学院"})
+    if (u.size() > end.size() && std::u32string_view(u).substr(u.size() - end.size()) == end)
+      return true;
+  return false;
+}
+
+void BoilerplateCleaner::mark_chrome_runs(const Document& doc, std::vector<std::string>& rule,
+                                          const std::optional<std::size_t>& first_body) const {
+  // In the head, a short scrap (开心, 1万, 积分) between two chrome lines is
+  // part of the same widget. A line naming a report (with a doc-type word) or
+  // a numbered heading never is.
+  constexpr std::size_t kScrapChars = 12;
+  const std::size_t end = first_body ? *first_body : rule.size();
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (std::size_t i = 1; i + 1 < end; ++i) {
+      if (!rule[i].empty() || rule[i - 1].empty() || rule[i + 1].empty()) continue;
+      auto u = t::to_u32(t::trim(doc.blocks[i].text));
+      if (u.empty() || u.size() > kScrapChars || count_han(u) > 4) continue;
+      if (doc.blocks[i].kind == BlockKind::heading) continue;
+      rule[i] = "boilerplate.widget";
+      changed = true;
+    }
+  }
 }
 
 bool BoilerplateCleaner::is_site_name(const std::string& line) const {
@@ -221,12 +295,18 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
     return "boilerplate.paywall";
   if (tag_line_.contains(line) && len <= 2 * max_len) return "boilerplate.tags";
   if (len <= 2 * max_len && contains_any(u, copyright_)) return "boilerplate.copyright";
+  if (len <= 2 * max_len && contains_any(u, chrome_phrases_)) return "boilerplate.widget";
   if (len > max_len) return "";
   if (zone == Zone::tail && is_contact(line, u)) return "boilerplate.contact";
   // Bare 年月日 dates never match (they may be the document's own date), so
   // a crawl timestamp is recognised in either zone.
   if (published_iso(line)) return "boilerplate.timestamp";
   if (starts_with_any(u, pager_)) return "boilerplate.pager";
+  if (is_page_meta(line, zone)) return "boilerplate.page_meta";
+  if (contains_any(u, chrome_phrases_)) return "boilerplate.widget";
+  for (const auto& p : line_patterns_)
+    if (p.re.contains(line)) return p.rule;
+  if (bare_section_label_.full_match(line)) return "boilerplate.label";
   if (is_breadcrumb(line)) return "boilerplate.breadcrumb";
   if (is_navigation(line)) return "boilerplate.navigation";
   if (contains_any(u, share_)) return "boilerplate.share";
@@ -236,14 +316,20 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
 }
 
 void BoilerplateCleaner::apply(Document& doc) {
+  remove_inline_chrome(doc);
+  strip_labels_and_pieces(doc);
   const std::size_t n = doc.blocks.size();
   std::vector<std::string> rule(n);
+  // SEO intros are judged first: a farm's intro paragraph is long, and must
+  // not count as the first body line that ends the head zone.
+  strip_seo_intros(doc, rule);
   auto in_head = [&](std::size_t i) { return i < static_cast<std::size_t>(head_lines_); };
   auto in_tail = [&](std::size_t i) { return i + static_cast<std::size_t>(tail_lines_) >= n; };
 
   // Each line is judged as head chrome and as tail chrome separately.
   std::vector<std::string> head_rule(n), tail_rule(n);
   for (std::size_t i = 0; i < n; ++i) {
+    if (!rule[i].empty()) continue;
     if (in_head(i)) head_rule[i] = classify(doc.blocks[i].text, Zone::head);
     if (in_tail(i)) tail_rule[i] = classify(doc.blocks[i].text, Zone::tail);
   }
@@ -251,7 +337,7 @@ void BoilerplateCleaner::apply(Document& doc) {
   // no chrome) and tail chrome follows the last one.
   std::optional<std::size_t> first_body, last_body;
   for (std::size_t i = 0; i < n; ++i) {
-    if (head_rule[i].empty() && tail_rule[i].empty() &&
+    if (rule[i].empty() && head_rule[i].empty() && tail_rule[i].empty() &&
         t::length(doc.blocks[i].text) > static_cast<std::size_t>(max_chrome_chars_)) {
       if (!first_body) first_body = i;
       last_body = i;
@@ -260,6 +346,7 @@ void BoilerplateCleaner::apply(Document& doc) {
   std::optional<std::size_t> paywall_at;
   bool head_chrome = false, tail_chrome = false;
   for (std::size_t i = 0; i < n; ++i) {
+    if (!rule[i].empty()) continue;
     if (!head_rule[i].empty() && (!first_body || i < *first_body)) {
       rule[i] = head_rule[i];
       head_chrome = true;
@@ -281,8 +368,10 @@ void BoilerplateCleaner::apply(Document& doc) {
   // Everything after a paywall notice is the ad tail; so is a contact line
   // just before it.
   if (paywall_at) {
+    // The ad tail, but a signature the page kept after the notice stays.
     for (std::size_t i = *paywall_at + 1; i < n; ++i)
-      if (rule[i].empty()) rule[i] = "boilerplate.paywall_tail";
+      if (rule[i].empty() && !looks_like_signature(doc.blocks[i].text))
+        rule[i] = "boilerplate.paywall_tail";
     doc.set_flag("truncated_end");
     doc.diagnose(Level::warning,
                  "truncated_end: paywall tail at block " + std::to_string(*paywall_at) + ": \"" +
@@ -306,6 +395,7 @@ void BoilerplateCleaner::apply(Document& doc) {
       }
     }
   }
+  mark_chrome_runs(doc, rule, first_body);
   std::size_t removed = 0;
   for (std::size_t k = n; k-- > 0;) {
     if (rule[k].empty()) continue;
@@ -313,6 +403,10 @@ void BoilerplateCleaner::apply(Document& doc) {
     auto& page = doc.metadata.page;
     if (rule[k] == "boilerplate.site_name" && !page.site) page.site = t::trim(text);
     if (rule[k] == "boilerplate.timestamp" && !page.published) page.published = published_iso(text);
+    if (rule[k] == "boilerplate.page_meta") {
+      if (!page.published) page.published = published_iso(text);
+      harvest_page_meta(doc, text);
+    }
     if (rule[k] == "boilerplate.tags")
       for (auto& tag : tags_of(text))
         if (std::find(page.tags.begin(), page.tags.end(), tag) == page.tags.end())

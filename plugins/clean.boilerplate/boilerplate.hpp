@@ -1,8 +1,12 @@
 // clean.boilerplate: removes site chrome (site-name line, breadcrumb, crawl
-// timestamp, Tags line, navigation/sidebar words, pager, share prompts,
-// copyright/ICP) and paywall / "contact us for the full text" tails.
+// timestamp, page-metadata lines, Tags line, navigation/sidebar words, pager,
+// share prompts, copyright/ICP, document-share and forum widgets, section and
+// piece labels, SEO intros) and paywall / preview-limit tails.
 // Lines are judged by shape and position: only short lines inside the head or
-// tail zone of the document are candidates, so body text never is.
+// tail zone of the document are candidates, so body text never is; a few
+// span rules (page footers glued inside a sentence, a source notice after the
+// last sentence, anti-scrape junk) apply anywhere because their shape alone
+// says what they are. docs/cleaning.md lists every rule with an example.
 #pragma once
 
 #include <docpipe/clean/regex.hpp>
@@ -10,7 +14,11 @@
 #include <docpipe/plugin.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "page_meta.hpp"
+#include "seo_intro.hpp"
 
 namespace docpipe::clean {
 
@@ -18,8 +26,8 @@ inline constexpr const char* kBoilerplateSchema = R"json({
   "type": "object",
   "additionalProperties": false,
   "properties": {
-    "head_lines": {"type": "integer", "minimum": 0, "default": 8,
-                   "description": "blocks at the start that may be site chrome"},
+    "head_lines": {"type": "integer", "minimum": 0, "default": 30,
+                   "description": "blocks at the start that may be site chrome (only before the first body line)"},
     "tail_lines": {"type": "integer", "minimum": 0, "default": 10,
                    "description": "blocks at the end that may be site chrome or a paywall tail"},
     "max_chrome_chars": {"type": "integer", "minimum": 1, "default": 40,
@@ -33,7 +41,17 @@ inline constexpr const char* kBoilerplateSchema = R"json({
     "extra_copyright_phrases": {"type": "array", "items": {"type": "string"}, "default": []},
     "extra_site_suffixes": {"type": "array", "items": {"type": "string"}, "default": []},
     "extra_patterns": {"type": "array", "items": {"type": "string"}, "default": [],
-                       "description": "PCRE2 patterns; a chrome-zone line matching one is removed"}
+                       "description": "PCRE2 patterns; a chrome-zone line matching one is removed"},
+    "extra_meta_labels": {"type": "array", "items": {"type": "string"}, "default": [],
+                          "description": "labels of page-metadata lines (label: value), besides the shipped ones"},
+    "extra_chrome_phrases": {"type": "array", "items": {"type": "string"}, "default": [],
+                             "description": "phrases that make a short chrome-zone line widget or document-share chrome"},
+    "extra_inline_patterns": {"type": "array", "items": {"type": "string"}, "default": [],
+                              "description": "PCRE2 patterns removed wherever they occur in the text (rule boilerplate.inline_pattern)"},
+    "extra_seo_markers": {"type": "array", "items": {"type": "string"}, "default": [],
+                          "description": "strong SEO-intro markers: a leading sentence with one is farm text"},
+    "extra_section_labels": {"type": "array", "items": {"type": "string"}, "default": [],
+                             "description": "labels (导语, 【正文】) removed at the start of the document"}
   }
 })json";
 
@@ -48,6 +66,26 @@ class BoilerplateCleaner final : public Transform {
   std::string classify(const std::string& line, Zone zone) const;
 
  private:
+  struct RuleRegex {
+    std::string rule;
+    Regex re;
+  };
+  // Span rules that apply anywhere (page footers, source notice, scrape junk).
+  void remove_inline_chrome(Document& doc) const;
+  // Labels (导语：, 【正文】, 篇一：) and piece suffixes (…总结篇1) at the start;
+  // a second piece (篇二) cuts the page there and flags multi_doc.
+  void strip_labels_and_pieces(Document& doc) const;
+  // Leading SEO text of the first paragraphs; the rules of whole blocks.
+  void strip_seo_intros(Document& doc, std::vector<std::string>& rule) const;
+  bool is_page_meta(const std::string& line, Zone zone) const;
+  void harvest_page_meta(Document& doc, const std::string& line) const;
+  bool is_chrome_words(std::string_view s) const;
+  bool looks_like_signature(const std::string& line) const;
+  void mark_chrome_runs(const Document& doc, std::vector<std::string>& rule,
+                        const std::optional<std::size_t>& first_body) const;
+  void load_page_rules(const nlohmann::json& rules, const Params& params);
+  std::size_t junk_run_end(const std::u32string& u, std::size_t i) const;
+  std::string without_junk(const std::string& line) const;
   bool is_paywall(const std::u32string& u) const;
   bool is_contact(const std::string& line, const std::u32string& u) const;
   bool is_navigation(const std::string& line) const;
@@ -71,6 +109,12 @@ class BoilerplateCleaner final : public Transform {
   Regex phone_or_id_;
   Regex domain_;
   std::vector<Regex> extra_patterns_;
+  PageMetaReader page_meta_;
+  SeoIntroFinder seo_;
+  Trie chrome_phrases_;
+  std::vector<RuleRegex> line_patterns_, inline_patterns_;
+  std::vector<std::pair<std::string, std::string>> meta_fields_;  // label -> source property
+  Regex section_label_, bare_section_label_, piece_prefix_, piece_suffix_;
 };
 
 }  // namespace docpipe::clean

@@ -1,0 +1,81 @@
+#include "seo_intro.hpp"
+
+#include <docpipe/text.hpp>
+
+namespace docpipe::clean {
+namespace {
+
+bool closes_sentence(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
+}
+
+bool closing_quote(char32_t c) {
+  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'"' || c == U'）' ||
+         c == U')';
+}
+
+std::size_t byte_offset(std::u32string_view u, std::size_t cp) {
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < cp; ++i) {
+    char32_t c = u[i];
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> sentence_ranges(std::u32string_view u) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < u.size(); ++i) {
+    if (!closes_sentence(u[i])) continue;
+    std::size_t end = i + 1;
+    while (end < u.size() && (closes_sentence(u[end]) || closing_quote(u[end]))) ++end;
+    out.emplace_back(begin, end);
+    begin = end;
+    i = end - 1;
+  }
+  if (begin < u.size()) out.emplace_back(begin, u.size());
+  return out;
+}
+
+SeoIntroFinder::SeoIntroFinder(const std::vector<std::string>& strong,
+                               const std::vector<std::string>& weak) {
+  for (const auto& w : weak) markers_.insert(w, 1);
+  for (const auto& s : strong) markers_.insert(s, 2);
+}
+
+bool SeoIntroFinder::is_seo_sentence(std::u32string_view s) const {
+  int score = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto hit = markers_.longest_at(s, i);
+    if (!hit.length) continue;
+    score += hit.value;
+    if (score >= 2) return true;
+    i += hit.length - 1;
+  }
+  return false;
+}
+
+std::size_t SeoIntroFinder::intro_length(std::string_view paragraph) const {
+  auto u = text::to_u32(paragraph);
+  std::size_t last_end = 0;
+  for (auto [b, e] : sentence_ranges(u))
+    if (is_seo_sentence(std::u32string_view(u).substr(b, e - b))) last_end = e;
+  return last_end ? byte_offset(u, last_end) : 0;
+}
+
+std::size_t SeoIntroFinder::outro_start(std::string_view paragraph) const {
+  auto u = text::to_u32(paragraph);
+  auto ranges = sentence_ranges(u);
+  std::size_t start = std::string_view::npos;
+  for (std::size_t k = ranges.size(); k-- > 0;) {
+    auto [b, e] = ranges[k];
+    if (!is_seo_sentence(std::u32string_view(u).substr(b, e - b))) break;
+    start = b;
+  }
+  return start == std::string_view::npos ? start : byte_offset(u, start);
+}
+
+}  // namespace docpipe::clean
