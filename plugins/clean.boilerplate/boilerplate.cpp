@@ -296,16 +296,19 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
   if (tag_line_.contains(line) && len <= 2 * max_len) return "boilerplate.tags";
   if (len <= 2 * max_len && contains_any(u, copyright_)) return "boilerplate.copyright";
   if (len <= 2 * max_len && contains_any(u, chrome_phrases_)) return "boilerplate.widget";
+  // A page-metadata line may be long (上传人：… 文档编号：… 上传时间：… 格式：… 页数：…):
+  // its shape, every part a label and a short value, is the evidence.
+  if (len <= 3 * max_len && is_page_meta(line, zone)) return "boilerplate.page_meta";
+  for (const auto& p : line_patterns_)
+    if (len <= 2 * max_len && p.re.contains(line)) return p.rule;
+  // A breadcrumb's last item may be the page's (long) title.
+  if (len <= 2 * max_len && is_breadcrumb(line)) return "boilerplate.breadcrumb";
   if (len > max_len) return "";
   if (zone == Zone::tail && is_contact(line, u)) return "boilerplate.contact";
   // Bare 年月日 dates never match (they may be the document's own date), so
   // a crawl timestamp is recognised in either zone.
   if (published_iso(line)) return "boilerplate.timestamp";
   if (starts_with_any(u, pager_)) return "boilerplate.pager";
-  if (is_page_meta(line, zone)) return "boilerplate.page_meta";
-  if (contains_any(u, chrome_phrases_)) return "boilerplate.widget";
-  for (const auto& p : line_patterns_)
-    if (p.re.contains(line)) return p.rule;
   if (bare_section_label_.full_match(line)) return "boilerplate.label";
   if (is_breadcrumb(line)) return "boilerplate.breadcrumb";
   if (is_navigation(line)) return "boilerplate.navigation";

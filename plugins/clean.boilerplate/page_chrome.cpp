@@ -119,25 +119,28 @@ void BoilerplateCleaner::harvest_page_meta(Document& doc, const std::string& lin
       if (f.label == label && !f.value.empty()) doc.source.properties.emplace(property, f.value);
 }
 
-// A run of anti-scrape junk ("d5 }3 ^7 F! K& H("): five or more tokens of at
-// most three ASCII characters, most of them with a symbol. Returns the end of
-// the run starting at `i` (a token start), or `i` when there is none.
+// A run of anti-scrape junk ("d5 }3 ^7 F! K& H(", "h5 m# v2 F8 L0"): five or
+// more tokens of at most three ASCII characters, at least two with a symbol,
+// and hardly any that reads as a word (two or more letters only). Returns
+// where the run starting at `i` (a token start) ends, or `i` when none does.
 std::size_t BoilerplateCleaner::junk_run_end(const std::u32string& u, std::size_t i) const {
-  std::size_t tokens = 0, symbolic = 0, pos = i, run_end = i;
+  std::size_t tokens = 0, symbolic = 0, wordlike = 0, pos = i;
   while (pos < u.size()) {
     std::size_t j = pos;
     while (j < u.size() && u[j] > 0x20 && u[j] < 0x7F) ++j;
     std::size_t n = j - pos;
     if (n == 0 || n > 3 || (j < u.size() && !t::is_space(u[j]))) break;
     ++tokens;
-    if (std::any_of(u.begin() + pos, u.begin() + j, is_symbol)) ++symbolic;
-    run_end = j;
+    auto tok = std::u32string_view(u).substr(pos, n);
+    if (std::any_of(tok.begin(), tok.end(), is_symbol)) ++symbolic;
+    bool letters = std::all_of(tok.begin(), tok.end(), [](char32_t c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    });
+    if (letters && n >= 2) ++wordlike;
     while (j < u.size() && t::is_space(u[j])) ++j;
     pos = j;
   }
-  if (pos >= u.size() && tokens > 0) run_end = u.size();
-  if (tokens >= 5 && symbolic * 10 >= tokens * 6) return pos >= u.size() ? u.size() : pos;
-  (void)run_end;
+  if (tokens >= 5 && symbolic >= 2 && wordlike * 5 <= tokens) return pos;
   return i;
 }
 

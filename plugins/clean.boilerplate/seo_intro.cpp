@@ -46,23 +46,29 @@ SeoIntroFinder::SeoIntroFinder(const std::vector<std::string>& strong,
   for (const auto& s : strong) markers_.insert(s, 2);
 }
 
-bool SeoIntroFinder::is_seo_sentence(std::u32string_view s) const {
+bool SeoIntroFinder::is_seo_sentence(std::u32string_view s) const { return score(s) >= 2; }
+
+int SeoIntroFinder::score(std::u32string_view s) const {
   int score = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto hit = markers_.longest_at(s, i);
     if (!hit.length) continue;
     score += hit.value;
-    if (score >= 2) return true;
     i += hit.length - 1;
   }
-  return false;
+  return score;
 }
 
 std::size_t SeoIntroFinder::intro_length(std::string_view paragraph) const {
   auto u = text::to_u32(paragraph);
+  // A sentence right after an SEO sentence needs only one marker (……欢迎阅读并收藏).
   std::size_t last_end = 0;
-  for (auto [b, e] : sentence_ranges(u))
-    if (is_seo_sentence(std::u32string_view(u).substr(b, e - b))) last_end = e;
+  bool previous = false;
+  for (auto [b, e] : sentence_ranges(u)) {
+    int s = score(std::u32string_view(u).substr(b, e - b));
+    previous = s >= 2 || (previous && s >= 1);
+    if (previous) last_end = e;
+  }
   return last_end ? byte_offset(u, last_end) : 0;
 }
 

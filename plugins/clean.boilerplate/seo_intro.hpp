@@ -27,6 +27,8 @@ class SeoIntroFinder {
   std::size_t outro_start(std::string_view paragraph) const;
 
  private:
+  // Strong markers count 2, weak ones 1.
+  int score(std::u32string_view sentence) const;
   Trie markers_;  // payload 2: strong, 1: weak
 };
 

@@ -13,6 +13,8 @@ docpipe::structure::MetadataConfig config(const docpipe::PluginEnv& env, const d
   c.org_patterns.insert(c.org_patterns.begin(), extra.begin(), extra.end());
   auto sites = p.get<std::vector<std::string>>("site_suffixes", {});
   c.site_suffixes.insert(c.site_suffixes.end(), sites.begin(), sites.end());
+  auto suffixes = p.get<std::vector<std::string>>("title_suffixes", {});
+  c.title_suffixes.insert(c.title_suffixes.end(), suffixes.begin(), suffixes.end());
   c.max_title_chars = p.get<int>("max_title_chars", c.max_title_chars);
   c.title_scan_blocks = p.get<int>("title_scan_blocks", c.title_scan_blocks);
   c.signature_max_chars = p.get<int>("signature_max_chars", c.signature_max_chars);
@@ -41,7 +43,9 @@ DOCPIPE_PLUGIN(
                      "description":"extra PCRE2 patterns for issuing organizations, tried before the shipped org_patterns.txt"},
                    "site_suffixes":{"type":"array","items":{"type":"string"},"default":[],
                      "description":"extra endings of site names dropped from page titles"},
+                   "title_suffixes":{"type":"array","items":{"type":"string"},"default":[],
+                     "description":"extra PCRE2 patterns of SEO additions stripped from title lines, besides the shipped title_suffixes.txt"},
                    "max_title_chars":{"type":"integer","minimum":4,"default":60},
-                   "title_scan_blocks":{"type":"integer","minimum":1,"default":4,
+                   "title_scan_blocks":{"type":"integer","minimum":1,"default":8,
                      "description":"leading blocks that may hold the title"},
                    "signature_max_chars":{"type":"integer","minimum":8,"default":40}}})json")

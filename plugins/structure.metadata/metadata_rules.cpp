@@ -30,12 +30,14 @@ MetadataConfig MetadataConfig::from_data_dir(const std::filesystem::path& dir) {
                            t.value("cues", std::vector<std::string>{})});
   c.org_patterns = load_word_list(dir / "org_patterns.txt");
   c.site_suffixes = load_word_list(dir / "site_suffixes.txt");
+  c.title_suffixes = load_word_list(dir / "title_suffixes.txt");
   return c;
 }
 
 MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
     : cfg_(std::move(cfg)),
-      titles_(TitleConfig{all_words(cfg_.doc_types), cfg_.site_suffixes, cfg_.max_title_chars,
+      titles_(TitleConfig{all_words(cfg_.doc_types), cfg_.site_suffixes, cfg_.title_suffixes,
+                          cfg_.max_title_chars,
                           cfg_.title_scan_blocks}),
       signatures_(
           periods_, [this](std::string_view s) { return is_org_line(s); },

@@ -27,8 +27,9 @@ struct MetadataConfig {
   std::vector<DocType> doc_types;
   std::vector<std::string> org_patterns;  // PCRE2, priority order
   std::vector<std::string> site_suffixes;
+  std::vector<std::string> title_suffixes;  // PCRE2 patterns of SEO additions to titles
   int max_title_chars = 60;
-  int title_scan_blocks = 4;
+  int title_scan_blocks = 8;
   int signature_max_chars = 40;
 
   // Reads doc_types.json, org_patterns.txt and site_suffixes.txt from dir.

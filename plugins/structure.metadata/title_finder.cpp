@@ -108,24 +108,59 @@ std::string TitleFinder::strip_site_suffix(std::string title,
   }
 }
 
+TitleFinder::TitleFinder(TitleConfig cfg) : cfg_(std::move(cfg)) {
+  for (const auto& p : cfg_.suffix_patterns) suffixes_.emplace_back(p);
+}
+
+std::string TitleFinder::strip_seo_additions(std::string title) const {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& re : suffixes_) {
+      auto m = re.find(title);
+      if (!m || m->end() == m->begin()) continue;
+      std::string next = title.substr(0, m->begin()) + title.substr(m->end());
+      next = text::trim(next);
+      if (next.empty() || next == title) continue;
+      title = std::move(next);
+      changed = true;
+    }
+  }
+  return title;
+}
+
 std::optional<std::string> TitleFinder::extract(Document& doc) const {
-  // 1. Candidates in the leading blocks. Lines without any Han character
-  // (a crawl timestamp, a URL) are skipped; the first body line ends the scan.
+  // 1. Candidates in the leading blocks, up to the first body line. A farm
+  // page repeats the title with SEO additions (…（通用7篇）, …范文) before the
+  // report's own; every such line is a candidate, in its stripped form.
+  // Lines without any Han character (a crawl timestamp, a URL) are skipped.
   std::vector<Candidate> cands;
-  for (std::size_t i = 0; i < doc.blocks.size() && i < static_cast<std::size_t>(cfg_.scan_blocks);
-       ++i) {
+  std::vector<std::size_t> extra_blocks;  // second lines of titles split in two
+  const std::size_t n = doc.blocks.size();
+  for (std::size_t i = 0; i < n && i < static_cast<std::size_t>(cfg_.scan_blocks); ++i) {
     const Block& b = doc.blocks[i];
     if (b.kind == BlockKind::table || b.kind == BlockKind::signature) break;
     if (b.kind == BlockKind::heading && !b.marker.empty()) break;
     if (!has_han(b.text)) continue;
-    if (is_title_like(b.text)) {
-      cands.push_back({i, text::trim(b.text), ""});
+    std::string stripped = strip_seo_additions(text::trim(b.text));
+    if (is_title_like(stripped)) {
+      cands.push_back({i, stripped, ""});
       continue;
+    }
+    // A title broken over two lines: "***镇团委20xx年上半年" / "工作总结".
+    if (i + 1 < n && !ends_like_sentence(b.text) && !match_heading_marker(b.text) &&
+        text::length(doc.blocks[i + 1].text) <= 8 && !match_heading_marker(doc.blocks[i + 1].text)) {
+      std::string joined = strip_seo_additions(stripped + text::trim(doc.blocks[i + 1].text));
+      if (is_title_like(joined)) {
+        cands.push_back({i, joined, ""});
+        extra_blocks.push_back(i + 1);
+        ++i;
+        continue;
+      }
     }
     // A title glued to the first paragraph: "…工作总结 2020年以来,…".
     auto sp = b.text.find(' ');
     if (sp != std::string::npos) {
-      std::string head = text::trim(std::string_view(b.text).substr(0, sp));
+      std::string head = strip_seo_additions(text::trim(std::string_view(b.text).substr(0, sp)));
       std::string rest = text::trim(std::string_view(b.text).substr(sp));
       if (is_title_like(head) && text::length(rest) > text::length(head))
         cands.push_back({i, head, rest});
@@ -138,19 +173,25 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
   for (const char* key : {"html_h1", "html_title", "docx_title", "title"}) {
     auto it = doc.source.properties.find(key);
     if (it == doc.source.properties.end()) continue;
-    std::string t = strip_site_suffix(text::trim(it->second), doc.metadata.page.site);
+    std::string t = strip_seo_additions(strip_site_suffix(text::trim(it->second), doc.metadata.page.site));
     if (!t.empty()) page.push_back(t);
   }
 
-  // 3. Choose: a body line beats the page; a real name beats a redacted one.
+  // 3. Choose: the report's own title is the candidate nearest its body (the
+  // page's copies come first); a real name beats a redacted one.
   std::optional<std::string> title;
-  for (const auto& c : cands)
-    if (!is_redacted(c.text)) {
-      title = c.text;
+  for (auto it = cands.rbegin(); it != cands.rend(); ++it)
+    if (!is_redacted(it->text)) {
+      title = it->text;
       break;
     }
-  if (!title && !cands.empty()) {
-    title = cands.front().text;
+  if (!cands.empty() && (!title || is_redacted(cands.back().text))) {
+    // The nearest line is redacted (××镇妇联年度工作总结): it is still the
+    // report's title unless an earlier line spells the same name out.
+    const std::string& nearest = cands.back().text;
+    title = nearest;
+    for (const auto& c : cands)
+      if (matches_redacted(nearest, c.text)) title = c.text;
     for (const auto& p : page)
       if (matches_redacted(*title, p)) {
         title = p;
@@ -159,23 +200,28 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
   }
   if (!title && !page.empty()) title = page.front();
   if (!title) return std::nullopt;
-  if (is_redacted(*title)) {
-    for (const auto& c : cands)
-      if (matches_redacted(*title, c.text)) title = c.text;
-  }
 
-  // 4. Move the chosen line out of the body; its duplicates and redacted
-  // copies go too. Back to front so indices stay valid.
-  auto first_same = std::find_if(cands.begin(), cands.end(),
-                                 [&](const Candidate& c) { return c.text == *title; });
-  for (auto it = cands.rbegin(); it != cands.rend(); ++it) {
-    if (it->text != *title && !matches_redacted(it->text, *title)) continue;
-    bool moved = first_same != cands.end() && it->block == first_same->block;
-    if (!it->rest.empty())
-      doc.set_block_text(it->block, it->rest, moved ? kMovedRule : kDuplicateRule);
-    else
-      doc.remove_block(it->block, moved ? kMovedRule : kDuplicateRule);
+  // 4. Move the chosen line out of the body; the page's copies of the title
+  // before it go too. Back to front so indices stay valid.
+  std::size_t chosen = cands.size();
+  for (std::size_t k = cands.size(); k-- > 0;)
+    if (cands[k].text == *title || matches_redacted(cands[k].text, *title) ||
+        matches_redacted(*title, cands[k].text)) {
+      chosen = k;
+      break;
+    }
+  std::vector<std::pair<std::size_t, const char*>> removals;
+  for (std::size_t k = 0; k < cands.size(); ++k) {
+    const char* rule = k == chosen ? kMovedRule : kDuplicateRule;
+    if (!cands[k].rest.empty()) {
+      doc.set_block_text(cands[k].block, cands[k].rest, rule);
+      continue;
+    }
+    removals.emplace_back(cands[k].block, rule);
   }
+  for (auto b : extra_blocks) removals.emplace_back(b, kMovedRule);
+  std::sort(removals.begin(), removals.end());
+  for (auto it = removals.rbegin(); it != removals.rend(); ++it) doc.remove_block(it->first, it->second);
   return title;
 }
 

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pcre_regex.hpp"
+
 namespace docpipe::structure {
 
 // True when the text carries a redaction placeholder: **, XX/xx, ×, 某某.
@@ -19,13 +21,14 @@ bool matches_redacted(std::string_view redacted, std::string_view real);
 struct TitleConfig {
   std::vector<std::string> doc_type_words;  // a title names its document type
   std::vector<std::string> site_suffixes;   // endings of site names (网, 文库)
+  std::vector<std::string> suffix_patterns;  // SEO additions to strip (title_suffixes.txt)
   int max_title_chars = 60;
-  int scan_blocks = 4;  // how many leading blocks may hold the title
+  int scan_blocks = 8;  // how many leading blocks may hold the title
 };
 
 class TitleFinder {
  public:
-  explicit TitleFinder(TitleConfig cfg) : cfg_(std::move(cfg)) {}
+  explicit TitleFinder(TitleConfig cfg);
   // Picks the title, removes its line(s) from the body recording edits, and
   // returns it; nullopt (and no change) when the report has no title.
   std::optional<std::string> extract(Document& doc) const;
@@ -33,9 +36,12 @@ class TitleFinder {
   bool is_title_like(std::string_view s) const;
   // 共青团某区委工作总结_职场文秘网 -> 共青团某区委工作总结
   std::string strip_site_suffix(std::string title, const std::optional<std::string>& site) const;
+  // 团委工作总结（通用7篇） -> 团委工作总结: the patterns of title_suffixes.txt.
+  std::string strip_seo_additions(std::string title) const;
 
  private:
   TitleConfig cfg_;
+  std::vector<Regex> suffixes_;
 };
 
 }  // namespace docpipe::structure
