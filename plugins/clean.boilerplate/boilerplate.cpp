@@ -231,6 +231,16 @@ void BoilerplateCleaner::mark_chrome_runs(const Document& doc, std::vector<std::
     for (std::size_t i = 1; i + 1 < end; ++i) {
       if (!rule[i].empty() || rule[i - 1].empty() || rule[i + 1].empty()) continue;
       auto u = t::to_u32(t::trim(doc.blocks[i].text));
+      // One item of a list of chrome (the second of three disclaimers), or a scrap.
+      // Only a long line: a short one between two chrome lines may be the title.
+      bool same_kind = rule[i - 1] == rule[i + 1] &&
+                       u.size() > static_cast<std::size_t>(max_chrome_chars_) &&
+                       u.size() <= 3 * static_cast<std::size_t>(max_chrome_chars_);
+      if (same_kind) {
+        rule[i] = rule[i - 1];
+        changed = true;
+        continue;
+      }
       if (u.empty() || u.size() > kScrapChars || count_han(u) > 4) continue;
       if (doc.blocks[i].kind == BlockKind::heading) continue;
       rule[i] = "boilerplate.widget";
@@ -338,11 +348,18 @@ void BoilerplateCleaner::apply(Document& doc) {
   }
   // Position: head chrome precedes the first body line (a long line that is
   // no chrome) and tail chrome follows the last one.
+  // A long line with head chrome right after it (a disclaimer, a spam line
+  // above the site's widgets) does not end the head zone yet.
   std::optional<std::size_t> first_body, last_body;
+  auto chrome_follows = [&](std::size_t i) {
+    for (std::size_t j = i + 1; j < n && j <= i + 2; ++j)
+      if (!rule[j].empty() || !head_rule[j].empty()) return true;
+    return false;
+  };
   for (std::size_t i = 0; i < n; ++i) {
     if (rule[i].empty() && head_rule[i].empty() && tail_rule[i].empty() &&
         t::length(doc.blocks[i].text) > static_cast<std::size_t>(max_chrome_chars_)) {
-      if (!first_body) first_body = i;
+      if (!first_body && !chrome_follows(i)) first_body = i;
       last_body = i;
     }
   }

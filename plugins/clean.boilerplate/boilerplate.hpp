@@ -69,6 +69,7 @@ class BoilerplateCleaner final : public Transform {
   struct RuleRegex {
     std::string rule;
     Regex re;
+    int keep_group = 0;  // a span rule may keep one group of its match (**x** -> x)
   };
   // Span rules that apply anywhere (page footers, source notice, scrape junk).
   void remove_inline_chrome(Document& doc) const;

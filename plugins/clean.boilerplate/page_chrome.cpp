@@ -71,7 +71,8 @@ void BoilerplateCleaner::load_page_rules(const nlohmann::json& rules, const Para
   auto rule_regexes = [&](const char* key, std::vector<RuleRegex>& out) {
     if (!rules.contains(key)) return;
     for (const auto& r : rules.at(key))
-      out.push_back({r.at("rule").get<std::string>(), Regex(r.at("pattern").get<std::string>())});
+      out.push_back({r.at("rule").get<std::string>(), Regex(r.at("pattern").get<std::string>()),
+                     r.value("keep_group", 0)});
   };
   rule_regexes("chrome_line_patterns", line_patterns_);
   rule_regexes("inline_chrome_patterns", inline_patterns_);
@@ -167,7 +168,9 @@ void BoilerplateCleaner::remove_inline_chrome(Document& doc) const {
     std::string text = doc.blocks[k].text;
     std::string rule;
     for (const auto& p : inline_patterns_) {
-      std::string next = p.re.replace_all(text, [](std::string_view, const Match&) { return ""; });
+      std::string next = p.re.replace_all(text, [&](std::string_view subject, const Match& m) {
+        return p.keep_group > 0 ? std::string(m.group(subject, p.keep_group)) : std::string();
+      });
       if (next != text) {
         text = std::move(next);
         rule = p.rule;

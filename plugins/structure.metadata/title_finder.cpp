@@ -168,6 +168,24 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
     break;
   }
 
+  // A news headline names no document type: the first line, short, not
+  // ending like a sentence, with body text right after it (or its copy).
+  if (cands.empty() && n >= 2) {
+    std::size_t first = 0;
+    while (first < n && !has_han(doc.blocks[first].text)) ++first;
+    if (first + 1 < n) {
+      const Block& b = doc.blocks[first];
+      std::string t = strip_seo_additions(text::trim(b.text));
+      auto len = text::length(t);
+      bool unnumbered = b.marker.empty() && !match_heading_marker(t);
+      bool body_next = text::length(doc.blocks[first + 1].text) > 40 ||
+                       text::trim(doc.blocks[first + 1].text) == text::trim(b.text);
+      if (len >= 6 && len <= 40 && unnumbered && !ends_like_sentence(t) && body_next &&
+          (b.kind == BlockKind::paragraph || b.kind == BlockKind::heading))
+        cands.push_back({first, t, ""});
+    }
+  }
+
   // 2. What the page or file says about itself, without site suffixes.
   std::vector<std::string> page;
   for (const char* key : {"html_h1", "html_title", "docx_title", "title"}) {

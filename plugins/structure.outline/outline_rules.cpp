@@ -132,10 +132,77 @@ int check_numbering(Document& doc) {
   return gaps;
 }
 
+// Markdown headings (### 标题) from AI-written pages: the marks go and the
+// line is a heading. Levels rank the distinct mark counts after the first
+// heading line (often the title, one # fewer than the sections).
+int mark_markdown_headings(Document& doc) {
+  std::vector<std::pair<std::size_t, std::size_t>> found;  // block, number of #
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const std::string& t = doc.blocks[i].text;
+    if (doc.blocks[i].kind != BlockKind::paragraph) continue;
+    std::size_t hashes = 0;
+    while (hashes < t.size() && t[hashes] == '#') ++hashes;
+    if (hashes == 0 || hashes > 6 || hashes >= t.size() || t[hashes] != ' ') continue;
+    if (text::trim(std::string_view(t).substr(hashes)).empty()) continue;
+    found.emplace_back(i, hashes);
+  }
+  if (found.empty()) return 0;
+  std::vector<std::size_t> counts;
+  for (std::size_t k = found.size() > 1 ? 1 : 0; k < found.size(); ++k) counts.push_back(found[k].second);
+  std::sort(counts.begin(), counts.end());
+  counts.erase(std::unique(counts.begin(), counts.end()), counts.end());
+  for (auto [i, hashes] : found) {
+    auto rank = std::lower_bound(counts.begin(), counts.end(), hashes) - counts.begin();
+    Block& b = doc.blocks[i];
+    doc.set_block_text(i, text::trim(std::string_view(b.text).substr(hashes)), "outline.markdown_heading");
+    b.kind = BlockKind::heading;
+    b.level = std::clamp(static_cast<int>(rank) + 1, 1, 4);
+  }
+  return static_cast<int>(found.size());
+}
+
+bool has_numbered_top_heading(const Document& doc) {
+  return std::any_of(doc.blocks.begin(), doc.blocks.end(), [](const Block& b) {
+    return b.kind == BlockKind::heading && !b.marker.empty() && b.level == 1;
+  });
+}
+
+// Section titles written without a number (坚持为党育人，强化思想引领力) in a
+// report that numbers none of its sections: a short line that does not end
+// like a sentence, between the report's paragraphs, before a body paragraph.
+int mark_unnumbered_headings(Document& doc, const OutlineOptions& opt) {
+  if (has_numbered_top_heading(doc)) return 0;
+  int marked = 0;
+  const auto max = static_cast<std::size_t>(opt.max_unnumbered_heading_chars);
+  for (std::size_t i = 0; i + 1 < doc.blocks.size(); ++i) {
+    Block& b = doc.blocks[i];
+    const Block& next = doc.blocks[i + 1];
+    if (b.kind != BlockKind::paragraph || next.kind != BlockKind::paragraph) continue;
+    auto u = text::to_u32(text::trim(b.text));
+    if (u.size() < 4 || u.size() > max) continue;
+    if (text::length(next.text) <= max) continue;  // the next line must be body text
+    char32_t last = u.back();
+    if (is_sentence_end(last) || is_clause_end(last) || is_colon(last) || last == U'…' ||
+        last == U'—')
+      continue;
+    if (std::any_of(u.begin(), u.end(), [](char32_t c) { return c == U'。' || c == U'；'; }))
+      continue;
+    // A date line or a bare number is no section title.
+    if (std::count_if(u.begin(), u.end(), [](char32_t c) { return c >= '0' && c <= '9'; }) * 2 >=
+        static_cast<long>(u.size()))
+      continue;
+    b.kind = BlockKind::heading;
+    b.level = 1;
+    ++marked;
+  }
+  return marked;
+}
+
 }  // namespace
 
 OutlineStats build_outline(Document& doc, const OutlineOptions& opt) {
   OutlineStats st;
+  if (opt.markdown_headings) mark_markdown_headings(doc);
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
     if (!classifiable(b)) continue;
@@ -181,6 +248,7 @@ OutlineStats build_outline(Document& doc, const OutlineOptions& opt) {
       if (!s.item_follows) ++i;  // a run-in body needs no classification; a run-in item does
     }
   }
+  if (opt.unnumbered_headings) st.headings += mark_unnumbered_headings(doc, opt);
   if (opt.check_numbering) st.numbering_gaps = check_numbering(doc);
   doc.diagnose(Level::info, "outline: " + std::to_string(st.headings) + " headings, " +
                                 std::to_string(st.list_items) + " numbered list items, " +

@@ -17,6 +17,12 @@ struct OutlineOptions {
   std::vector<int> run_in_levels{1, 2};
   // Report gaps and repeats in numbering (一、二、四、) as diagnostics.
   bool check_numbering = true;
+  // Markdown heading lines (### 标题) become headings without their marks.
+  bool markdown_headings = true;
+  // In a report that numbers none of its sections, a short line that does not
+  // end like a sentence, followed by a body paragraph, is a level-1 heading.
+  bool unnumbered_headings = true;
+  int max_unnumbered_heading_chars = 30;
 };
 
 struct OutlineStats {
