@@ -330,6 +330,7 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
 
 void BoilerplateCleaner::apply(Document& doc) {
   remove_inline_chrome(doc);
+  strip_chunk_numbers(doc);
   strip_labels_and_pieces(doc);
   const std::size_t n = doc.blocks.size();
   std::vector<std::string> rule(n);

@@ -78,6 +78,8 @@ class BoilerplateCleaner final : public Transform {
   void strip_labels_and_pieces(Document& doc) const;
   // Leading SEO text of the first paragraphs; the rules of whole blocks.
   void strip_seo_intros(Document& doc, std::vector<std::string>& rule) const;
+  // Numbered chunks of a document-share page (1、… 2、…) cut inside sentences.
+  void strip_chunk_numbers(Document& doc) const;
   bool is_page_meta(const std::string& line, Zone zone) const;
   void harvest_page_meta(Document& doc, const std::string& line) const;
   bool is_chrome_words(std::string_view s) const;

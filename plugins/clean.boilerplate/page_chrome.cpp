@@ -242,6 +242,54 @@ void BoilerplateCleaner::strip_labels_and_pieces(Document& doc) const {
   }
 }
 
+void BoilerplateCleaner::strip_chunk_numbers(Document& doc) const {
+  // A document-share page prints its text in numbered chunks (1、… 2、… 3、…)
+  // cut at a fixed size, often inside a word: "综合素" / "3、质培养". A run of
+  // long blocks numbered 1, 2, 3… of which one or more starts mid-sentence
+  // is such a chunking: the numbers go and a cut sentence is joined again.
+  constexpr std::size_t kMinChunkChars = 100;
+  auto number_of = [](const std::string& text, std::size_t& len) {
+    std::size_t i = 0;
+    while (i < text.size() && i < 2 && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == 0 || text.compare(i, std::string("、").size(), "、") != 0) return 0;
+    len = i + std::string("、").size();
+    return std::stoi(text.substr(0, i));
+  };
+  auto ends_sentence = [](const std::string& text) {
+    char32_t c = last_char(text);
+    return is_sentence_end(c) || c == U'：' || c == U':';
+  };
+  for (std::size_t start = 0; start < doc.blocks.size(); ++start) {
+    std::size_t len = 0;
+    if (number_of(doc.blocks[start].text, len) != 1) continue;
+    std::size_t end = start;  // one past the run
+    bool cut_inside = false;
+    while (end < doc.blocks.size()) {
+      const std::string& t = doc.blocks[end].text;
+      std::size_t l = 0;
+      if (number_of(t, l) != static_cast<int>(end - start + 1)) break;
+      bool last_of_run = end + 1 == doc.blocks.size();
+      if (t::length(t) < kMinChunkChars && !last_of_run) break;
+      if (end > start && !ends_sentence(doc.blocks[end - 1].text)) cut_inside = true;
+      ++end;
+    }
+    if (end - start < 2 || !cut_inside) continue;
+    for (std::size_t k = end; k-- > start;) {
+      std::size_t l = 0;
+      number_of(doc.blocks[k].text, l);
+      std::string rest = doc.blocks[k].text.substr(l);
+      if (k > start && !ends_sentence(doc.blocks[k - 1].text)) {
+        doc.set_block_text(k - 1, doc.blocks[k - 1].text + rest, "boilerplate.chunk_number");
+        doc.remove_block(k, "boilerplate.chunk_number");
+      } else {
+        doc.set_block_text(k, rest, "boilerplate.chunk_number");
+      }
+    }
+    doc.diagnose(Level::info, "boilerplate: page-chunk numbers 1、…" + std::to_string(end - start) +
+                                  "、 removed and cut sentences joined");
+  }
+}
+
 void BoilerplateCleaner::strip_seo_intros(Document& doc, std::vector<std::string>& rule) const {
   // Farm intros sit before the report's first heading, in its first blocks.
   const std::size_t n = doc.blocks.size();

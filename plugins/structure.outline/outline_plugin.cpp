@@ -1,5 +1,9 @@
 // structure.outline: headings by GB/T 9704 numbering (see outline_rules.hpp).
+#include <docpipe/error.hpp>
 #include <docpipe/plugin.hpp>
+#include <docpipe/text.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "outline_rules.hpp"
 
@@ -7,7 +11,8 @@ namespace {
 
 class OutlineTransform final : public docpipe::Transform {
  public:
-  OutlineTransform(const docpipe::PluginEnv&, const docpipe::Params& p) {
+  OutlineTransform(const docpipe::PluginEnv& env, const docpipe::Params& p) {
+    load_boundaries(env, p);
     opt_.max_heading_chars = p.get<int>("max_heading_chars", opt_.max_heading_chars);
     opt_.run_in_levels = p.get<std::vector<int>>("run_in_levels", opt_.run_in_levels);
     opt_.check_numbering = p.get<bool>("check_numbering", opt_.check_numbering);
@@ -19,6 +24,22 @@ class OutlineTransform final : public docpipe::Transform {
   void apply(docpipe::Document& doc) override { docpipe::structure::build_outline(doc, opt_); }
 
  private:
+  void load_boundaries(const docpipe::PluginEnv& env, const docpipe::Params& p) {
+    auto path = env.data_dir / "heading_boundaries.json";
+    std::ifstream in(path);
+    if (!in) throw docpipe::ConfigError("structure.outline: cannot read data file " + path.string());
+    auto j = nlohmann::json::parse(in);
+    auto& hb = opt_.boundaries;
+    hb.heading_end_words = j.value("heading_end_words", std::vector<std::string>{});
+    hb.sentence_openers = j.value("sentence_openers", std::vector<std::string>{});
+    hb.continuing_chars = docpipe::text::to_u32(j.value("continuing_chars", std::string{}));
+    for (auto& w : p.get<std::vector<std::string>>("extra_heading_end_words", {}))
+      hb.heading_end_words.push_back(w);
+    for (auto& w : p.get<std::vector<std::string>>("extra_sentence_openers", {}))
+      hb.sentence_openers.push_back(w);
+    opt_.inline_headings = p.get<bool>("inline_headings", opt_.inline_headings);
+  }
+
   docpipe::structure::OutlineOptions opt_;
 };
 
@@ -40,4 +61,10 @@ DOCPIPE_PLUGIN(
                      "description":"### lines become headings without their marks"},
                    "unnumbered_headings":{"type":"boolean","default":true,
                      "description":"in a report without numbered sections, a short line that does not end like a sentence and precedes a body paragraph is a level-1 heading"},
-                   "max_unnumbered_heading_chars":{"type":"integer","minimum":4,"default":30}}})json")
+                   "max_unnumbered_heading_chars":{"type":"integer","minimum":4,"default":30},
+                   "inline_headings":{"type":"boolean","default":true,
+                     "description":"split level-1/2 headings run together with text after a sentence end"},
+                   "extra_heading_end_words":{"type":"array","items":{"type":"string"},"default":[],
+                     "description":"words a run-together heading ends with, besides heading_boundaries.json"},
+                   "extra_sentence_openers":{"type":"array","items":{"type":"string"},"default":[],
+                     "description":"words that start the text after a run-together heading"}}})json")

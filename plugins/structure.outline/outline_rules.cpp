@@ -185,6 +185,9 @@ int mark_unnumbered_headings(Document& doc, const OutlineOptions& opt) {
     if (is_sentence_end(last) || is_clause_end(last) || is_colon(last) || last == U'…' ||
         last == U'—')
       continue;
+    // A line cut inside a sentence ends on a particle (…改革开放的).
+    if (std::u32string_view(U"的了和与及在对为把被将从向是").find(last) != std::u32string_view::npos)
+      continue;
     if (std::any_of(u.begin(), u.end(), [](char32_t c) { return c == U'。' || c == U'；'; }))
       continue;
     // A date line or a bare number is no section title.
@@ -203,6 +206,7 @@ int mark_unnumbered_headings(Document& doc, const OutlineOptions& opt) {
 OutlineStats build_outline(Document& doc, const OutlineOptions& opt) {
   OutlineStats st;
   if (opt.markdown_headings) mark_markdown_headings(doc);
+  if (opt.inline_headings) split_inline_headings(doc, opt.boundaries);
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
     if (!classifiable(b)) continue;

@@ -5,6 +5,8 @@
 #include <docpipe/model.hpp>
 #include <vector>
 
+#include "inline_headings.hpp"
+
 namespace docpipe::structure {
 
 struct OutlineOptions {
@@ -23,6 +25,9 @@ struct OutlineOptions {
   // end like a sentence, followed by a body paragraph, is a level-1 heading.
   bool unnumbered_headings = true;
   int max_unnumbered_heading_chars = 30;
+  // Headings run together with text are split off (inline_headings.hpp).
+  bool inline_headings = true;
+  HeadingBoundaries boundaries;
 };
 
 struct OutlineStats {

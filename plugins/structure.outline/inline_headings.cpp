@@ -1,0 +1,94 @@
+#include "inline_headings.hpp"
+
+#include <algorithm>
+#include <array>
+#include <docpipe/text.hpp>
+
+#include "heading_marker.hpp"
+
+namespace docpipe::structure {
+namespace {
+
+constexpr const char* kRule = "outline.inline_heading";
+
+bool ends_sentence(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?'; }
+
+bool starts_with(std::u32string_view s, std::size_t at, const std::u32string& w) {
+  return at + w.size() <= s.size() && s.compare(at, w.size(), w) == 0;
+}
+
+// Where the heading that starts at `begin` (its marker ending at `text_at`)
+// ends, in code points; npos when it runs into a sentence end first (the
+// run-in split of the outline handles that) or no boundary shows.
+std::size_t heading_end(std::u32string_view u, std::size_t text_at, int level,
+                        const HeadingBoundaries& hb, const std::vector<std::u32string>& ends,
+                        const std::vector<std::u32string>& openers) {
+  std::size_t limit = std::min(u.size(), text_at + hb.max_heading_chars);
+  for (std::size_t q = text_at + 2; q < limit; ++q) {
+    if (ends_sentence(u[q])) return std::u32string::npos;
+    auto deeper = match_heading_marker(text::to_utf8(u.substr(q, 8)));
+    if (deeper && deeper->level > level && deeper->ordinal == 1) return q;
+    bool continues = hb.continuing_chars.find(u[q]) != std::u32string::npos;
+    if (!continues)
+      for (const auto& w : ends)
+        if (q >= w.size() && u.compare(q - w.size(), w.size(), w) == 0) return q;
+    for (const auto& w : openers)
+      if (starts_with(u, q, w)) return q;
+  }
+  return std::u32string::npos;
+}
+
+}  // namespace
+
+int split_inline_headings(Document& doc, const HeadingBoundaries& hb) {
+  std::vector<std::u32string> ends, openers;
+  for (const auto& w : hb.heading_end_words) ends.push_back(text::to_u32(w));
+  for (const auto& w : hb.sentence_openers) openers.push_back(text::to_u32(w));
+  std::array<int, 3> last{};  // last ordinal seen at levels 1 and 2
+  int split = 0;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind == BlockKind::table || b.kind == BlockKind::signature) continue;
+    auto u = text::to_u32(b.text);
+    // A marker at the start of the block: note it; split its heading off when
+    // it runs straight into the text (一、基本情况半程镇共有…).
+    if (auto m = match_heading_marker(b.text); m && m->level <= 2) {
+      last[m->level] = m->ordinal;
+      if (m->level == 1) last[2] = 0;
+      std::size_t text_at = text::to_u32(std::string_view(b.text).substr(0, m->end)).size();
+      if (b.kind != BlockKind::heading && u.size() > hb.max_heading_chars) {
+        std::size_t q = heading_end(u, text_at, m->level, hb, ends, openers);
+        if (q != std::u32string::npos) {
+          Block rest = b;
+          rest.text = text::trim(text::to_utf8(std::u32string_view(u).substr(q)));
+          doc.set_block_text(i, text::trim(text::to_utf8(std::u32string_view(u).substr(0, q))), kRule);
+          doc.record_edit(kRule, static_cast<int>(i + 1), "", rest.text);
+          doc.blocks.insert(doc.blocks.begin() + static_cast<std::ptrdiff_t>(i + 1), std::move(rest));
+          ++split;
+        }
+      }
+      continue;
+    }
+    if (b.kind == BlockKind::heading) continue;
+    // A marker after a sentence end inside the block whose number continues
+    // the outline starts a new block.
+    for (std::size_t p = 1; p + 2 < u.size(); ++p) {
+      if (!ends_sentence(u[p - 1])) continue;
+      auto m = match_heading_marker(text::to_utf8(std::u32string_view(u).substr(p, 8)));
+      if (!m || m->level > 2) continue;
+      bool continues = m->ordinal == last[m->level] + 1 || (m->ordinal == 1 && m->level == 2);
+      if (!continues) continue;
+      Block rest = b;
+      rest.kind = BlockKind::paragraph;
+      rest.text = text::trim(text::to_utf8(std::u32string_view(u).substr(p)));
+      doc.set_block_text(i, text::trim(text::to_utf8(std::u32string_view(u).substr(0, p))), kRule);
+      doc.record_edit(kRule, static_cast<int>(i + 1), "", rest.text);
+      doc.blocks.insert(doc.blocks.begin() + static_cast<std::ptrdiff_t>(i + 1), std::move(rest));
+      ++split;
+      break;  // the new block is looked at next, marker first
+    }
+  }
+  return split;
+}
+
+}  // namespace docpipe::structure
