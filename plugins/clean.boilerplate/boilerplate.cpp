@@ -225,6 +225,11 @@ void BoilerplateCleaner::mark_chrome_runs(const Document& doc, std::vector<std::
   // a numbered heading never is.
   constexpr std::size_t kScrapChars = 12;
   const std::size_t end = first_body ? *first_body : rule.size();
+  // The first line, a section label (校园新闻) above the chrome, is chrome too.
+  if (end > 1 && rule[0].empty() && !rule[1].empty()) {
+    auto u = t::to_u32(t::trim(doc.blocks[0].text));
+    if (!u.empty() && u.size() <= 6 && count_han(u) == u.size()) rule[0] = "boilerplate.widget";
+  }
   bool changed = true;
   while (changed) {
     changed = false;
@@ -303,6 +308,9 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
   if (zone == Zone::tail && len <= 2 * max_len &&
       (is_paywall(u) || (contains_any(u, paywall_hints_) && is_contact(line, u))))
     return "boilerplate.paywall";
+  // A preview notice above the text (已阅读5页，还剩1页未读 继续免费阅读) is
+  // document-share chrome there; only in the tail does it cut the report.
+  if (zone == Zone::head && len <= 2 * max_len && is_paywall(u)) return "boilerplate.doc_share";
   if (tag_line_.contains(line) && len <= 2 * max_len) return "boilerplate.tags";
   if (len <= 2 * max_len && contains_any(u, copyright_)) return "boilerplate.copyright";
   if (len <= 2 * max_len && contains_any(u, chrome_phrases_)) return "boilerplate.widget";

@@ -24,18 +24,22 @@ std::size_t heading_end(std::u32string_view u, std::size_t text_at, int level,
                         const HeadingBoundaries& hb, const std::vector<std::u32string>& ends,
                         const std::vector<std::u32string>& openers) {
   std::size_t limit = std::min(u.size(), text_at + hb.max_heading_chars);
+  // A sentence end or a deeper item first: they are certain.
   for (std::size_t q = text_at + 2; q < limit; ++q) {
     if (ends_sentence(u[q])) return std::u32string::npos;
     auto deeper = match_heading_marker(text::to_utf8(u.substr(q, 8)));
     if (deeper && deeper->level > level && deeper->ordinal == 1) return q;
-    bool continues = hb.continuing_chars.find(u[q]) != std::u32string::npos;
-    if (!continues)
-      for (const auto& w : ends)
-        if (q >= w.size() && u.compare(q - w.size(), w.size(), w) == 0) return q;
+  }
+  // Then the first sentence opener; failing that, the last heading-end word.
+  std::size_t last_end = std::u32string::npos;
+  for (std::size_t q = text_at + 2; q < limit; ++q) {
     for (const auto& w : openers)
       if (starts_with(u, q, w)) return q;
+    if (hb.continuing_chars.find(u[q]) != std::u32string::npos) continue;
+    for (const auto& w : ends)
+      if (q >= text_at + w.size() && u.compare(q - w.size(), w.size(), w) == 0) last_end = q;
   }
-  return std::u32string::npos;
+  return last_end;
 }
 
 }  // namespace
