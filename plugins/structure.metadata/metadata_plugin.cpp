@@ -11,6 +11,7 @@ docpipe::structure::MetadataConfig config(const docpipe::PluginEnv& env, const d
   // Patterns from the pipeline come first: a user's own organizations win.
   auto extra = p.get<std::vector<std::string>>("org_patterns", {});
   c.org_patterns.insert(c.org_patterns.begin(), extra.begin(), extra.end());
+  c.org_cores = p.get<std::vector<std::string>>("org_cores", {});
   auto sites = p.get<std::vector<std::string>>("site_suffixes", {});
   c.site_suffixes.insert(c.site_suffixes.end(), sites.begin(), sites.end());
   auto suffixes = p.get<std::vector<std::string>>("title_suffixes", {});
@@ -41,6 +42,8 @@ DOCPIPE_PLUGIN(
                  "properties":{
                    "org_patterns":{"type":"array","items":{"type":"string"},"default":[],
                      "description":"extra PCRE2 patterns for issuing organizations, tried before the shipped org_patterns.txt"},
+                   "org_cores":{"type":"array","items":{"type":"string"},"default":[],
+                     "description":"extra words that end a body's name (团委, 妇联 …), besides org_names.json"},
                    "site_suffixes":{"type":"array","items":{"type":"string"},"default":[],
                      "description":"extra endings of site names dropped from page titles"},
                    "title_suffixes":{"type":"array","items":{"type":"string"},"default":[],

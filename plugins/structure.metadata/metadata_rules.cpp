@@ -29,6 +29,7 @@ MetadataConfig MetadataConfig::from_data_dir(const std::filesystem::path& dir) {
                            t.value("words", std::vector<std::string>{}),
                            t.value("cues", std::vector<std::string>{})});
   c.org_patterns = load_word_list(dir / "org_patterns.txt");
+  c.org_names = load_json(dir / "org_names.json");
   c.site_suffixes = load_word_list(dir / "site_suffixes.txt");
   c.title_suffixes = load_word_list(dir / "title_suffixes.txt");
   return c;
@@ -36,6 +37,7 @@ MetadataConfig MetadataConfig::from_data_dir(const std::filesystem::path& dir) {
 
 MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
     : cfg_(std::move(cfg)),
+      orgs_(cfg_.org_names, cfg_.org_cores),
       titles_(TitleConfig{all_words(cfg_.doc_types), cfg_.site_suffixes, cfg_.title_suffixes,
                           cfg_.max_title_chars,
                           cfg_.title_scan_blocks}),
@@ -52,16 +54,40 @@ MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
 }
 
 std::optional<std::string> MetadataExtractor::find_org(std::string_view text) const {
+  // The leftmost name wins; at the same place a pattern (共青团××区委员会)
+  // is more precise than a core word.
+  std::optional<std::pair<std::size_t, std::string>> best;
   for (const auto& re : org_)
-    if (auto m = re.find(text)) return std::string(m->view(text));
-  return std::nullopt;
+    if (auto m = re.find(text); m && (!best || m->begin() < best->first))
+      best = {m->begin(), std::string(m->view(text))};
+  if (auto m = orgs_.find(text); m && (!best || m->begin < best->first)) best = {m->begin, m->name};
+  if (!best) return std::nullopt;
+  return best->second;
 }
 
 bool MetadataExtractor::is_org_line(std::string_view line) const {
   for (const auto& re : org_)
     if (auto m = re.find(line); m && m->begin() == 0)
       return text::length(line.substr(m->end())) <= 6;  // 办公室, 机关 may follow the name
+  if (auto m = orgs_.find(line); m && m->begin == 0) return text::length(line.substr(m->end)) <= 6;
   return false;
+}
+
+std::optional<std::string> MetadataExtractor::full_form(const Document& doc,
+                                                        const std::string& org) const {
+  // 团区委 in the title, 共青团XX市XX区委 in the text: one body, the full name.
+  auto level = orgs_.short_form_level(org);
+  if (!level) return std::nullopt;
+  std::size_t seen = 0;
+  for (const auto& b : doc.blocks) {
+    if (b.kind != BlockKind::paragraph || ++seen > 3) continue;
+    for (const auto& re : org_)
+      for (const auto& m : re.find_all(b.text)) {
+        std::string name(m.view(b.text));
+        if (text::ends_with(name, *level) || text::ends_with(name, *level + "员会")) return name;
+      }
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> MetadataExtractor::doc_type_in_title(std::string_view title) const {
@@ -115,15 +141,34 @@ void MetadataExtractor::apply(Document& doc) const {
 
   // Organization: title, then opening sentence, then signature. A redacted
   // name gives way to the real one the signature spells out.
-  std::optional<std::string> org = find_org(title);
-  const char* org_from = "title";
-  if (!org) {
-    org = find_org(opening);
-    org_from = "opening sentence";
-  }
+  // Organization: the body as the report writes it — what the page labels
+  // 发文机构, the signature, the opening sentence (共青团XX区委在…); the title
+  // last, as pages rewrite titles. A redacted name gives way to the real one
+  // the signature spells out.
+  std::optional<std::string> org;
+  const char* org_from = "page metadata (发文机构)";
+  if (auto it = doc.source.properties.find("page_organization"); it != doc.source.properties.end())
+    org = text::trim(it->second);
   if (!org && sig_org) {
     org = find_org(*sig_org);
     org_from = "signature";
+  }
+  auto opening_org = find_org(opening), title_org = find_org(title);
+  if (!org) {
+    org = opening_org;
+    org_from = "opening sentence";
+  }
+  // A name the author redacted (XX团委, **街道团工委) is the report's own
+  // name for itself, more than an unredacted short form beside it.
+  if (title_org && is_redacted(*title_org) && (!org || !is_redacted(*org)) && !sig_org) {
+    org = title_org;
+    org_from = "title";
+  }
+  bool from_title = false;
+  if (!org) {
+    org = title_org;
+    org_from = "title";
+    from_title = true;
   }
   if (org && sig_org && is_redacted(*org)) {
     if (auto real = find_org(*sig_org); real && matches_redacted(*org, *real)) {
@@ -132,6 +177,11 @@ void MetadataExtractor::apply(Document& doc) const {
     }
   }
   if (org) {
+    if (auto full = from_title ? full_form(doc, *org) : std::nullopt) {
+      doc.diagnose(Level::info, "metadata: organization \"" + *org + "\" is \"" + *full +
+                                    "\" in the text; the full name is kept");
+      org = full;
+    }
     fill(md.organization, org);
     doc.diagnose(Level::info,
                  std::string("metadata: organization \"") + *org + "\" from the " + org_from);

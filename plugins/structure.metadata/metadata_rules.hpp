@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pcre_regex.hpp"
+#include "org_finder.hpp"
 #include "period_parser.hpp"
 #include "signature_finder.hpp"
 #include "title_finder.hpp"
@@ -26,6 +27,8 @@ struct DocType {
 struct MetadataConfig {
   std::vector<DocType> doc_types;
   std::vector<std::string> org_patterns;  // PCRE2, priority order
+  nlohmann::json org_names;               // org_names.json: cores of body names
+  std::vector<std::string> org_cores;     // extra cores from the pipeline
   std::vector<std::string> site_suffixes;
   std::vector<std::string> title_suffixes;  // PCRE2 patterns of SEO additions to titles
   int max_title_chars = 60;
@@ -45,12 +48,15 @@ class MetadataExtractor {
   std::optional<std::string> find_org(std::string_view text) const;
   // A short line that is essentially an organization name.
   bool is_org_line(std::string_view line) const;
+  // The full name the text gives a short form (团区委 -> 共青团XX区委), if any.
+  std::optional<std::string> full_form(const Document& doc, const std::string& org) const;
   std::optional<std::string> doc_type_in_title(std::string_view title) const;
   std::optional<std::string> doc_type_from_cues(std::string_view opening) const;
 
  private:
   MetadataConfig cfg_;
   std::vector<Regex> org_;
+  OrgFinder orgs_;
   PeriodParser periods_;
   TitleFinder titles_;
   SignatureFinder signatures_;
