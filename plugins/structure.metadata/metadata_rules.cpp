@@ -195,7 +195,16 @@ void MetadataExtractor::apply(Document& doc) const {
   // Period: from the title; an untitled report's opening sentence otherwise.
   if (!md.period.year && md.period.span == "unknown") {
     Period p = periods_.parse(title);
-    if (!p.year && p.span == "unknown") p = periods_.parse(opening);
+    if (!p.year && p.span == "unknown") {
+      p = periods_.parse(opening);
+    } else if (!p.year) {
+      // 街道团工委上半年工作总结 / 2015 年上半年，…: the opening names the year.
+      Period o = periods_.parse(opening);
+      if (o.year && (o.span == p.span || o.span == "annual")) {
+        p.year = o.year;
+        p.label = o.label;
+      }
+    }
     md.period = p;
     if (!p.label.empty())
       doc.diagnose(Level::info, "metadata: period \"" + p.label + "\" -> " + p.span);
