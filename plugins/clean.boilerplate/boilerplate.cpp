@@ -40,6 +40,11 @@ std::string alternation(const std::vector<std::string>& words) {
   return out.empty() ? "(?!)" : out;
 }
 
+bool is_nav_separator(char32_t c) {
+  return t::is_space(c) || c == U'|' || c == U'·' || c == U'｜' || c == U'•' || c == U'●' ||
+         c == U'▪' || c == U'-';
+}
+
 bool is_emoji(char32_t c) {
   return (c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) ||
          (c >= 0x1F000 && c <= 0x1F2FF);
@@ -126,12 +131,10 @@ bool BoilerplateCleaner::is_navigation(const std::string& line) const {
   auto u = t::to_u32(line);
   std::size_t i = 0, tokens = 0;
   while (i < u.size()) {
-    while (i < u.size() && (t::is_space(u[i]) || u[i] == U'|' || u[i] == U'·' || u[i] == U'｜'))
-      ++i;
+    while (i < u.size() && is_nav_separator(u[i])) ++i;
     if (i >= u.size()) break;
     std::size_t j = i;
-    while (j < u.size() && !(t::is_space(u[j]) || u[j] == U'|' || u[j] == U'·' || u[j] == U'｜'))
-      ++j;
+    while (j < u.size() && !is_nav_separator(u[j])) ++j;
     auto token = std::u32string_view(u).substr(i, j - i);
     // A token may be several navigation words run together (设为首页收藏本站).
     for (std::size_t k = 0; k < token.size();) {
@@ -272,7 +275,12 @@ std::optional<std::string> BoilerplateCleaner::published_iso(const std::string& 
   bool iso_like = m.group(line, 3) != "年";
   // A bare "2020年5月29日" may be the document's own date: keep it.
   if (!labelled && !has_time && !iso_like) return std::nullopt;
-  if (!meta_rest_.full_match(m.group(line, 9))) return std::nullopt;
+  // After a crawl time of day a site may print a short category
+  // (14:42:05年度工作总结); otherwise only page metadata may follow.
+  auto rest = m.group(line, 9);
+  bool short_tail = has_time && t::length(rest) <= 12 &&
+                    std::none_of(rest.begin(), rest.end(), [](char c) { return c == ',' || c == '.'; });
+  if (!short_tail && !meta_rest_.full_match(rest)) return std::nullopt;
   auto two = [&](std::size_t g) {
     std::string s(m.group(line, g));
     return s.size() == 1 ? "0" + s : s;

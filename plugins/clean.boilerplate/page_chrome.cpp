@@ -292,11 +292,16 @@ void BoilerplateCleaner::strip_chunk_numbers(Document& doc) const {
 
 void BoilerplateCleaner::strip_seo_intros(Document& doc, std::vector<std::string>& rule) const {
   // Farm intros sit before the report's first heading, in its first blocks.
+  // Short chrome lines above them do not count: the intro is among the first
+  // few paragraphs of text.
+  constexpr std::size_t kIntroParagraphs = 4;
   const std::size_t n = doc.blocks.size();
-  for (std::size_t k = 0; k < n && k < 8; ++k) {
+  std::size_t paragraphs = 0;
+  for (std::size_t k = 0; k < n && paragraphs < kIntroParagraphs; ++k) {
     if (!rule[k].empty()) continue;
     const Block& b = doc.blocks[k];
     if (b.kind == BlockKind::heading && !b.marker.empty()) break;
+    if (t::length(b.text) > static_cast<std::size_t>(max_chrome_chars_)) ++paragraphs;
     std::size_t cut = seo_.intro_length(b.text);
     if (!cut) continue;
     if (t::trim(std::string_view(b.text).substr(cut)).empty())
