@@ -322,6 +322,7 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
   if (tag_line_.contains(line) && len <= 2 * max_len) return "boilerplate.tags";
   if (len <= 2 * max_len && contains_any(u, copyright_)) return "boilerplate.copyright";
   if (len <= 2 * max_len && contains_any(u, chrome_phrases_)) return "boilerplate.widget";
+  if (len <= 3 * max_len && published_iso(line)) return "boilerplate.timestamp";
   // A page-metadata line may be long (上传人：… 文档编号：… 上传时间：… 格式：… 页数：…):
   // its shape, every part a label and a short value, is the evidence.
   if (len <= 3 * max_len && is_page_meta(line, zone)) return "boilerplate.page_meta";
@@ -368,14 +369,22 @@ void BoilerplateCleaner::apply(Document& doc) {
   // A long line with head chrome right after it (a disclaimer, a spam line
   // above the site's widgets) does not end the head zone yet.
   std::optional<std::size_t> first_body, last_body;
+  auto is_body_line = [&](std::size_t i) {
+    return rule[i].empty() && head_rule[i].empty() && tail_rule[i].empty() &&
+           t::length(doc.blocks[i].text) > static_cast<std::size_t>(max_chrome_chars_);
+  };
+  // …as long as body text still follows that chrome.
   auto chrome_follows = [&](std::size_t i) {
-    for (std::size_t j = i + 1; j < n && j <= i + 2; ++j)
-      if (!rule[j].empty() || !head_rule[j].empty()) return true;
+    for (std::size_t j = i + 1; j < n && j <= i + 2; ++j) {
+      if (rule[j].empty() && head_rule[j].empty()) continue;
+      for (std::size_t k = j + 1; k < n; ++k)
+        if (is_body_line(k)) return true;
+      return false;
+    }
     return false;
   };
   for (std::size_t i = 0; i < n; ++i) {
-    if (rule[i].empty() && head_rule[i].empty() && tail_rule[i].empty() &&
-        t::length(doc.blocks[i].text) > static_cast<std::size_t>(max_chrome_chars_)) {
+    if (is_body_line(i)) {
       if (!first_body && !chrome_follows(i)) first_body = i;
       last_body = i;
     }
