@@ -214,8 +214,8 @@ bool BoilerplateCleaner::looks_like_signature(const std::string& line) const {
   auto u = t::to_u32(t::trim(line));
   if (u.empty() || u.size() > 30) return false;
   if (u.find(U'年') != std::u32string::npos && u.find(U'月') != std::u32string::npos) return true;
-  for (std::u32string_view end : {U"委", U"委员会", U"会", U"局", U"处", U"室", U"中心", U"政府", U"部",
-                                  U"支部", U"办事处", U"妇联", U"社区", U"学校", U"学院"})
+  for (std::u32string_view end : {U"委", U"委员会", U"会", U"局", U"处", U"室", U"中心", U"政府",
+                                  U"部", U"支部", U"办事处", U"妇联", U"社区", U"学校", U"学院"})
     if (u.size() > end.size() && std::u32string_view(u).substr(u.size() - end.size()) == end)
       return true;
   return false;
@@ -278,8 +278,9 @@ std::optional<std::string> BoilerplateCleaner::published_iso(const std::string& 
   // After a crawl time of day a site may print a short category
   // (14:42:05年度工作总结); otherwise only page metadata may follow.
   auto rest = m.group(line, 9);
-  bool short_tail = has_time && t::length(rest) <= 12 &&
-                    std::none_of(rest.begin(), rest.end(), [](char c) { return c == ',' || c == '.'; });
+  bool short_tail =
+      has_time && t::length(rest) <= 12 &&
+      std::none_of(rest.begin(), rest.end(), [](char c) { return c == ',' || c == '.'; });
   if (!short_tail && !meta_rest_.full_match(rest)) return std::nullopt;
   auto two = [&](std::size_t g) {
     std::string s(m.group(line, g));
@@ -288,6 +289,15 @@ std::optional<std::string> BoilerplateCleaner::published_iso(const std::string& 
   std::string iso = std::string(m.group(line, 2)) + "-" + two(4) + "-" + two(5);
   if (has_time) iso += "T" + two(6) + ":" + two(7) + ":" + (m.groups[8].matched() ? two(8) : "00");
   return iso;
+}
+
+bool BoilerplateCleaner::is_report_date(const std::string& line) const {
+  // "时间：2019年1月2日" or "日期：2019.1.2" alone at the end of a report is its
+  // own date; a crawl stamp carries a time of day or other page metadata.
+  Match m;
+  if (!timestamp_.search(line, m) || m.groups[6].matched()) return false;
+  auto label = m.group(line, 1);
+  return (label == "时间" || label == "日期") && t::trim(m.group(line, 9)).empty();
 }
 
 std::vector<std::string> BoilerplateCleaner::tags_of(const std::string& line) const {
@@ -322,7 +332,8 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
   if (tag_line_.contains(line) && len <= 2 * max_len) return "boilerplate.tags";
   if (len <= 2 * max_len && contains_any(u, copyright_)) return "boilerplate.copyright";
   if (len <= 2 * max_len && contains_any(u, chrome_phrases_)) return "boilerplate.widget";
-  if (len <= 3 * max_len && published_iso(line)) return "boilerplate.timestamp";
+  if (len <= 3 * max_len && published_iso(line) && !(zone == Zone::tail && is_report_date(line)))
+    return "boilerplate.timestamp";
   // A page-metadata line may be long (上传人：… 文档编号：… 上传时间：… 格式：… 页数：…):
   // its shape, every part a label and a short value, is the evidence.
   if (len <= 3 * max_len && is_page_meta(line, zone)) return "boilerplate.page_meta";
@@ -334,7 +345,8 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
   if (zone == Zone::tail && is_contact(line, u)) return "boilerplate.contact";
   // Bare 年月日 dates never match (they may be the document's own date), so
   // a crawl timestamp is recognised in either zone.
-  if (published_iso(line)) return "boilerplate.timestamp";
+  if (published_iso(line) && !(zone == Zone::tail && is_report_date(line)))
+    return "boilerplate.timestamp";
   if (starts_with_any(u, pager_)) return "boilerplate.pager";
   if (bare_section_label_.full_match(line)) return "boilerplate.label";
   if (is_breadcrumb(line)) return "boilerplate.breadcrumb";
@@ -449,7 +461,7 @@ void BoilerplateCleaner::apply(Document& doc) {
     auto& page = doc.metadata.page;
     if (rule[k] == "boilerplate.site_name" && !page.site) page.site = t::trim(text);
     if (rule[k] == "boilerplate.timestamp" && !page.published) page.published = published_iso(text);
-    if (rule[k] == "boilerplate.page_meta") {
+    if (rule[k] == "boilerplate.page_meta" || rule[k] == "boilerplate.timestamp") {
       if (!page.published) page.published = published_iso(text);
       harvest_page_meta(doc, text);
     }

@@ -95,6 +95,7 @@ class BoilerplateCleaner final : public Transform {
   bool is_breadcrumb(const std::string& line) const;
   bool is_site_name(const std::string& line) const;
   std::optional<std::string> published_iso(const std::string& line) const;
+  bool is_report_date(const std::string& line) const;
   std::vector<std::string> tags_of(const std::string& line) const;
   static bool contains_any(const std::u32string& u, const Trie& t);
   static bool starts_with_any(const std::u32string& u, const Trie& t);

@@ -86,12 +86,12 @@ void BoilerplateCleaner::load_page_rules(const nlohmann::json& rules, const Para
   // alone may be a real heading), 导语：… as a prefix.
   bare_section_label_ = Regex("^\\s*(?:[【\\[](?:" + alternation_of(labels_all) +
                               ")[】\\]]|(?:" + alternation_of(bare) + "))\\s*[:：]?\\s*$");
-  section_label_ = Regex("^\\s*[【\\[]?(?:" + alternation_of(labels_all) +
-                         ")[】\\]]?\\s*[:：]\\s*(?=\\S)");
+  section_label_ =
+      Regex("^\\s*[【\\[]?(?:" + alternation_of(labels_all) + ")[】\\]]?\\s*[:：]\\s*(?=\\S)");
   const std::string num = "([一二三四五六七八九十]{1,3}|\\d{1,2})";
   // 【第一篇】 or 篇一： / 第一篇： / 篇1 alone; "第一篇 总论" (a book's part) is not a label.
-  piece_prefix_ = Regex("^\\s*(?:[【\\[](?:第" + num + "篇|篇" + num + ")[】\\]]|(?:第" + num + "篇|篇" +
-                        num + ")(?=\\s*[:：]|\\s*$))\\s*(?:[:：]\\s*)?");
+  piece_prefix_ = Regex("^\\s*(?:[【\\[](?:第" + num + "篇|篇" + num + ")[】\\]]|(?:第" + num +
+                        "篇|篇" + num + ")(?=\\s*[:：]|\\s*$))\\s*(?:[:：]\\s*)?");
   piece_suffix_ = Regex("\\s*[【\\[]?(?:第" + num + "篇|篇" + num + ")[】\\]]?\\s*$");
 }
 
@@ -113,7 +113,8 @@ bool BoilerplateCleaner::is_page_meta(const std::string& line, Zone zone) const 
 }
 
 void BoilerplateCleaner::harvest_page_meta(Document& doc, const std::string& line) const {
-  auto fields = page_meta_.read(line, [this](std::string_view lead) { return is_chrome_words(lead); });
+  auto fields =
+      page_meta_.read(line, [this](std::string_view lead) { return is_chrome_words(lead); });
   if (!fields) return;
   for (const auto& f : *fields)
     for (const auto& [label, property] : meta_fields_)
@@ -224,9 +225,10 @@ void BoilerplateCleaner::strip_labels_and_pieces(Document& doc) const {
       if (first_piece > 0 && number > first_piece) {
         // A second report on the same page: keep the first, say so.
         doc.set_flag("multi_doc");
-        doc.diagnose(Level::warning, "multi_doc: the page holds more than one report (\"" +
-                                         text + "\" starts the next); kept the first");
-        for (std::size_t j = doc.blocks.size(); j-- > k;) doc.remove_block(j, "boilerplate.next_piece");
+        doc.diagnose(Level::warning, "multi_doc: the page holds more than one report (\"" + text +
+                                         "\" starts the next); kept the first");
+        for (std::size_t j = doc.blocks.size(); j-- > k;)
+          doc.remove_block(j, "boilerplate.next_piece");
         return;
       }
       if (!first_piece && k < kFirstPieceWithin) first_piece = number;

@@ -10,8 +10,7 @@ namespace t = docpipe::text;
 
 bool is_lead_mark(char32_t c) {
   return t::is_space(c) || c == U'•' || c == U'·' || c == U'-' || c == U'*' || c == U'|' ||
-         c == U'｜' || c == U'【' || c == U'[' || c == U'】' || c == U']' || c == U'▪' ||
-         c == U'●';
+         c == U'｜' || c == U'【' || c == U'[' || c == U'】' || c == U']' || c == U'▪' || c == U'●';
 }
 
 bool is_colon(char32_t c) { return c == U':' || c == U'：'; }

@@ -10,8 +10,7 @@ bool closes_sentence(char32_t c) {
 }
 
 bool closing_quote(char32_t c) {
-  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'"' || c == U'）' ||
-         c == U')';
+  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'"' || c == U'）' || c == U')';
 }
 
 std::size_t byte_offset(std::u32string_view u, std::size_t cp) {

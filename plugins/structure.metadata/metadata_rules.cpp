@@ -39,8 +39,7 @@ MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
     : cfg_(std::move(cfg)),
       orgs_(cfg_.org_names, cfg_.org_cores),
       titles_(TitleConfig{all_words(cfg_.doc_types), cfg_.site_suffixes, cfg_.title_suffixes,
-                          cfg_.max_title_chars,
-                          cfg_.title_scan_blocks}),
+                          cfg_.max_title_chars, cfg_.title_scan_blocks}),
       signatures_(
           periods_, [this](std::string_view s) { return is_org_line(s); },
           cfg_.signature_max_chars) {

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "pcre_regex.hpp"
 #include "org_finder.hpp"
+#include "pcre_regex.hpp"
 #include "period_parser.hpp"
 #include "signature_finder.hpp"
 #include "title_finder.hpp"

@@ -39,13 +39,14 @@ std::optional<OrgMatch> OrgFinder::find(std::string_view text) const {
     for (bool dropped = true; dropped;) {
       dropped = false;
       for (const auto& d : drop_leading_)
-        if (i - j > d.size() && u.compare(j, d.size(), d) == 0) {
+        if (i - j >= d.size() && u.compare(j, d.size(), d) == 0) {
           j += d.size();
           dropped = true;
         }
     }
     bool bare = j == i;
-    if (bare && std::find(needs_prefix_.begin(), needs_prefix_.end(), *core) != needs_prefix_.end()) {
+    if (bare &&
+        std::find(needs_prefix_.begin(), needs_prefix_.end(), *core) != needs_prefix_.end()) {
       i += core->size() - 1;
       floor = i + 1;
       continue;

@@ -148,7 +148,8 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
     }
     // A title broken over two lines: "***镇团委20xx年上半年" / "工作总结".
     if (i + 1 < n && !ends_like_sentence(b.text) && !match_heading_marker(b.text) &&
-        text::length(doc.blocks[i + 1].text) <= 8 && !match_heading_marker(doc.blocks[i + 1].text)) {
+        text::length(doc.blocks[i + 1].text) <= 8 &&
+        !match_heading_marker(doc.blocks[i + 1].text)) {
       std::string joined = strip_seo_additions(stripped + text::trim(doc.blocks[i + 1].text));
       if (is_title_like(joined)) {
         cands.push_back({i, joined, ""});
@@ -191,7 +192,8 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
   for (const char* key : {"html_h1", "html_title", "docx_title", "title"}) {
     auto it = doc.source.properties.find(key);
     if (it == doc.source.properties.end()) continue;
-    std::string t = strip_seo_additions(strip_site_suffix(text::trim(it->second), doc.metadata.page.site));
+    std::string t =
+        strip_seo_additions(strip_site_suffix(text::trim(it->second), doc.metadata.page.site));
     if (!t.empty()) page.push_back(t);
   }
 
@@ -239,7 +241,8 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
   }
   for (auto b : extra_blocks) removals.emplace_back(b, kMovedRule);
   std::sort(removals.begin(), removals.end());
-  for (auto it = removals.rbegin(); it != removals.rend(); ++it) doc.remove_block(it->first, it->second);
+  for (auto it = removals.rbegin(); it != removals.rend(); ++it)
+    doc.remove_block(it->first, it->second);
   return title;
 }
 

@@ -19,8 +19,8 @@ bool is_redacted(std::string_view s);
 bool matches_redacted(std::string_view redacted, std::string_view real);
 
 struct TitleConfig {
-  std::vector<std::string> doc_type_words;  // a title names its document type
-  std::vector<std::string> site_suffixes;   // endings of site names (网, 文库)
+  std::vector<std::string> doc_type_words;   // a title names its document type
+  std::vector<std::string> site_suffixes;    // endings of site names (网, 文库)
   std::vector<std::string> suffix_patterns;  // SEO additions to strip (title_suffixes.txt)
   int max_title_chars = 60;
   int scan_blocks = 8;  // how many leading blocks may hold the title

@@ -11,7 +11,9 @@ namespace {
 
 constexpr const char* kRule = "outline.inline_heading";
 
-bool ends_sentence(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?'; }
+bool ends_sentence(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
+}
 
 bool starts_with(std::u32string_view s, std::size_t at, const std::u32string& w) {
   return at + w.size() <= s.size() && s.compare(at, w.size(), w) == 0;
@@ -24,17 +26,25 @@ std::size_t heading_end(std::u32string_view u, std::size_t text_at, int level,
                         const HeadingBoundaries& hb, const std::vector<std::u32string>& ends,
                         const std::vector<std::u32string>& openers) {
   std::size_t limit = std::min(u.size(), text_at + hb.max_heading_chars);
-  // A sentence end or a deeper item first: they are certain.
+  // A deeper item before any sentence end is certain; a sentence end close by
+  // means a run-in heading (一、…。正文), which the outline splits itself,
+  // unless a sentence opener comes first.
+  std::size_t sentence_end = limit;
   for (std::size_t q = text_at + 2; q < limit; ++q) {
-    if (ends_sentence(u[q])) return std::u32string::npos;
+    if (ends_sentence(u[q])) {
+      sentence_end = q;
+      break;
+    }
     auto deeper = match_heading_marker(text::to_utf8(u.substr(q, 8)));
     if (deeper && deeper->level > level && deeper->ordinal == 1) return q;
   }
-  // Then the first sentence opener; failing that, the last heading-end word.
-  std::size_t last_end = std::u32string::npos;
-  for (std::size_t q = text_at + 2; q < limit; ++q) {
+  for (std::size_t q = text_at + 2; q < sentence_end; ++q)
     for (const auto& w : openers)
       if (starts_with(u, q, w)) return q;
+  if (sentence_end < limit) return std::u32string::npos;
+  // No sentence end near: the last heading-end word ends the heading.
+  std::size_t last_end = std::u32string::npos;
+  for (std::size_t q = text_at + 2; q < limit; ++q) {
     if (hb.continuing_chars.find(u[q]) != std::u32string::npos) continue;
     for (const auto& w : ends)
       if (q >= text_at + w.size() && u.compare(q - w.size(), w.size(), w) == 0) last_end = q;
@@ -65,24 +75,28 @@ int split_inline_headings(Document& doc, const HeadingBoundaries& hb) {
         if (q != std::u32string::npos) {
           Block rest = b;
           rest.text = text::trim(text::to_utf8(std::u32string_view(u).substr(q)));
-          doc.set_block_text(i, text::trim(text::to_utf8(std::u32string_view(u).substr(0, q))), kRule);
+          doc.set_block_text(i, text::trim(text::to_utf8(std::u32string_view(u).substr(0, q))),
+                             kRule);
           doc.record_edit(kRule, static_cast<int>(i + 1), "", rest.text);
-          doc.blocks.insert(doc.blocks.begin() + static_cast<std::ptrdiff_t>(i + 1), std::move(rest));
+          doc.blocks.insert(doc.blocks.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                            std::move(rest));
           ++split;
+          continue;  // the text split off is looked at next
         }
       }
-      continue;
     }
-    if (b.kind == BlockKind::heading) continue;
+    if (doc.blocks[i].kind == BlockKind::heading) continue;
     // A marker after a sentence end inside the block whose number continues
     // the outline starts a new block.
+    const Block& cur = doc.blocks[i];
+    u = text::to_u32(cur.text);
     for (std::size_t p = 1; p + 2 < u.size(); ++p) {
       if (!ends_sentence(u[p - 1])) continue;
       auto m = match_heading_marker(text::to_utf8(std::u32string_view(u).substr(p, 8)));
       if (!m || m->level > 2) continue;
       bool continues = m->ordinal == last[m->level] + 1 || (m->ordinal == 1 && m->level == 2);
       if (!continues) continue;
-      Block rest = b;
+      Block rest = cur;
       rest.kind = BlockKind::paragraph;
       rest.text = text::trim(text::to_utf8(std::u32string_view(u).substr(p)));
       doc.set_block_text(i, text::trim(text::to_utf8(std::u32string_view(u).substr(0, p))), kRule);

@@ -27,7 +27,8 @@ class OutlineTransform final : public docpipe::Transform {
   void load_boundaries(const docpipe::PluginEnv& env, const docpipe::Params& p) {
     auto path = env.data_dir / "heading_boundaries.json";
     std::ifstream in(path);
-    if (!in) throw docpipe::ConfigError("structure.outline: cannot read data file " + path.string());
+    if (!in)
+      throw docpipe::ConfigError("structure.outline: cannot read data file " + path.string());
     auto j = nlohmann::json::parse(in);
     auto& hb = opt_.boundaries;
     hb.heading_end_words = j.value("heading_end_words", std::vector<std::string>{});

@@ -148,13 +148,15 @@ int mark_markdown_headings(Document& doc) {
   }
   if (found.empty()) return 0;
   std::vector<std::size_t> counts;
-  for (std::size_t k = found.size() > 1 ? 1 : 0; k < found.size(); ++k) counts.push_back(found[k].second);
+  for (std::size_t k = found.size() > 1 ? 1 : 0; k < found.size(); ++k)
+    counts.push_back(found[k].second);
   std::sort(counts.begin(), counts.end());
   counts.erase(std::unique(counts.begin(), counts.end()), counts.end());
   for (auto [i, hashes] : found) {
     auto rank = std::lower_bound(counts.begin(), counts.end(), hashes) - counts.begin();
     Block& b = doc.blocks[i];
-    doc.set_block_text(i, text::trim(std::string_view(b.text).substr(hashes)), "outline.markdown_heading");
+    doc.set_block_text(i, text::trim(std::string_view(b.text).substr(hashes)),
+                       "outline.markdown_heading");
     b.kind = BlockKind::heading;
     b.level = std::clamp(static_cast<int>(rank) + 1, 1, 4);
   }
@@ -186,7 +188,8 @@ int mark_unnumbered_headings(Document& doc, const OutlineOptions& opt) {
         last == U'—')
       continue;
     // A line cut inside a sentence ends on a particle (…改革开放的).
-    if (std::u32string_view(U"的了和与及在对为把被将从向是").find(last) != std::u32string_view::npos)
+    if (std::u32string_view(U"的了和与及在对为把被将从向是").find(last) !=
+        std::u32string_view::npos)
       continue;
     if (std::any_of(u.begin(), u.end(), [](char32_t c) { return c == U'。' || c == U'；'; }))
       continue;

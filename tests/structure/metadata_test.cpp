@@ -145,3 +145,77 @@ TEST(Metadata, OrganizationShapes) {
   EXPECT_EQ(x.find_org("今年以来,团县委按照县委县政府要求"), "团县委");
   EXPECT_FALSE(x.find_org("各项工作圆满完成"));
 }
+
+// --- Real-page kinds: titles with SEO additions, bodies by their core word.
+
+TEST(Metadata, ReportTitleNearestTheBodyWithoutSeoAdditions) {
+  auto d = doc_of({"团支部年度工作总结范文（精选6篇）", "团支部年度工作总结范文（精选6篇）",
+                   "某某中学高一(3)班团支部年度工作总结",
+                   "本学年,我班团支部在校团委的指导下,认真开展各项活动,团员意识明显增强。"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.title, "某某中学高一(3)班团支部年度工作总结");
+  ASSERT_EQ(d.blocks.size(), 1u);
+}
+
+TEST(Metadata, TitleSuffixesStripped) {
+  auto one = [](const std::vector<std::string>& lines) {
+    auto d = doc_of(lines);
+    extractor().apply(d);
+    return d.metadata.title.value_or("");
+  };
+  const std::string body = "一年来,在镇党委的领导下,镇团委围绕中心、服务大局,各项工作取得新成效。";
+  EXPECT_EQ(one({"镇团委工作总结（通用9篇）", body}), "镇团委工作总结");
+  EXPECT_EQ(one({"镇团委工作总结2", body}), "镇团委工作总结");
+  EXPECT_EQ(one({"镇团委工作总结范文模板", body}), "镇团委工作总结");
+  EXPECT_EQ(one({"镇团委工作总结.docx", body}), "镇团委工作总结");
+  EXPECT_EQ(one({"[河南] 镇团委工作总结", body}), "镇团委工作总结");
+  // A title that merely ends in a number that is part of it keeps it.
+  EXPECT_EQ(one({"团县委2023年工作要点", body}), "团县委2023年工作要点");
+}
+
+TEST(Metadata, TitleSplitOverTwoLines) {
+  auto d = doc_of({"**镇团委20xx年上半年", "工作总结",
+                   "20xx年上半年,镇团委在镇党委的领导下,紧紧围绕中心工作开展各项活动。"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.title, "**镇团委20xx年上半年工作总结");
+  EXPECT_EQ(d.blocks.size(), 1u);
+}
+
+TEST(Metadata, NewsHeadlineWithoutDocumentType) {
+  auto d = doc_of(
+      {"青春建功新时代 团员争当排头兵",
+       "近日,团县委组织全县百余名团员青年走进乡村,开展志愿服务和政策宣讲活动,受到群众好评。"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.title, "青春建功新时代 团员争当排头兵");
+}
+
+TEST(Metadata, OrganizationByCoreWordAndName) {
+  const auto& x = extractor();
+  EXPECT_EQ(x.find_org("20xx年,桃源镇团委在镇党委的领导下"), "桃源镇团委");
+  EXPECT_EQ(x.find_org("一年来,××镇妇联紧紧围绕中心工作"), "××镇妇联");
+  EXPECT_EQ(x.find_org("现在,我代表某某县人民政府,向大会报告工作"), "某某县人民政府");
+  EXPECT_EQ(x.find_org("今年以来,**街道团工委坚持"), "**街道团工委");
+  // A bare core that needs a name (局, 办事处) is no body; nor are verbs.
+  EXPECT_FALSE(x.find_org("各局积极配合,圆满完成任务"));
+  EXPECT_EQ(x.find_org("在上级团委的指导下"), "团委");
+}
+
+TEST(Metadata, OrganizationAsTheReportWritesIt) {
+  // The page title says 团区委; the opening names the body in full.
+  auto d = doc_of(
+      {"团区委2023年工作总结",
+       "2023年,共青团某某市某某区委在区委的坚强领导下,围绕中心服务大局,各项工作取得新成效。"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.organization, "共青团某某市某某区委");
+}
+
+TEST(Period, HalfYearWordsAndYearFromTheOpening) {
+  PeriodParser p;
+  EXPECT_EQ(p.parse("街道2022年半年度工作总结").span, "H1");
+  EXPECT_EQ(p.parse("团支部本学年工作总结").span, "annual");
+  auto d = doc_of({"街道团工委上半年工作总结",
+                   "2015 年上半年,街道团工委按照工作主线深入开展各项工作,取得较好成效。"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.period.year, 2015);
+  EXPECT_EQ(d.metadata.period.span, "H1");
+}

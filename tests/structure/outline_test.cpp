@@ -108,3 +108,85 @@ TEST(Outline, ItemRunIntoHeadingLineIsSplitOff) {
   EXPECT_EQ(d.blocks[1].level, 3);
   EXPECT_EQ(d.blocks[1].text, "1、进一步加强青少年思想政治引领。开展夏令营活动。");
 }
+
+// --- Real-page kinds: markdown, unnumbered section titles, run-together text.
+
+namespace {
+const char* const kLong =
+    "围绕中心工作,组织团员青年参与社区治理、文明创建和志愿服务,全年开展各类活动六十余场,"
+    "参与青年三千余人次。";
+
+docpipe::structure::OutlineOptions with_boundaries() {
+  docpipe::structure::OutlineOptions o;
+  o.boundaries.heading_end_words = {"情况", "回顾", "措施"};
+  o.boundaries.sentence_openers = {"为进一步", "近年来"};
+  o.boundaries.continuing_chars = U"的和与及、，,";
+  return o;
+}
+}  // namespace
+
+TEST(Outline, MarkdownHeadingsLoseTheirMarks) {
+  auto d = doc_of({"## 街道2024年工作计划", "### 工作目标", kLong, "### 一、主要任务", kLong});
+  build_outline(d);
+  EXPECT_EQ(d.blocks[0].text, "街道2024年工作计划");
+  EXPECT_EQ(d.blocks[1].kind, BlockKind::heading);
+  EXPECT_EQ(d.blocks[1].text, "工作目标");
+  EXPECT_EQ(d.blocks[1].level, 1);
+  EXPECT_EQ(d.blocks[3].level, 1);
+  EXPECT_EQ(d.blocks[3].marker, "一、");
+}
+
+TEST(Outline, UnnumberedSectionTitlesInAnUnnumberedReport) {
+  auto d =
+      doc_of({kLong, "深化思想引领，筑牢信仰之基", kLong, "夯实基层基础，激发组织活力", kLong});
+  build_outline(d);
+  EXPECT_EQ(d.blocks[1].kind, BlockKind::heading);
+  EXPECT_EQ(d.blocks[1].level, 1);
+  EXPECT_EQ(d.blocks[3].kind, BlockKind::heading);
+}
+
+TEST(Outline, ShortLinesThatAreNotSectionTitles) {
+  // A line cut inside a sentence, a roster label, a date, and every short
+  // line of a report that numbers its sections stay paragraphs.
+  auto d = doc_of(
+      {kLong, "随着全镇经济社会的快速发展和", kLong, "成员名单：", kLong, "2023年12月", kLong});
+  build_outline(d);
+  for (const auto& b : d.blocks) EXPECT_EQ(b.kind, BlockKind::paragraph) << b.text;
+  auto numbered = doc_of({"一、主要做法", kLong, "深化思想引领，筑牢信仰之基", kLong});
+  build_outline(numbered);
+  EXPECT_EQ(numbered.blocks[2].kind, BlockKind::paragraph);
+}
+
+TEST(Outline, HeadingsRunTogetherWithText) {
+  auto d = doc_of(
+      {"全年各项工作稳步推进。一、基本情况全镇共有团员一千二百余名,分布在三十个村和社区团支部,"
+       "其中农村团员占六成。二、主要措施为进一步加强组织建设,镇团委开展了团组织规范化建设。"});
+  auto st = build_outline(d, with_boundaries());
+  (void)st;
+  ASSERT_EQ(d.blocks.size(), 5u);
+  EXPECT_EQ(d.blocks[0].text, "全年各项工作稳步推进。");
+  EXPECT_EQ(d.blocks[1].text, "一、基本情况");
+  EXPECT_EQ(d.blocks[1].kind, BlockKind::heading);
+  EXPECT_EQ(d.blocks[2].text,
+            "全镇共有团员一千二百余名,分布在三十个村和社区团支部,其中农村团员占六成。");
+  EXPECT_EQ(d.blocks[3].text, "二、主要措施");
+  EXPECT_EQ(d.blocks[4].text, "为进一步加强组织建设,镇团委开展了团组织规范化建设。");
+}
+
+TEST(Outline, EnumerationInsideASentenceStays) {
+  // After a colon or a semicolon 一、二、 enumerate inside the sentence.
+  const char* s =
+      "会议对团支部书记提出三点要求:一、提高站位,当好引领者;二、加强沟通,善于总结;三、加强学习。";
+  auto d = doc_of({kLong, s});
+  build_outline(d, with_boundaries());
+  ASSERT_EQ(d.blocks.size(), 2u);
+  EXPECT_EQ(d.blocks[1].text, s);
+}
+
+TEST(Outline, InlineMarkerOutOfSequenceStays) {
+  // 三、 after a sentence end, with no 一、 or 二、 before it, is no heading.
+  const char* s = "活动分三个阶段进行。三、四月份完成摸底,五月份集中整改。";
+  auto d = doc_of({s});
+  build_outline(d, with_boundaries());
+  ASSERT_EQ(d.blocks.size(), 1u);
+}

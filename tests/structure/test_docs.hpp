@@ -4,18 +4,23 @@
 #include <docpipe/model.hpp>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace docpipe::structure::testing {
 
-inline Document doc_of(std::initializer_list<const char*> lines) {
+inline Document doc_of(const std::vector<std::string>& lines) {
   Document d;
   d.current_stage = "test";
-  for (const char* l : lines) {
+  for (const auto& l : lines) {
     Block b;
     b.text = l;
     d.blocks.push_back(std::move(b));
   }
   return d;
+}
+
+inline Document doc_of(std::initializer_list<const char*> lines) {
+  return doc_of(std::vector<std::string>(lines.begin(), lines.end()));
 }
 
 inline bool has_diagnostic(const Document& d, const std::string& needle) {
