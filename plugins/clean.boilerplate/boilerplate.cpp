@@ -331,7 +331,7 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
   if (zone == Zone::head && len <= 2 * max_len && is_paywall(u)) return "boilerplate.doc_share";
   if (tag_line_.contains(line) && len <= 2 * max_len) return "boilerplate.tags";
   if (len <= 2 * max_len && contains_any(u, copyright_)) return "boilerplate.copyright";
-  if (len <= 2 * max_len && contains_any(u, chrome_phrases_)) return "boilerplate.widget";
+  if (len <= 3 * max_len && contains_any(u, chrome_phrases_)) return "boilerplate.widget";
   if (len <= 3 * max_len && published_iso(line) && !(zone == Zone::tail && is_report_date(line)))
     return "boilerplate.timestamp";
   // A page-metadata line may be long (上传人：… 文档编号：… 上传时间：… 格式：… 页数：…):

@@ -8,6 +8,28 @@
 
 namespace docpipe::clean {
 namespace {
+
+// Latin words in a line: tokens of two or more ASCII letters (a trailing
+// comma or full stop allowed); URLs and domains are no words.
+std::size_t latin_words(std::string_view text) {
+  std::size_t words = 0, k = 0;
+  while (k < text.size()) {
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    std::size_t e = k;
+    while (e < text.size() && text[e] != ' ' && text[e] != '\t') ++e;
+    std::string_view tok = text.substr(k, e - k);
+    while (!tok.empty() && (tok.back() == '.' || tok.back() == ',' || tok.back() == ';' ||
+                            tok.back() == '!' || tok.back() == '?'))
+      tok.remove_suffix(1);
+    bool letters = tok.size() >= 2 && std::all_of(tok.begin(), tok.end(), [](char c) {
+                     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                   });
+    if (letters) ++words;
+    k = e;
+  }
+  return words;
+}
+
 namespace t = docpipe::text;
 
 struct Hit {
@@ -96,6 +118,12 @@ void WatermarkCleaner::apply(Document& doc) {
       hits.push_back({m.begin(), m.end(), remove});
     }
     if (hits.empty()) continue;
+    // A line of Latin prose with a link in it (“Five with link to
+    // http://…”) is not a Chinese page's stamp: it stays whole.
+    if (count_han(t::to_u32(text)) == 0 && latin_words(text) >= 2) {
+      doc.diagnose(Level::info, "kept a URL in block " + std::to_string(i) + " (Latin prose)");
+      continue;
+    }
     std::string out = text;
     for (auto it = hits.rbegin(); it != hits.rend(); ++it)
       if (it->remove) out = cut(out, it->begin, it->end);

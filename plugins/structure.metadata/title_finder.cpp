@@ -140,6 +140,8 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
     const Block& b = doc.blocks[i];
     if (b.kind == BlockKind::table || b.kind == BlockKind::signature) break;
     if (b.kind == BlockKind::heading && !b.marker.empty()) break;
+    // A section heading after the title (整体情况总结) is no second title.
+    if (b.kind == BlockKind::heading && !cands.empty()) break;
     if (!has_han(b.text)) continue;
     std::string stripped = strip_seo_additions(text::trim(b.text));
     if (is_title_like(stripped)) {

@@ -176,9 +176,13 @@ int mark_unnumbered_headings(Document& doc, const OutlineOptions& opt) {
   if (has_numbered_top_heading(doc)) return 0;
   int marked = 0;
   const auto max = static_cast<std::size_t>(opt.max_unnumbered_heading_chars);
+  bool body_seen = false;  // lines above the first paragraph are the title's
   for (std::size_t i = 0; i + 1 < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
     const Block& next = doc.blocks[i + 1];
+    bool was_body_seen = body_seen;
+    if (text::length(b.text) > max) body_seen = true;
+    if (!was_body_seen) continue;
     if (b.kind != BlockKind::paragraph || next.kind != BlockKind::paragraph) continue;
     auto u = text::to_u32(text::trim(b.text));
     if (u.size() < 4 || u.size() > max) continue;
