@@ -1,30 +1,83 @@
 #include "t2s.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <docpipe/clean/data_files.hpp>
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
 #include <filesystem>
+#include <map>
 #include <opencc/SimpleConverter.hpp>
 
 namespace docpipe::clean {
 namespace t = docpipe::text;
 
-T2sConverter::T2sConverter(const PluginEnv&, const Params& params)
-    : min_ratio_(params.get<double>("min_ratio", 0.08)),
-      min_han_(static_cast<std::size_t>(params.get<int>("min_han", 20))) {
-  std::string config = params.get<std::string>("config", "t2s.json");
+namespace {
+
+std::unique_ptr<opencc::SimpleConverter> load_converter(const std::string& config) {
   std::filesystem::path p(config);
   if (!p.is_absolute() && !std::filesystem::exists(p) &&
       std::filesystem::exists("/usr/share/opencc" / p))
     p = "/usr/share/opencc" / p;
   try {
-    converter_ = std::make_unique<opencc::SimpleConverter>(p.string());
+    return std::make_unique<opencc::SimpleConverter>(p.string());
   } catch (const std::exception& e) {
     throw ConfigError("clean.t2s: cannot load OpenCC config " + p.string() + ": " + e.what());
   }
 }
 
+}  // namespace
+
+T2sConverter::T2sConverter(const PluginEnv& env, const Params& params)
+    : min_ratio_(params.get<double>("min_ratio", 0.08)),
+      min_han_(static_cast<std::size_t>(params.get<int>("min_han", 20))) {
+  converter_ = load_converter(params.get<std::string>("config", "t2s.json"));
+  taiwan_config_ = params.get<std::string>("taiwan_config", "tw2sp.json");
+  taiwan_min_ = static_cast<std::size_t>(params.get<int>("taiwan_markers_min", 2));
+  taiwan_words_ = read_list_file(data_file(env, "taiwan_markers.txt"));
+  zhe_keep_ = read_list_file(data_file(env, "zhe_keep.txt"));
+  fixes_ = read_pairs_file(data_file(env, "phrase_fixes.tsv"));
+  if (params.has("extra_phrase_fixes"))
+    for (const auto& [from, to] :
+         params.get<std::map<std::string, std::string>>("extra_phrase_fixes", {}))
+      fixes_.emplace_back(from, to);
+}
+
 T2sConverter::~T2sConverter() = default;
+
+opencc::SimpleConverter& T2sConverter::taiwan_converter() {
+  if (!taiwan_) taiwan_ = load_converter(taiwan_config_);
+  return *taiwan_;
+}
+
+std::size_t T2sConverter::taiwan_markers(const std::string& text) const {
+  return static_cast<std::size_t>(
+      std::count_if(taiwan_words_.begin(), taiwan_words_.end(),
+                    [&](const std::string& w) { return text.find(w) != std::string::npos; }));
+}
+
+std::string T2sConverter::fix_phrases(const std::string& text) const {
+  static const std::string zhu = "著", zhe = "着";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.compare(i, zhu.size(), zhu) != 0) {
+      out += text[i++];
+      continue;
+    }
+    bool keep = std::any_of(zhe_keep_.begin(), zhe_keep_.end(), [&](const std::string& w) {
+      for (std::size_t at = w.find(zhu); at != std::string::npos; at = w.find(zhu, at + 1))
+        if (i >= at && text.compare(i - at, w.size(), w) == 0) return true;
+      return false;
+    });
+    out += keep ? zhu : zhe;
+    i += zhu.size();
+  }
+  for (const auto& [from, to] : fixes_)
+    for (auto at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
+      out.replace(at, from.size(), to);
+  return out;
+}
 
 bool T2sConverter::changes(char32_t c) const {
   // Asked of OpenCC once per character, the first time a document has it: a
@@ -61,18 +114,30 @@ void T2sConverter::apply(Document& doc) {
                                     std::to_string(m.han) + " Han characters are traditional-only");
     return;
   }
+  std::size_t tw = taiwan_min_ ? taiwan_markers(doc.body_text()) : 0;
+  bool taiwan = taiwan_min_ && tw >= taiwan_min_;
+  opencc::SimpleConverter& conv = taiwan ? taiwan_converter() : *converter_;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     auto& b = doc.blocks[i];
-    doc.set_block_text(i, converter_->Convert(b.text), "t2s.convert");
+    std::string converted = conv.Convert(b.text);
+    doc.set_block_text(i, converted, taiwan ? "t2s.taiwan" : "t2s.convert");
+    std::string fixed = fix_phrases(converted);
+    if (fixed != converted) doc.set_block_text(i, fixed, "t2s.phrase");
     for (auto& row : b.rows)
       for (auto& cell : row) {
-        std::string out = converter_->Convert(cell);
+        std::string out = fix_phrases(conv.Convert(cell));
         if (out == cell) continue;
         doc.record_edit("t2s.convert", static_cast<int>(i), cell, out);
         cell = std::move(out);
       }
   }
   doc.set_flag("traditional_converted");
+  if (taiwan) {
+    doc.set_flag("taiwan_vocabulary");
+    doc.diagnose(Level::info, "taiwan_vocabulary: " + std::to_string(tw) +
+                                  " Taiwan words; converted with " + taiwan_config_ +
+                                  " (Taiwan phrases to mainland ones)");
+  }
   doc.diagnose(Level::info, std::string("traditional_converted: ") + ratio + " of " +
                                 std::to_string(m.han) + " Han characters differ");
 }

@@ -40,3 +40,30 @@ TEST(T2s, SimplifiedDocumentMeasuresZero) {
   EXPECT_GT(m.han, 10u);
   EXPECT_GT(t.measure("團區委堅持黨建帶團建").ratio(), 0.5);
 }
+
+TEST(T2s, ParticleZheAndPhraseFixesAfterConversion) {
+  auto doc =
+      doc_of({"隨著社區建設的推進,團員們發揚拚搏精神,擔任著重要角色,成效顯著,受到著名專家肯定。"});
+  make().apply(doc);
+  EXPECT_EQ(texts(doc).front(),
+            "随着社区建设的推进,团员们发扬拼搏精神,担任着重要角色,成效显著,受到著名专家肯定。");
+  EXPECT_GE(edits_with(doc, "t2s.phrase"), 1u);
+}
+
+TEST(T2s, TaiwanUsageGetsTaiwanToMainlandPhrases) {
+  auto doc = doc_of({"本校國中部學生利用網路平臺學習,並在專案中開發軟體,提升資訊素養。"});
+  make().apply(doc);
+  const std::string out = texts(doc).front();
+  EXPECT_NE(out.find("网络"), std::string::npos) << out;
+  EXPECT_NE(out.find("软件"), std::string::npos) << out;
+  EXPECT_NE(out.find("项目"), std::string::npos) << out;
+  EXPECT_TRUE(doc.has_flag("taiwan_vocabulary"));
+  EXPECT_EQ(edits_with(doc, "t2s.taiwan"), 1u);
+}
+
+TEST(T2s, MainlandPageInTraditionalScriptKeepsMainlandWords) {
+  auto doc = doc_of({"團縣委組織青年志願者支援災區重建,開展心理輔導和物資發放工作。"});
+  make().apply(doc);
+  EXPECT_EQ(texts(doc).front(), "团县委组织青年志愿者支援灾区重建,开展心理辅导和物资发放工作。");
+  EXPECT_FALSE(doc.has_flag("taiwan_vocabulary"));
+}
