@@ -1,5 +1,6 @@
 #include "despin.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <docpipe/clean/data_files.hpp>
 #include <docpipe/clean/textutil.hpp>
@@ -12,11 +13,19 @@ namespace t = docpipe::text;
 Despinner::Despinner(const PluginEnv& env, const Params& params)
     : min_distinct_(static_cast<std::size_t>(params.get<int>("min_distinct_markers", 3))),
       min_per_1000_(params.get<double>("min_markers_per_1000", 2.0)),
-      force_(params.get<bool>("force", false)) {
+      force_(params.get<bool>("force", false)),
+      context_(params.get<bool>("context", true)) {
+  std::unordered_map<std::u32string, std::size_t> original_ids;
   auto add_pair = [&](const std::string& spun, const std::string& original) {
     spun_.push_back(t::to_u32(spun));
     originals_.push_back(t::to_u32(original));
     pairs_.insert(spun_.back(), static_cast<int>(originals_.size()) - 1);
+    auto [it, added] = original_ids.emplace(originals_.back(), pairs_of_original_.size());
+    if (added) {
+      pairs_of_original_.emplace_back();
+      originals_trie_.insert(originals_.back(), static_cast<int>(it->second));
+    }
+    pairs_of_original_[it->second].push_back(originals_.size() - 1);
   };
   for (const auto& [spun, original] : read_pairs_file(data_file(env, "spin_pairs.tsv")))
     add_pair(spun, original);
@@ -25,6 +34,9 @@ Despinner::Despinner(const PluginEnv& env, const Params& params)
       add_pair(spun, original.get<std::string>());
   for (const auto& g : read_list_file(data_file(env, "spin_guards.txt"))) guards_.insert(g, 1);
   for (const auto& g : param_strings(params, "extra_guards")) guards_.insert(g, 1);
+  if (context_)
+    for (const auto& [word, freq] : read_pairs_file(data_file(env, "spin_evidence.tsv")))
+      evidence_.emplace(t::to_u32(word), std::stoi(freq));
   int id = 0;
   for (const auto& m : read_list_file(data_file(env, "spin_markers.txt"))) markers_.insert(m, id++);
   for (const auto& m : param_strings(params, "extra_markers")) markers_.insert(m, id++);
@@ -58,8 +70,58 @@ bool Despinner::is_spun(const Detection& d) const {
   return d.distinct >= min_distinct_ && d.per_1000() >= min_per_1000_;
 }
 
+bool Despinner::kept_by_context(const std::u32string& u, std::size_t at, std::size_t len,
+                                const std::u32string& original) const {
+  int spun = context_support(u, at, len);
+  if (spun == 0) return false;
+  // The same neighbourhood with the original in place.
+  std::size_t from = at > 4 ? at - 4 : 0;
+  std::u32string v = u.substr(from, at - from) + original + u.substr(at + len, 4);
+  return spun > context_support(v, at - from, original.size());
+}
+
+int Despinner::context_support(const std::u32string& u, std::size_t at, std::size_t len) const {
+  constexpr std::size_t kReach = 4;  // evidence words are at most 6 characters
+  int best = 0;
+  std::size_t from = at > kReach ? at - kReach : 0;
+  for (std::size_t b = from; b <= at; ++b)
+    for (std::size_t e = at + len; e <= std::min(u.size(), at + len + kReach); ++e) {
+      if (e - b <= len || e - b > 6) continue;
+      auto it = evidence_.find(u.substr(b, e - b));
+      if (it != evidence_.end()) best = std::max(best, it->second);
+    }
+  return best;
+}
+
+std::vector<bool> Despinner::intact_pairs(const std::string& text) const {
+  std::vector<bool> intact(originals_.size(), false);
+  if (!context_ || evidence_.empty()) return intact;
+  auto u = t::to_u32(text);
+  for (std::size_t i = 0; i < u.size();) {
+    auto guard = guards_.longest_at(u, i);
+    auto pair = pairs_.longest_at(u, i);
+    std::size_t skip = std::max(guard.length, pair.length);
+    if (skip) {  // a spun form (or a guarded word) is not the original in use
+      i += skip;
+      continue;
+    }
+    auto orig = originals_trie_.longest_at(u, i);
+    if (orig.length) {
+      for (std::size_t p : pairs_of_original_[static_cast<std::size_t>(orig.value)]) {
+        auto it = evidence_.find(spun_[p]);
+        if (it != evidence_.end() && it->second >= kCommonWord) intact[p] = true;
+      }
+      i += orig.length;
+    } else {
+      ++i;
+    }
+  }
+  return intact;
+}
+
 std::string Despinner::restore(const std::string& text,
-                               std::vector<std::pair<std::string, std::string>>& changes) const {
+                               std::vector<std::pair<std::string, std::string>>& changes,
+                               const std::vector<bool>& intact) const {
   auto u = t::to_u32(text);
   std::u32string out;
   out.reserve(u.size());
@@ -74,6 +136,13 @@ std::string Despinner::restore(const std::string& text,
     if (guard.length && guard.length >= pair.length) {
       out.append(u, i, guard.length);
       i += guard.length;
+    } else if (pair.length &&
+               ((!intact.empty() && intact[static_cast<std::size_t>(pair.value)]) ||
+                (context_ && !evidence_.empty() &&
+                 kept_by_context(u, i, pair.length,
+                                 originals_[static_cast<std::size_t>(pair.value)])))) {
+      out.append(u, i, pair.length);
+      i += pair.length;
     } else if (pair.length) {
       const auto& original = originals_[static_cast<std::size_t>(pair.value)];
       subs.push_back({i, pair.length, out.size(), original.size()});
@@ -108,11 +177,12 @@ void Despinner::apply(Document& doc) {
     return;
   }
   std::size_t restored = 0;
+  const auto intact = intact_pairs(doc.body_text());
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     std::vector<std::pair<std::string, std::string>> changes;
     for (auto& row : doc.blocks[i].rows)
-      for (auto& cell : row) cell = restore(cell, changes);  // table cells are text too
-    std::string out = restore(doc.blocks[i].text, changes);
+      for (auto& cell : row) cell = restore(cell, changes, intact);  // table cells are text too
+    std::string out = restore(doc.blocks[i].text, changes, intact);
     if (changes.empty()) continue;
     // One edit per substitution, so `docpipe explain` shows each pair.
     for (auto& [spun, original] : changes)

@@ -101,3 +101,21 @@ TEST(Despin, TableCellsAreRestoredWithEdits) {
   for (const auto& e : doc.edits) table_edits += e.block == 1 ? 1 : 0;
   EXPECT_EQ(table_edits, 4u);
 }
+
+TEST(Despin, IdiomHoldingASpunFormStaysInASpunDocument) {
+  // 人为 is the seed tool's spin of 工资; inside 助人为乐 it is the idiom's own.
+  auto doc = doc_of({kSpun, "团员们发扬助人为乐的精神,经由过程志愿勾当赐顾帮衬白叟。"});
+  make().apply(doc);
+  ASSERT_TRUE(doc.has_flag("spun_restored"));
+  EXPECT_NE(texts(doc).back().find("助人为乐"), std::string::npos) << texts(doc).back();
+  EXPECT_NE(texts(doc).back().find("通过"), std::string::npos);
+}
+
+TEST(Despin, ACommonWordTheDocumentAlsoUsesUnspunStays) {
+  // The spun document still writes 得到 (the original of 获得): a tool that
+  // spins replaces every 得到, so 获得 here is the author's own word.
+  auto doc = doc_of({kSpun, "学生会获得市级表彰,同时得到了学校的支持,经由过程勾当晋升了本质。"});
+  make().apply(doc);
+  ASSERT_TRUE(doc.has_flag("spun_restored"));
+  EXPECT_NE(texts(doc).back().find("获得市级表彰"), std::string::npos) << texts(doc).back();
+}
