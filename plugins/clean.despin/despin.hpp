@@ -75,11 +75,11 @@ class Despinner final : public Transform {
   Trie originals_trie_;                                      // original form -> its id
   std::vector<std::vector<std::size_t>> pairs_of_original_;  // id -> pairs
   static constexpr int kCommonWord = 500;                    // jieba frequency of a common word
-  bool context_ = true;
   std::vector<std::u32string> spun_, originals_;
   std::size_t min_distinct_ = 3;
   double min_per_1000_ = 2.0;
   bool force_ = false;
+  bool context_ = true;
 };
 
 }  // namespace docpipe::clean
