@@ -240,3 +240,10 @@ TEST(PageChrome, ContactDetailsInAnOfficialNoticeStay) {
                                     "报名咨询电话：0551-12345678，邮箱：tuanwei@example.gov.cn。"};
   EXPECT_EQ(cleaned(lines), lines);
 }
+
+TEST(PageChrome, NewsLeadOfTheSiteItselfStays) {
+  // 本站讯 opens a news story of the site itself: no SEO intro.
+  std::vector<std::string> lines = {
+      "本站讯（通讯员 王某）为深入推进青年志愿服务,10月30日,团委组织开展了志愿服务技能竞赛。", kBody, kBody2};
+  EXPECT_EQ(cleaned(lines), lines);
+}
