@@ -47,7 +47,7 @@ ls "$tmp/out2"/001_*.json >/dev/null || { echo "FAIL: good document not written"
 cp "$tmp/in/junk.txt" "$tmp/in/junk2.txt"
 expect 1 "run with two bad documents" -- "$bin" run "$tmp/ok.yaml" --out "$tmp/out2b"
 grep -qE "^failed \(2\) \[read[^]]*\]: " "$tmp/stderr" && grep -q "^every document and its error: .*run-report.json" "$tmp/stderr" \
-  && grep -qE "^docpipe: [0-9]+ documents in [0-9]+\.[0-9]{2} s:" "$tmp/stderr" \
+  && grep -qE "^docpipe: [0-9]+ documents in [0-9]+\.[0-9]{2,3} s:" "$tmp/stderr" \
   && ! grep -E "junk2?\.txt.*junk2?\.txt" "$tmp/stderr" \
   || { echo "FAIL: grouped summary"; cat "$tmp/stderr"; fail=1; }
 expect 1 "run summary as JSON" -- "$bin" run "$tmp/ok.yaml" --out "$tmp/out2c" --log-format json

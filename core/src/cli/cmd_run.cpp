@@ -20,10 +20,15 @@ namespace docpipe::cli {
 
 namespace {
 
-// "0.33", "12.3", "1234": durations as people read them.
+// "0.004", "0.33", "12.3", "1234": durations as people read them.
 std::string seconds_text(double s) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, s < 10 ? "%.2f" : s < 100 ? "%.1f" : "%.0f", s);
+  std::snprintf(buf, sizeof buf,
+                s < 0.01  ? "%.3f"
+                : s < 10  ? "%.2f"
+                : s < 100 ? "%.1f"
+                          : "%.0f",
+                s);
   return buf;
 }
 
