@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Builds a benchmark corpus of N realistic collected work reports.
 
-Every document is derived from the shared seeds (/work/shared/seeds): a seed's
+Every document is derived from the shared seeds (../shared/seeds): a seed's
 paragraphs with a different organisation, year and figures, some paragraphs
 dropped or borrowed from another seed, and a random mix of the noise the
 collected reports carry (docs NOISE.md): watermark domains inside sentences,
@@ -161,7 +161,8 @@ def main():
     ap.add_argument("out")
     ap.add_argument("n", type=int)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--seeds", default="/work/shared/seeds")
+    ap.add_argument("--seeds", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "seeds"),
+                    help="the shared seeds (default: ../shared/seeds beside the repository)")
     a = ap.parse_args()
     rnd = random.Random(a.seed)
     seeds = load_seeds(a.seeds)

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """HTML main-content quality: docpipe's read.html vs Mozilla Readability vs
-readability-lxml on the pages of /work/shared/corpus/html-dev.
+readability-lxml on the pages of ../shared/corpus/html-dev.
 
 usage: /usr/bin/python3 bench/html-quality/run_bench.py [--corpus DIR]
            [--extractor build-readers/bin/readers_dump] [--markdown docs/quality.md]
@@ -132,7 +132,7 @@ def cached(cache, name, paths, run):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default="/work/shared/corpus/html-dev")
+    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus", "html-dev"))
     ap.add_argument("--extractor", default=os.path.join(ROOT, "build-readers", "bin", "readers_dump"))
     ap.add_argument("--cache", help="directory caching the reference systems' outputs")
     ap.add_argument("--per-page", help="write per-page scores (TSV) here")

@@ -52,6 +52,22 @@ std::vector<std::pair<std::size_t, std::size_t>> quoted_ranges(const std::string
   return out;
 }
 
+// Byte ranges of the set phrases in `s` (中央八项规定: 八项 is not 8 项).
+std::vector<std::pair<std::size_t, std::size_t>> term_ranges(
+    const std::string& s, const std::vector<std::string>& terms) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto& t : terms)
+    for (std::size_t pos = 0; !t.empty() && (pos = s.find(t, pos)) != std::string::npos;
+         pos += t.size())
+      out.emplace_back(pos, pos + t.size());
+  return out;
+}
+
+bool starts_within(const std::vector<std::pair<std::size_t, std::size_t>>& ranges, std::size_t at) {
+  return std::any_of(ranges.begin(), ranges.end(),
+                     [&](const auto& r) { return at >= r.first && at < r.second; });
+}
+
 bool inside(const std::vector<std::pair<std::size_t, std::size_t>>& ranges, std::size_t at) {
   return std::any_of(ranges.begin(), ranges.end(),
                      [&](const auto& r) { return at > r.first && at < r.second; });
@@ -107,6 +123,7 @@ FigureWords FigureWords::from_file(const std::filesystem::path& json_file) {
   w.qualifiers_before = j.value("qualifiers_before", std::vector<std::string>{});
   w.qualifiers_after = j.value("qualifiers_after", std::vector<std::string>{});
   w.ordinal_before = j.value("ordinal_before", std::vector<std::string>{});
+  w.fixed_terms = j.value("fixed_terms", std::vector<std::string>{});
   return w;
 }
 
@@ -124,6 +141,7 @@ std::vector<Metric> FigureFinder::find(const std::string& text, int block,
                                        const std::vector<std::string>& heading_path) const {
   std::vector<Metric> out;
   auto quotes = quoted_ranges(text);
+  auto terms = term_ranges(text, words_.fixed_terms);
   for (const auto& m : re_.find_all(text)) {
     std::string_view num = m.view(text, num_);
     bool chinese =
@@ -131,7 +149,7 @@ std::vector<Metric> FigureFinder::find(const std::string& text, int block,
     // A qualifier that is not there leaves the number's own start.
     std::size_t start = m.has(pre_) ? m.begin(pre_) : m.begin(num_);
     char32_t before = char_before(text, m.begin(num_));
-    if (inside(quotes, m.begin(num_))) continue;
+    if (inside(quotes, m.begin(num_)) || starts_within(terms, m.begin(num_))) continue;
     // Ordinals: 第五次, 四届四次 (a session number), 第57个.
     std::string prev = text::to_utf8(std::u32string(1, before));
     if (!m.has(pre_) && std::find(words_.ordinal_before.begin(), words_.ordinal_before.end(),

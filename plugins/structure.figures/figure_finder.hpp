@@ -18,6 +18,8 @@ struct FigureWords {
   std::vector<std::string> qualifiers_before;
   std::vector<std::string> qualifiers_after;
   std::vector<std::string> ordinal_before;
+  // Set phrases whose number is part of a name (八项规定), not a quantity.
+  std::vector<std::string> fixed_terms;
   static FigureWords from_file(const std::filesystem::path& json_file);
 };
 

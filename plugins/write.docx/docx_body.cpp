@@ -81,8 +81,9 @@ class BodyBuilder {
     add_text_runs(p, b.text, "ListParagraph");
   }
 
-  void signature(const Block& b, const std::optional<std::string>& metadata_date) {
-    SignatureLines lines = split_signature(b.text);
+  // One signature: `lines` as split_signature read them; `metadata_date`
+  // fills in a date only when the signature has none of its own.
+  void signature(SignatureLines lines, const std::optional<std::string>& metadata_date) {
     if (lines.date.empty() && metadata_date) lines.date = chinese_date(*metadata_date);
     const bool first = !signature_started_;
     signature_started_ = true;
@@ -292,7 +293,18 @@ Body build_body(const Document& doc, const Preset& preset, const BodyOptions& op
 
   if (doc.metadata.title && !text::trim(*doc.metadata.title).empty())
     out.title(*doc.metadata.title);
+  // A signature that carries its own date anywhere is not given the
+  // metadata date a second time.
+  const bool signature_dated =
+      std::any_of(doc.blocks.begin(), doc.blocks.end(), [](const Block& b) {
+        return b.kind == BlockKind::signature && !split_signature(b.text).date.empty();
+      });
+  bool skip_next = false;
   for (const auto& b : doc.blocks) {
+    if (skip_next) {
+      skip_next = false;
+      continue;
+    }
     switch (b.kind) {
       case BlockKind::heading:
         out.heading(b);
@@ -303,9 +315,23 @@ Body build_body(const Document& doc, const Preset& preset, const BodyOptions& op
       case BlockKind::list_item:
         out.list_item(b);
         break;
-      case BlockKind::signature:
-        out.signature(b, doc.metadata.date);
+      case BlockKind::signature: {
+        // The usual two-line signature (organization line, then date line,
+        // as the TXT and HTML readers give it) is one signature: the date
+        // is printed once, and the organization is centred over it.
+        SignatureLines lines = split_signature(b.text);
+        const std::size_t i = static_cast<std::size_t>(&b - doc.blocks.data());
+        if (lines.date.empty() && i + 1 < doc.blocks.size() &&
+            doc.blocks[i + 1].kind == BlockKind::signature) {
+          SignatureLines next = split_signature(doc.blocks[i + 1].text);
+          if (next.organization.empty() && !next.date.empty()) {
+            lines.date = next.date;
+            skip_next = true;
+          }
+        }
+        out.signature(lines, signature_dated ? std::nullopt : doc.metadata.date);
         break;
+      }
       case BlockKind::note:
         out.body_paragraph(b.text, "Note");
         break;

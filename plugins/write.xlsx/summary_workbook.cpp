@@ -98,7 +98,7 @@ std::optional<lxw_datetime> parse_iso_datetime(const std::string& s) {
 }
 
 SummaryWorkbook::SummaryWorkbook(fs::path scratch_path, WorkbookOptions opts)
-    : scratch_(std::move(scratch_path)), opts_(opts) {
+    : scratch_(std::move(scratch_path)), opts_(opts), label_(opts.chinese) {
   lxw_workbook_options wo{};
   wo.constant_memory = LXW_TRUE;  // rows go to per-sheet temp files, not RAM
   wo.use_zip64 = LXW_TRUE;        // a very large run may pass 4 GB uncompressed
@@ -126,52 +126,58 @@ SummaryWorkbook::SummaryWorkbook(fs::path scratch_path, WorkbookOptions opts)
   // Sheets are created now, in their final order; Summary and Run are
   // filled at finish(), which constant-memory mode allows because nothing
   // was written to them before.
-  reports_ = std::make_unique<SheetWriter>(wb_, "Reports",
-                                           std::vector<Column>{{"File"},
-                                                               {"Title", true, 20},
-                                                               {"Organization"},
-                                                               {"Type"},
-                                                               {"Year"},
-                                                               {"Period"},
-                                                               {"Date", false, 11},
-                                                               {"Headings"},
-                                                               {"Characters"},
-                                                               {"Figures found"},
-                                                               {"Flags", true},
-                                                               {"Status"},
-                                                               {"Error", true}},
+  reports_ = std::make_unique<SheetWriter>(wb_, label_("Reports").c_str(),
+                                           std::vector<Column>{{label_("File")},
+                                                               {label_("Title"), true, 20},
+                                                               {label_("Organization")},
+                                                               {label_("Type")},
+                                                               {label_("Year")},
+                                                               {label_("Period")},
+                                                               {label_("Date"), false, 11},
+                                                               {label_("Headings")},
+                                                               {label_("Characters")},
+                                                               {label_("Figures found")},
+                                                               {label_("Flags"), true},
+                                                               {label_("Status")},
+                                                               {label_("Error"), true}},
                                            formats_);
-  outline_ = std::make_unique<SheetWriter>(
-      wb_, "Outline",
-      std::vector<Column>{{"Document"}, {"Level"}, {"Marker"}, {"Heading", true, 30}}, formats_);
+  outline_ = std::make_unique<SheetWriter>(wb_, label_("Outline").c_str(),
+                                           std::vector<Column>{{label_("Document")},
+                                                               {label_("Level")},
+                                                               {label_("Marker")},
+                                                               {label_("Heading"), true, 30}},
+                                           formats_);
   figures_ = std::make_unique<SheetWriter>(
-      wb_, "Figures",
-      std::vector<Column>{{"Document"},
-                          {"Heading path", true, 20},
-                          {"Value"},
-                          {"Unit"},
-                          {"Original text"},
-                          {opts_.figure_context > 0 ? "Context" : "Sentence", true, 40}},
+      wb_, label_("Figures").c_str(),
+      std::vector<Column>{{label_("Document")},
+                          {label_("Heading path"), true, 20},
+                          {label_("Value")},
+                          {label_("Unit")},
+                          {label_("Original text")},
+                          {label_(opts_.figure_context > 0 ? "Context" : "Sentence"), true, 40}},
       formats_);
   // Every edit with its block, or (by default) one row per rule with its
   // number of changes and the first change as an example.
   const bool every_edit = opts_.cleaning == CleaningRows::edits;
   cleaning_ = std::make_unique<SheetWriter>(
-      wb_, "Cleaning",
-      std::vector<Column>{{"Document"},
-                          {"Stage"},
-                          {"Rule"},
-                          {every_edit ? "Block" : "Changes"},
-                          {every_edit ? "Before" : "Example before", true, 30},
-                          {every_edit ? "After" : "Example after", true, 30}},
+      wb_, label_("Cleaning").c_str(),
+      std::vector<Column>{{label_("Document")},
+                          {label_("Stage")},
+                          {label_("Rule")},
+                          {label_(every_edit ? "Block" : "Changes")},
+                          {label_(every_edit ? "Before" : "Example before"), true, 30},
+                          {label_(every_edit ? "After" : "Example after"), true, 30}},
       formats_);
-  summary_ = std::make_unique<SheetWriter>(
-      wb_, "Summary",
-      std::vector<Column>{
-          {"Organization"}, {"Documents"}, {"Headings"}, {"Figures found"}, {"Characters"}},
+  summary_ = std::make_unique<SheetWriter>(wb_, label_("Summary").c_str(),
+                                           std::vector<Column>{{label_("Organization")},
+                                                               {label_("Documents")},
+                                                               {label_("Headings")},
+                                                               {label_("Figures found")},
+                                                               {label_("Characters")}},
+                                           formats_);
+  run_ = std::make_unique<SheetWriter>(
+      wb_, label_("Run").c_str(), std::vector<Column>{{label_("Item")}, {label_("Value"), true}},
       formats_);
-  run_ = std::make_unique<SheetWriter>(wb_, "Run", std::vector<Column>{{"Item"}, {"Value", true}},
-                                       formats_);
 }
 
 SummaryWorkbook::~SummaryWorkbook() {
@@ -280,8 +286,8 @@ void SummaryWorkbook::add_rows(const nlohmann::json& s, const DocumentStatus& st
     r.number(kHeadings, static_cast<double>(headings), true);
     r.number(kChars, static_cast<double>(characters), true);
     r.number(kFigures, static_cast<double>(figures_found), true);
-    r.text(kFlags, str("flags"));
-    r.text(kStatus, status.status);
+    r.text(kFlags, label_.flags(str("flags")));
+    r.text(kStatus, label_(status.status));
     r.text(kError, status.error);
   }
 
@@ -309,6 +315,10 @@ void SummaryWorkbook::add_rows(const nlohmann::json& s, const DocumentStatus& st
     cleaning_->text(5, e.at(4).get_ref<const std::string&>());
   }
 
+  ++by_status_[status.status.empty() ? "ok" : status.status];
+  // A document that failed has a row on Reports (status and error) but is
+  // not counted in its organization's totals.
+  if (!status.status.empty() && status.status != "ok" && status.status != "partial") return;
   auto& org = by_organization_[str("organization")];
   ++org.documents;
   org.headings += headings;
@@ -335,10 +345,11 @@ void SummaryWorkbook::write_summary() {
   const int shown = std::min<int>(static_cast<int>(rows.size()), opts_.chart_organizations);
   const std::string last = std::to_string(shown + 1);
   lxw_chart* chart = workbook_add_chart(wb_, LXW_CHART_BAR);
-  lxw_chart_series* series = chart_add_series(chart, ("=Summary!$A$2:$A$" + last).c_str(),
-                                              ("=Summary!$B$2:$B$" + last).c_str());
-  chart_series_set_name(series, "=Summary!$B$1");
-  chart_title_set_name(chart, "Documents per organization");
+  const std::string sheet = "='" + label_("Summary") + "'!";
+  lxw_chart_series* series = chart_add_series(chart, (sheet + "$A$2:$A$" + last).c_str(),
+                                              (sheet + "$B$2:$B$" + last).c_str());
+  chart_series_set_name(series, (sheet + "$B$1").c_str());
+  chart_title_set_name(chart, label_("Documents per organization").c_str());
   // In a bar chart y is the category axis: reversed, the largest is on top
   // like in the table. Documents are counted in whole numbers.
   chart_axis_set_reverse(chart->y_axis);
@@ -365,19 +376,27 @@ void SummaryWorkbook::write_run(const RunTotals& totals) {
     else
       r.text(1, iso);
   };
-  when("Start", run_info_.started);
-  when("End", totals.finished);
-  if (item("Pipeline")) r.text(1, run_info_.pipeline_name);
-  if (item("Pipeline file")) r.text(1, run_info_.pipeline_path);
-  if (item("Documents")) r.number(1, static_cast<double>(documents_), true);
+  when(label_("Start"), run_info_.started);
+  when(label_("End"), totals.finished);
+  if (item(label_("Pipeline"))) r.text(1, run_info_.pipeline_name);
+  if (item(label_("Pipeline file"))) r.text(1, run_info_.pipeline_path);
+  // What this run did (a resumed or incremental run skips what was done
+  // before), then what the workbook lists: the whole collection.
+  long long this_run = 0;
+  for (const auto& [status, count] : totals.counts) this_run += count;
+  const std::string this_run_ = label_("This run: "), workbook = label_("Workbook: ");
+  if (item(this_run_ + label_("documents"))) r.number(1, static_cast<double>(this_run), true);
   for (const auto& [status, count] : totals.counts)
-    if (item("Documents " + status)) r.number(1, count, true);
+    if (item(this_run_ + label_(status))) r.number(1, count, true);
+  if (item(workbook + label_("documents"))) r.number(1, static_cast<double>(documents_), true);
+  for (const auto& [status, count] : by_status_)
+    if (item(workbook + label_(status))) r.number(1, static_cast<double>(count), true);
   for (auto* sheet : {reports_.get(), outline_.get(), figures_.get(), cleaning_.get()})
     if (sheet->dropped_rows() &&
-        item(std::string("Rows not written (sheet full): ") + sheet->worksheet()->name))
+        item(label_("Rows not written (sheet full): ") + sheet->worksheet()->name))
       r.number(1, static_cast<double>(sheet->dropped_rows()), true);
   for (const auto& [plugin, version] : run_info_.plugin_versions)
-    if (item("Version " + plugin)) r.text(1, version);
+    if (item(label_("Version ") + plugin)) r.text(1, version);
 }
 
 void SummaryWorkbook::finish(const RunTotals& totals, const fs::path& target) {

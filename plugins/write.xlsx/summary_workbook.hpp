@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 
+#include "labels.hpp"
 #include "sheet_writer.hpp"
 
 namespace docpipe::xlsx {
@@ -36,6 +37,9 @@ struct WorkbookOptions {
   // Characters of its sentence kept on each side of a figure on the Figures
   // sheet; 0 keeps the whole sentence.
   int figure_context = 30;
+  // Sheet names, headers, Run items, statuses and flags in Chinese; false
+  // keeps them English (parameter locale: en).
+  bool chinese = true;
 };
 
 // A document's rows for the workbook (a JSON object; see summary_workbook.cpp).
@@ -75,8 +79,10 @@ class SummaryWorkbook {
   Formats formats_;
   std::unique_ptr<SheetWriter> reports_, outline_, figures_, cleaning_, summary_, run_;
   RunInfo run_info_;
+  Labels label_;
   long long documents_ = 0;
   std::map<std::string, OrganizationTotals> by_organization_;
+  std::map<std::string, long long> by_status_;  // documents in the workbook by status
 };
 
 // "2024-05-01T08:00:00" or "2024-05-01" -> datetime; nullopt if unreadable.

@@ -24,6 +24,7 @@ class XlsxWriter final : public docpipe::BatchWriter {
   XlsxWriter(const docpipe::PluginEnv&, const docpipe::Params& p) {
     opts_.chart_organizations = p.get<int>("chart_organizations", 20);
     opts_.figure_context = p.get<int>("figure_context", 30);
+    opts_.chinese = p.get<std::string>("locale", "zh") != "en";
     const auto cleaning = p.get<std::string>("cleaning", "rules");
     opts_.cleaning = cleaning == "edits"  ? docpipe::xlsx::CleaningRows::edits
                      : cleaning == "none" ? docpipe::xlsx::CleaningRows::none
@@ -62,7 +63,7 @@ class XlsxWriter final : public docpipe::BatchWriter {
 }  // namespace
 
 DOCPIPE_PLUGIN(
-    XlsxWriter, .kind = docpipe::PluginKind::writer, .name = "write.xlsx", .version = "1.2.0",
+    XlsxWriter, .kind = docpipe::PluginKind::writer, .name = "write.xlsx", .version = "1.3.0",
     .description = "One XLSX workbook per run: reports, outline, figures, cleaning, summary chart",
     .params_schema = R"json({"type":"object","additionalProperties":false,
                  "properties":{
@@ -71,5 +72,7 @@ DOCPIPE_PLUGIN(
                    "figure_context":{"type":"integer","minimum":0,"maximum":1000,"default":30,
                      "description":"Figures sheet: characters of the sentence kept on each side of a figure (0: the whole sentence)"},
                    "cleaning":{"enum":["rules","edits","none"],"default":"rules",
-                     "description":"Cleaning sheet: one row per document and rule with its number of changes and the first as an example (rules), every edit in full (edits), or nothing (none)"}}})json",
+                     "description":"Cleaning sheet: one row per document and rule with its number of changes and the first as an example (rules), every edit in full (edits), or nothing (none)"},
+                   "locale":{"enum":["zh","en"],"default":"zh",
+                     "description":"Sheet names, column headers, Run items, statuses and flag names in Chinese (zh) or English (en)"}}})json",
     .formats = "xlsx", .batch = true)

@@ -63,7 +63,8 @@ TEST(Pipeline, UnknownKeysAreRejectedAtTheirPosition) {
   TempDir t;
   write_file(t / "p.yaml", "version: 1\nname: x\nstages:\n  - use: read.txt\n    wiht: {}\n");
   auto msg = config_error(t / "p.yaml");
-  EXPECT_EQ(msg, (t / "p.yaml").string() + ":5:5: stages[0].wiht: unknown key 'wiht'");
+  EXPECT_EQ(msg, (t / "p.yaml").string() +
+                     ":5:5: stages[0].wiht: unknown key 'wiht'; did you mean 'with'?");
 }
 
 TEST(Pipeline, TypeErrorsNameTheKey) {
@@ -91,7 +92,10 @@ TEST(Pipeline, WrongKindAndBadParametersAreReported) {
   EXPECT_NE(msg.find(":3:5: stages[0].use: 'write.json' is a writer, expected a transform"),
             std::string::npos)
       << msg;
-  EXPECT_NE(msg.find(":5:5: outputs[0].with.pretty: "), std::string::npos) << msg;
+  // At the key's own position, with what was expected.
+  EXPECT_NE(msg.find(":7:12: outputs[0].with.pretty: expected true or false, got 3"),
+            std::string::npos)
+      << msg;
 }
 
 TEST(Pipeline, ExtendsReplacesStagesWithTheSameIdAndAppendsNewOnes) {
@@ -152,4 +156,55 @@ TEST(Pipeline, AUsedPluginThatWasRefusedSaysWhy) {
   EXPECT_NE(msg.find("stages[0].use: unknown plugin 'test.abi_major'"), std::string::npos) << msg;
   EXPECT_NE(msg.find("note: "), std::string::npos) << msg;
   EXPECT_NE(msg.find("built for docpipe plugin ABI 2.0"), std::string::npos) << msg;
+}
+
+TEST(Pipeline, ExtendsInsertsBeforeOrAfterAndDisables) {
+  TempDir t;
+  write_file(t / "base.yaml",
+             "version: 1\nstages:\n  - use: clean.lines\n  - use: clean.dedupe\n"
+             "  - use: structure.outline\n  - use: structure.figures\n"
+             "outputs:\n  - use: write.json\n    path: \"{out}/{stem}.json\"\n"
+             "  - use: write.docx\n    path: \"{out}/{stem}.docx\"\n");
+  write_file(t / "office.yaml",
+             "version: 1\nextends: base.yaml\nstages:\n"
+             "  - {use: clean.terms, before: structure.outline}\n"
+             "  - {id: clean.lines, after: clean.dedupe}\n"
+             "  - {id: structure.figures, enabled: false}\n"
+             "outputs:\n  - {id: write.docx, enabled: false}\n");
+  auto p = load_pipeline(t / "office.yaml");
+  std::vector<std::string> ids;
+  for (const auto& s : p.stages) ids.push_back(s.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"clean.dedupe", "clean.lines", "clean.terms",
+                                           "structure.outline"}));
+  EXPECT_EQ(p.stages[1].use, "clean.lines");  // moved by id, plugin kept
+  ASSERT_EQ(p.outputs.size(), 1u);
+  EXPECT_EQ(p.outputs[0].id, "write.json");
+}
+
+TEST(Pipeline, InsertingNextToAMissingStageNamesTheClosest) {
+  TempDir t;
+  write_file(t / "base.yaml", "version: 1\nstages:\n  - use: structure.outline\n");
+  write_file(t / "office.yaml",
+             "version: 1\nextends: base.yaml\nstages:\n"
+             "  - {use: clean.terms, before: structure.outlne}\n"
+             "  - {id: clean.nothing, with: {}}\n");
+  auto msg = config_error(t / "office.yaml", false);
+  EXPECT_NE(msg.find("office.yaml:4:"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("stages[0].before: no stage 'structure.outlne' to insert before; did you "
+                     "mean 'structure.outline'?"),
+            std::string::npos)
+      << msg;
+  EXPECT_NE(msg.find("stages[1]: no stage 'clean.nothing'"), std::string::npos) << msg;
+}
+
+TEST(Pipeline, StageIndexesCountWithinTheUsersFile) {
+  TempDir t;
+  write_file(t / "office.yaml",
+             "version: 1\nextends: base.yaml\nstages:\n"
+             "  - use: structure.figures\n    with:\n      extra_unit: [\"架次\"]\n");
+  auto msg = config_error(t / "office.yaml");
+  EXPECT_NE(msg.find("office.yaml:6:7: stages[0].with: unknown key 'extra_unit' in "
+                     "structure.figures's `with`; did you mean 'extra_units'?"),
+            std::string::npos)
+      << msg;
 }

@@ -72,6 +72,15 @@ TEST(Figures, NamesInQuotesAndIdiomaticOneAreNotFigures) {
   EXPECT_TRUE(ms.empty()) << ms.front().text;
 }
 
+TEST(Figures, NumbersInSetPhrasesAreNotFigures) {
+  // 中央八项规定 is a name, not "8 项"; a real count of 项 beside it stays.
+  auto ms = finder().find("严格落实中央八项规定精神,坚持四个自信,落实三会一课制度。");
+  EXPECT_TRUE(ms.empty()) << ms.front().text;
+  ms = finder().find("严格执行八项规定,全年完成八项任务。");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].text, "八项");
+}
+
 TEST(Figures, SentenceAndHeadingPath) {
   Document d = docpipe::structure::testing::doc_of({"一、上半年工作", "(一)强化舆论引导。",
                                                     "上半年推送内容161篇。阅读量14.25万人次。",

@@ -47,7 +47,7 @@ for path in outputs:
     stem = os.path.splitext(os.path.basename(path))[0]
     heading = next((b["text"] for b in doc["blocks"] if b["kind"] == "heading"), "")
     specs.append(f"{os.path.join(docx_dir, stem + '.docx')}::{heading[:12]}")
-specs.append(os.path.join(out, "summary.xlsx") + "::Organization")
+specs.append(os.path.join(out, "summary.xlsx") + "::单位")  # the Chinese header (locale: zh)
 r = subprocess.run([sys.executable, os.path.join(here, "check_libreoffice.py"), os.path.join(out, "pdf")] + specs,
                    capture_output=True, text=True, cwd=here)
 fail.check(r.returncode == 0, f"check_libreoffice.py:\n{r.stdout[-3000:]}")

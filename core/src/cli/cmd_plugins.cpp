@@ -3,6 +3,8 @@
 
 #include "cli/common.hpp"
 #include "docpipe/error.hpp"
+#include "host/schema_check.hpp"
+#include "host/stage_check.hpp"
 
 namespace docpipe::cli {
 
@@ -27,6 +29,9 @@ int cmd_validate(const Args& args) {
   for (const auto& file : vm["pipeline"].as<std::vector<std::string>>()) {
     try {
       auto p = load_resolved(file, registry);
+      // Every stage is instantiated with its parameters, in a process of
+      // its own as `run` does, so what `run` would refuse is refused here.
+      host::check_stages_in_child("/proc/self/exe", file);
       std::cout << file << ": ok (" << p.stages.size() << " stages, " << p.outputs.size()
                 << " outputs)\n";
     } catch (const ConfigError& e) {
@@ -38,6 +43,67 @@ int cmd_validate(const Args& args) {
 }
 
 namespace {
+
+// A value as YAML: JSON's flow style is YAML too.
+std::string yaml_value(const nlohmann::json& v) {
+  return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Where a spec came from ("file:line:col"), or "default".
+std::string shown_where(const std::string& where) { return where.empty() ? "default" : where; }
+
+void show_pipeline(const host::Pipeline& p, std::ostream& out) {
+  out << "# " << p.file.string() << ": the merged pipeline";
+  if (p.files.size() > 1) {
+    out << " (";
+    for (std::size_t i = 0; i < p.files.size(); ++i)
+      out << (i ? " <- " : "") << p.files[i].string();
+    out << ")";
+  }
+  out << ", with every default filled in\n"
+      << "version: " << p.version << "\n"
+      << "name: " << yaml_value(p.name) << "\n";
+  if (!p.inputs.paths.empty()) {
+    out << "inputs:\n  paths: " << yaml_value(p.inputs.paths) << "\n"
+        << "  include: " << yaml_value(p.inputs.include) << "\n"
+        << "  exclude: " << yaml_value(p.inputs.exclude) << "\n"
+        << "  recursive: " << (p.inputs.recursive ? "true" : "false") << "\n";
+  }
+  auto specs = [&](const char* key, const std::vector<host::StageSpec>& list) {
+    if (list.empty()) return;
+    out << key << ":\n";
+    for (const auto& s : list)
+      out << "  - id: " << yaml_value(s.id) << "  # " << shown_where(s.where) << "\n"
+          << "    use: " << yaml_value(s.use) << "\n"
+          << "    with: " << yaml_value(s.with) << "\n";
+  };
+  specs("readers", p.readers);
+  specs("stages", p.stages);
+  if (!p.outputs.empty()) out << "outputs:\n";
+  for (const auto& o : p.outputs)
+    out << "  - id: " << yaml_value(o.id) << "  # " << shown_where(o.where) << "\n"
+        << "    use: " << yaml_value(o.use) << "\n"
+        << "    path: " << yaml_value(o.path) << "\n"
+        << "    with: " << yaml_value(o.with) << "\n";
+  const auto& r = p.run;
+  auto from = [&](const char* key) {
+    auto it = p.run_from.find(key);
+    return it == p.run_from.end() ? std::string("default") : it->second;
+  };
+  out << "run:\n";
+  auto row = [&](const char* key, const nlohmann::json& v) {
+    out << "  " << key << ": " << yaml_value(v) << "  # " << from(key) << "\n";
+  };
+  row("jobs", r.jobs);
+  row("on_error", r.on_error);
+  row("out", r.out.empty() ? "./out" : r.out);
+  row("state", r.state.empty() ? "<out>/.docpipe/ledger.sqlite" : r.state);
+  row("timeout", r.timeout);
+  row("memory_limit", r.memory_limit_mb);
+  row("recycle_after", r.recycle_after);
+  row("isolation", r.isolation);
+  row("durability", r.durability);
+}
 
 int plugins_list(const Args& args) {
   po::options_description opts("docpipe plugins list options");
@@ -80,7 +146,13 @@ int plugins_info(const Args& args) {
   if (!p) {
     std::string msg = "plugins info: unknown plugin '" + name + "'";
     auto near = registry.suggest(name);
-    if (!near.empty()) msg += "; did you mean '" + near.front() + "'?";
+    // Also the names that contain what was typed ("docx" → read.docx, write.docx).
+    if (near.empty())
+      for (const auto* info : registry.all())
+        if (!name.empty() && info->name.find(name) != std::string::npos && near.size() < 5)
+          near.push_back(info->name);
+    msg += host::did_you_mean(near);
+    if (near.empty()) msg += " (see `docpipe plugins list`)";
     throw ConfigError(msg);
   }
   std::cout << "name:        " << p->name << "\n"
@@ -96,6 +168,33 @@ int plugins_info(const Args& args) {
 }
 
 }  // namespace
+
+int cmd_pipeline(const Args& args) {
+  const std::string usage = "usage: docpipe pipeline show FILE";
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::cout << usage << "\n";
+    return args.empty() ? kConfigError : kOk;
+  }
+  if (args[0] != "show")
+    throw ConfigError("pipeline: unknown subcommand '" + args[0] + "'\n" + usage);
+  po::options_description opts("docpipe pipeline show options");
+  opts.add(common_options());
+  po::options_description hidden;
+  hidden.add_options()("file", po::value<std::string>());
+  po::positional_options_description pos;
+  pos.add("file", 1);
+  po::variables_map vm;
+  if (!parse_args(Args(args.begin() + 1, args.end()), opts, pos, vm,
+                  usage + "\nPrints the pipeline after `extends`, with defaults filled in and "
+                          "where each stage and setting came from.",
+                  &hidden))
+    return kOk;
+  apply_common(vm);
+  if (!vm.count("file")) throw ConfigError("pipeline show: a pipeline FILE is required");
+  auto registry = default_registry();
+  show_pipeline(load_resolved(vm["file"].as<std::string>(), registry), std::cout);
+  return kOk;
+}
 
 int cmd_plugins(const Args& args) {
   const std::string usage =

@@ -3,7 +3,11 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <iostream>
+#include <map>
+#include <tuple>
 
 #include "cli/common.hpp"
 #include "docpipe/error.hpp"
@@ -16,8 +20,63 @@ namespace docpipe::cli {
 
 namespace {
 
-void print_summary(const host::RunSummary& s, std::ostream& os) {
-  os << "docpipe: " << s.documents.size() << " documents in " << s.seconds << " s:";
+// "0.004", "0.33", "12.3", "1234": durations as people read them.
+std::string seconds_text(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf,
+                s < 0.01  ? "%.3f"
+                : s < 10  ? "%.2f"
+                : s < 100 ? "%.1f"
+                          : "%.0f",
+                s);
+  return buf;
+}
+
+// Failures of one kind: the same status, stage and error once the
+// document's own path is taken out of the message.
+struct FailureGroup {
+  std::string status, stage, reason;
+  std::vector<std::string> inputs;
+};
+
+// A document's error without its own path (readers name the file in their
+// messages; the path is shown beside it anyway).
+std::string reason_of(const host::DocumentRecord& d) {
+  std::string reason = d.error;
+  for (std::size_t pos; !d.input.empty() && (pos = reason.find(d.input)) != std::string::npos;)
+    reason.erase(pos, d.input.size());
+  while (!reason.empty() && (reason.front() == ':' || reason.front() == ' ')) reason.erase(0, 1);
+  return reason;
+}
+
+std::vector<FailureGroup> group_failures(const host::RunSummary& s) {
+  std::vector<FailureGroup> groups;
+  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
+  for (const auto& d : s.documents) {
+    if (d.status != "failed" && d.status != "timeout" && d.status != "crashed" &&
+        d.status != "partial")
+      continue;
+    std::string reason = reason_of(d);
+    auto key = std::make_tuple(d.status, d.stage, reason);
+    auto [it, added] = index.try_emplace(key, groups.size());
+    if (added) groups.push_back({d.status, d.stage, reason, {}});
+    groups[it->second].inputs.push_back(d.input);
+  }
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](const auto& a, const auto& b) { return a.inputs.size() > b.inputs.size(); });
+  return groups;
+}
+
+constexpr std::size_t kExamples = 3;
+
+int quarantined(const host::RunSummary& s) {
+  return static_cast<int>(std::count_if(s.documents.begin(), s.documents.end(), [](const auto& d) {
+    return d.reason == "quarantined (unchanged)";
+  }));
+}
+
+void print_summary(const host::RunSummary& s, std::ostream& os, const std::string& report) {
+  os << "docpipe: " << s.documents.size() << " documents in " << seconds_text(s.seconds) << " s:";
   for (const auto& [status, n] : s.counts) os << " " << status << "=" << n;
   os << "\n";
   if (!s.reasons.empty()) {
@@ -28,14 +87,46 @@ void print_summary(const host::RunSummary& s, std::ostream& os) {
   auto slow = s.slowest(5);
   if (slow.size() > 1) {
     os << "slowest:\n";
-    for (const auto* d : slow) os << "  " << d->seconds << " s  " << d->input << "\n";
+    for (const auto* d : slow) os << "  " << seconds_text(d->seconds) << " s  " << d->input << "\n";
   }
-  for (const auto* d : s.failures())
-    os << d->status << ": " << d->input << (d->stage.empty() ? "" : " [" + d->stage + "]") << ": "
-       << d->error << "\n";
-  for (const auto& d : s.documents)
-    if (d.status == "partial") os << "partial: " << d.input << ": " << d.error << "\n";
+  // One line per kind of failure with a few examples; every document is
+  // in the run report.
+  const auto groups = group_failures(s);
+  for (const auto& g : groups) {
+    os << g.status << " (" << g.inputs.size() << ")"
+       << (g.stage.empty() ? "" : " [" + g.stage + "]") << ": " << g.reason << "\n";
+    for (std::size_t i = 0; i < g.inputs.size() && i < kExamples; ++i)
+      os << "  " << g.inputs[i] << "\n";
+    if (g.inputs.size() > kExamples) os << "  ... and " << g.inputs.size() - kExamples << " more\n";
+  }
+  if (!groups.empty() && !report.empty()) os << "every document and its error: " << report << "\n";
+  if (int q = quarantined(s))
+    os << q << (q == 1 ? " document is" : " documents are")
+       << " still in quarantine (unchanged since they failed; see the quarantine folder)\n";
+  for (const auto& w : s.warnings) os << "warning: " << w << "\n";
   for (const auto& n : s.notes) os << "note: " << n << "\n";
+}
+
+// The summary as one JSON object (--log-format json).
+void print_summary_json(const host::RunSummary& s, std::ostream& os, const std::string& report) {
+  nlohmann::json j = s.to_json(false);
+  j.erase("failures");
+  j["seconds"] = std::round(s.seconds * 1000) / 1000;
+  j["failure_groups"] = nlohmann::json::array();
+  for (const auto& g : group_failures(s)) {
+    std::vector<std::string> examples(
+        g.inputs.begin(),
+        g.inputs.begin() + static_cast<long>(std::min(g.inputs.size(), kExamples)));
+    j["failure_groups"].push_back({{"status", g.status},
+                                   {"stage", g.stage},
+                                   {"reason", g.reason},
+                                   {"count", g.inputs.size()},
+                                   {"examples", examples}});
+  }
+  j["quarantined"] = quarantined(s);
+  j["report"] = report;
+  j["event"] = "run summary";
+  os << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 void print_plan(const host::RunSummary& s, std::ostream& os) {
@@ -93,6 +184,9 @@ int cmd_run(const Args& args) {
   if (vm.count("input")) ro.inputs = vm["input"].as<std::vector<std::string>>();
   if (vm.count("out")) ro.out_dir = vm["out"].as<std::string>();
   ro.jobs = vm["jobs"].as<int>();
+  if (ro.jobs < 0)
+    throw ConfigError("run: --jobs: expected an integer ≥ 0 (0 = all cores), got " +
+                      std::to_string(ro.jobs));
   ro.force = vm["force"].as<bool>();
   ro.dry_run = vm["dry-run"].as<bool>();
   if (vm.count("shard")) ro.shard = host::parse_shard(vm["shard"].as<std::string>());
@@ -111,7 +205,7 @@ int cmd_run(const Args& args) {
                                                            host::ProgressReporter::stderr_is_tty());
           if (r.status == "failed" || r.status == "timeout" || r.status == "crashed") {
             bar->finish();
-            spdlog::warn("[{}/{}] {} {}: {}", done, total, r.status, r.input, r.error);
+            spdlog::warn("[{}/{}] {} {}: {}", done, total, r.status, r.input, reason_of(r));
           } else {
             spdlog::debug("[{}/{}] {} {} ({})", done, total, r.status, r.input, r.reason);
           }
@@ -130,7 +224,11 @@ int cmd_run(const Args& args) {
     print_plan(summary, std::cout);
     return kOk;
   }
-  print_summary(summary, std::cerr);
+  const std::string report = summary.report_path;
+  if (vm["log-format"].as<std::string>() == "json")
+    print_summary_json(summary, std::cerr, report);
+  else
+    print_summary(summary, std::cerr, report);
   return summary.exit_code();
 }
 

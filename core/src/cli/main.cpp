@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "docpipe/error.hpp"
 #include "docpipe/version.hpp"
+#include "host/stage_check.hpp"
 #ifdef DOCPIPE_WITH_TCMALLOC
 #include <gperftools/tcmalloc.h>
 #endif
@@ -27,6 +28,8 @@ const char* kUsage =
     "  explain INPUT [--pipeline P] [--stage ID]               show every change the stages make\n"
     "  validate PIPELINE...                                    check pipeline files\n"
     "  plugins list | info NAME | new NAME --kind K            inspect or scaffold plugins\n"
+    "  pipeline show FILE                                      the merged pipeline, defaults and "
+    "origins\n"
     "\n"
     "`docpipe COMMAND --help` shows the options of a command.\n"
     "exit codes: 0 all documents ok, 1 some documents failed, 2 usage or configuration error,\n"
@@ -62,7 +65,12 @@ int main(int argc, char** argv) {
     if (cmd == "explain") return cmd_explain(rest);
     if (cmd == "validate") return cmd_validate(rest);
     if (cmd == "plugins") return cmd_plugins(rest);
+    if (cmd == "pipeline") return cmd_pipeline(rest);
     if (cmd == "__worker") return cmd_worker(rest);
+    if (cmd == docpipe::host::kCheckCommand) {
+      if (rest.size() != 1) return kConfigError;
+      return docpipe::host::check_stages_main(rest[0]);
+    }
     std::cerr << "docpipe: unknown command '" << cmd << "'\n\n" << kUsage;
     return kConfigError;
   } catch (const docpipe::ConfigError& e) {

@@ -4,6 +4,7 @@
 #include <glob.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace docpipe::host {
@@ -87,7 +88,16 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
       }
     }
   }
+  disambiguate_stems(scan.items);
   return scan;
+}
+
+void disambiguate_stems(std::vector<InputItem>& items) {
+  std::map<std::pair<fs::path, std::string>, int> seen;
+  for (const auto& it : items) ++seen[{it.path.parent_path(), it.path.stem().string()}];
+  for (auto& it : items)
+    if (seen[{it.path.parent_path(), it.path.stem().string()}] > 1)
+      it.stem = it.path.filename().string();
 }
 
 }  // namespace docpipe::host

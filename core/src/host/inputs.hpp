@@ -11,6 +11,11 @@ namespace docpipe::host {
 struct InputItem {
   std::filesystem::path path;
   std::filesystem::path reldir;  // directory relative to the input root it was found under
+  // The name {stem} stands for in output paths, and the name of its
+  // quarantine entry; empty means the file's own stem. Set by
+  // disambiguate_stems() when inputs would otherwise share an output.
+  std::string stem = {};
+  std::string output_stem() const { return stem.empty() ? path.stem().string() : stem; }
 };
 
 struct InputScan {
@@ -22,6 +27,11 @@ struct InputScan {
 InputScan scan_inputs(const std::vector<std::string>& paths,
                       const std::vector<std::string>& include,
                       const std::vector<std::string>& exclude, bool recursive);
+
+// Gives inputs that share a stem in one directory (report.txt and
+// report.docx) their whole file name as stem (report.txt, report.docx), so
+// their outputs and quarantine entries cannot overwrite each other.
+void disambiguate_stems(std::vector<InputItem>& items);
 
 // True for files an editor leaves beside a document (Word's "~$x.docx",
 // LibreOffice's ".~lock.x#"): they are never documents.

@@ -75,24 +75,17 @@ std::string pointer_to_key_suffix(const std::string& ptr) {
   return k[0] == '[' ? k : "." + k;
 }
 
+// "file:line:col" of the key at `ptr` (unknown keys are pointed at
+// themselves), else of its value or closest ancestor.
+std::string key_where(const YamlDocument& doc, const std::string& ptr) {
+  auto km = doc.key_marks.find(ptr);
+  SourceMark m = km != doc.key_marks.end() ? km->second : doc.mark_for(ptr);
+  return doc.file.string() + ":" + std::to_string(m.line) + ":" + std::to_string(m.column);
+}
+
 void check_schema(const YamlDocument& doc, Problems& problems) {
-  for (const auto& e : validate_json(pipeline_schema(), doc.value)) {
-    std::string msg = e.message;
-    std::string ptr = e.pointer;
-    // Point unknown keys at the key itself.
-    const std::string marker =
-        "could not be validated using 'properties' or 'additionalProperties' constraints: '";
-    if (auto pos = msg.find(marker); pos != std::string::npos) {
-      auto key = msg.substr(pos + marker.size());
-      key = key.substr(0, key.find('\''));
-      ptr += "/" + key;
-      msg = "unknown key '" + key + "'";
-    }
-    auto km = doc.key_marks.find(ptr);
-    SourceMark m = km != doc.key_marks.end() ? km->second : doc.mark_for(ptr);
-    problems.add(doc.file.string() + ":" + std::to_string(m.line) + ":" + std::to_string(m.column) +
-                 ": " + pointer_to_key(ptr) + ": " + msg);
-  }
+  for (const auto& e : validate_json(pipeline_schema(), doc.value))
+    problems.add(key_where(doc, e.pointer) + ": " + pointer_to_key(e.pointer) + ": " + e.message);
 }
 
 // One YAML file with its parent chain merged in. Marks are kept per file so
@@ -146,17 +139,68 @@ std::string resolve_rel(const fs::path& dir, const std::string& p) {
   return (dir / p).lexically_normal().string();
 }
 
+// What a changed spec keeps of the one it replaces when it does not say.
+void inherit(StageSpec&, const StageSpec&) {}
+void inherit(OutputSpec& spec, const OutputSpec& old) {
+  if (spec.path.empty()) spec.path = old.path;
+}
+
+// Merges one stage or output of a layer into what the layers below built:
+// the same id replaces in place (or moves, with before/after), `enabled:
+// false` removes, a new id is appended or inserted before/after another.
 template <class Spec>
-void merge_by_id(std::vector<Spec>& base, Spec spec) {
-  for (auto& s : base)
-    if (s.id == spec.id) {
-      s = std::move(spec);
+void merge_by_id(std::vector<Spec>& base, Spec spec, const json& raw, Problems& problems) {
+  auto same = [&](const Spec& s) { return s.id == spec.id; };
+  auto it = std::find_if(base.begin(), base.end(), same);
+  if (!raw.value("enabled", true)) {
+    if (it != base.end()) base.erase(it);
+    return;
+  }
+  // Only an id: the stage of that id below, changed (its plugin kept).
+  if (spec.use.empty()) {
+    if (it == base.end()) {
+      std::vector<std::string> ids;
+      for (const auto& s : base) ids.push_back(s.id);
+      problems.add(spec.origin.where() + ": " + spec.origin.key() + ": no stage '" + spec.id +
+                   "' in the pipelines it extends" + did_you_mean(closest_names(spec.id, ids)) +
+                   " (a new stage needs `use:`)");
       return;
     }
-  base.push_back(std::move(spec));
+    spec.use = it->use;
+  }
+  if (it != base.end()) inherit(spec, *it);
+  std::string anchor_key = raw.contains("before") ? "before" : raw.contains("after") ? "after" : "";
+  if (anchor_key.empty()) {
+    if (it != base.end())
+      *it = std::move(spec);
+    else
+      base.push_back(std::move(spec));
+    return;
+  }
+  const std::string anchor = raw[anchor_key].get<std::string>();
+  if (it != base.end()) base.erase(it);
+  auto at = std::find_if(base.begin(), base.end(), [&](const Spec& s) { return s.id == anchor; });
+  if (at == base.end()) {
+    std::vector<std::string> ids;
+    for (const auto& s : base) ids.push_back(s.id);
+    problems.add(spec.origin.where("/" + anchor_key) + ": " + spec.origin.key() + "." + anchor_key +
+                 ": no stage '" + anchor + "' to insert " + anchor_key +
+                 did_you_mean(closest_names(anchor, ids)));
+    base.push_back(std::move(spec));
+    return;
+  }
+  base.insert(anchor_key == "before" ? at : at + 1, std::move(spec));
 }
 
 }  // namespace
+
+std::string SpecOrigin::where(const std::string& sub, bool key) const {
+  if (!doc) return {};
+  if (key) return key_where(*doc, pointer + sub);
+  return doc->where(pointer + sub);
+}
+
+std::string SpecOrigin::key() const { return pointer_to_key(pointer); }
 
 fs::path pipeline_schema_path() {
   auto dir = exe_dir();
@@ -186,6 +230,7 @@ Pipeline load_pipeline(const fs::path& file) {
   p.file = file;
   json merged = json::object();
   for (const auto& layer : chain) {
+    auto shared_doc = std::make_shared<const YamlDocument>(layer.doc);
     const json& v = layer.doc.value;
     if (!v.is_object()) continue;
     const auto& dir = layer.dir;
@@ -217,7 +262,8 @@ Pipeline load_pipeline(const fs::path& file) {
         st.with = s.value("with", json::object());
         if (st.with.is_null()) st.with = json::object();
         st.where = layer.doc.where("/" + std::string(key) + "/" + std::to_string(i));
-        merge_by_id(into, std::move(st));
+        st.origin = {shared_doc, "/" + std::string(key) + "/" + std::to_string(i)};
+        merge_by_id(into, std::move(st), s, problems);
         ++i;
       }
     };
@@ -233,12 +279,15 @@ Pipeline load_pipeline(const fs::path& file) {
         o.with = s.value("with", json::object());
         if (o.with.is_null()) o.with = json::object();
         o.where = layer.doc.where("/outputs/" + std::to_string(i));
-        merge_by_id(p.outputs, std::move(o));
+        o.origin = {shared_doc, "/outputs/" + std::to_string(i)};
+        merge_by_id(p.outputs, std::move(o), s, problems);
         ++i;
       }
     }
+    p.files.push_back(layer.doc.file);
     if (v.contains("run")) {
       const json& r = v["run"];
+      for (const auto& [key, _] : r.items()) p.run_from[key] = key_where(layer.doc, "/run/" + key);
       p.run.jobs = r.value("jobs", p.run.jobs);
       p.run.on_error = r.value("on_error", p.run.on_error);
       if (r.contains("out")) p.run.out = resolve_rel(dir, r["out"].get<std::string>());
@@ -260,6 +309,7 @@ Pipeline load_pipeline(const fs::path& file) {
   for (const auto& o : p.outputs)
     outs.push_back({{"use", o.use}, {"id", o.id}, {"path", o.path}, {"with", o.with}});
   p.merged = {{"version", p.version}, {"stages", stages}, {"outputs", outs}};
+  problems.throw_if_any();  // stages placed next to ids that are not there
   return p;
 }
 
@@ -273,17 +323,11 @@ void resolve_pipeline(Pipeline& p, PluginRegistry& registry) {
     registry.load_directory(dir);
   }
   auto check = [&](const std::string& where, const std::string& use, json& with, PluginKind kind,
-                   const std::string& section) {
+                   const std::string& section, const SpecOrigin& origin) {
     const PluginInfo* info = registry.find(use);
     if (!info) {
-      std::string msg = where + ": " + section + ".use: unknown plugin '" + use + "'";
-      auto near = registry.suggest(use);
-      if (!near.empty()) {
-        msg += "; did you mean ";
-        for (std::size_t i = 0; i < near.size(); ++i)
-          msg += std::string(i ? (i + 1 == near.size() ? " or '" : ", '") : "'") + near[i] + "'";
-        msg += "?";
-      }
+      std::string msg = where + ": " + section + ".use: unknown plugin '" + use + "'" +
+                        did_you_mean(registry.suggest(use));
       // A refused library is named by its file (docpipe_mask_pii.so for
       // "mask-pii"), so match that form too when explaining the miss.
       std::string file_form = "docpipe_" + use;
@@ -301,24 +345,38 @@ void resolve_pipeline(Pipeline& p, PluginRegistry& registry) {
       return;
     }
     json schema = json::parse(info->params_schema);
-    for (const auto& e : validate_json(schema, with))
-      problems.add(where + ": " + section + ".with" + pointer_to_key_suffix(e.pointer) + ": " +
-                   e.message + " (plugin '" + use + "')");
+    for (const auto& e : validate_json(schema, with)) {
+      // Pointed at the key's own line in the file that set it.
+      std::string at = origin.doc ? origin.where("/with" + e.pointer) : where;
+      if (!e.unknown_key.empty())
+        problems.add(at + ": " + section + ".with: " + "unknown key '" + e.unknown_key + "' in " +
+                     use + "'s `with`" + e.hint);
+      else
+        problems.add(at + ": " + section + ".with" + pointer_to_key_suffix(e.pointer) + ": " +
+                     e.message + " (plugin '" + use + "')");
+    }
     apply_schema_defaults(schema, with);
+    // Files named by parameters are relative to the file that named them.
+    resolve_path_params(schema, with,
+                        origin.doc ? origin.doc->file.parent_path() : p.file.parent_path());
+  };
+  // Sections are numbered as in the file that wrote them.
+  auto section = [](const SpecOrigin& o, const char* fallback, std::size_t i) {
+    return o.doc ? o.key() : std::string(fallback) + "[" + std::to_string(i) + "]";
   };
   for (std::size_t i = 0; i < p.readers.size(); ++i)
     check(p.readers[i].where, p.readers[i].use, p.readers[i].with, PluginKind::reader,
-          "readers[" + std::to_string(i) + "]");
+          section(p.readers[i].origin, "readers", i), p.readers[i].origin);
   for (std::size_t i = 0; i < p.stages.size(); ++i)
     check(p.stages[i].where, p.stages[i].use, p.stages[i].with, PluginKind::transform,
-          "stages[" + std::to_string(i) + "]");
+          section(p.stages[i].origin, "stages", i), p.stages[i].origin);
   std::set<std::string> ids;
   for (auto& s : p.stages)
     if (!ids.insert(s.id).second)
       problems.add(s.where + ": stages.id: duplicate stage id '" + s.id + "'");
   for (std::size_t i = 0; i < p.outputs.size(); ++i) {
     auto& o = p.outputs[i];
-    check(o.where, o.use, o.with, PluginKind::writer, "outputs[" + std::to_string(i) + "]");
+    check(o.where, o.use, o.with, PluginKind::writer, section(o.origin, "outputs", i), o.origin);
     if (o.path.empty()) problems.add(o.where + ": outputs.path: a path template is required");
   }
   problems.throw_if_any();

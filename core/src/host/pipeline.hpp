@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -14,11 +16,25 @@
 
 namespace docpipe::host {
 
+// Where a stage or output was written: its file, and its JSON pointer
+// there ("/stages/2": the index counts within that file, not the merged
+// pipeline), so messages point at the user's own lines.
+struct SpecOrigin {
+  std::shared_ptr<const YamlDocument> doc;
+  std::string pointer;
+  // "file:line:col" of a key under the spec (e.g. "/with/extra_patterns"),
+  // of its value when the key has no mark, else of the spec.
+  std::string where(const std::string& sub = "", bool key = true) const;
+  // "stages[2]" as the user's file numbers it.
+  std::string key() const;
+};
+
 struct StageSpec {
   std::string id;   // defaults to the plugin name
   std::string use;  // plugin name
   nlohmann::json with = nlohmann::json::object();
   std::string where;  // file:line:col of the stage, for messages
+  SpecOrigin origin;
 };
 
 struct OutputSpec {
@@ -27,6 +43,7 @@ struct OutputSpec {
   std::string path;  // template: {out} {stem} {name} {ext} {reldir}
   nlohmann::json with = nlohmann::json::object();
   std::string where;
+  SpecOrigin origin;
 };
 
 struct InputSpec {
@@ -62,6 +79,8 @@ struct Pipeline {
   std::vector<StageSpec> stages;
   std::vector<OutputSpec> outputs;
   RunSpec run;
+  std::vector<std::filesystem::path> files;     // the `extends` chain, base first
+  std::map<std::string, std::string> run_from;  // run key → "file:line:col" that set it
   nlohmann::json merged;     // the effective pipeline after `extends`, for hashing
   std::string hash() const;  // sha256 of the canonical merged pipeline
 };

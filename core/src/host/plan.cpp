@@ -7,21 +7,16 @@
 #include <set>
 
 #include "docpipe/text.hpp"
+#include "host/schema_check.hpp"
 
 namespace docpipe::host {
 
 namespace fs = std::filesystem;
 
-std::string processing_hash(const Pipeline& pipeline) {
-  auto j = pipeline.merged;
-  if (j.is_object()) {
-    j.erase("run");
-    j.erase("inputs");
-  }
-  return text::sha256_hex(j.dump());
-}
+namespace {
 
-std::string plugin_versions(const Pipeline& pipeline, const PluginRegistry& registry) {
+// Every plugin a pipeline may use, sorted.
+std::set<std::string> plugins_in_use(const Pipeline& pipeline, const PluginRegistry& registry) {
   std::set<std::string> names;
   // Without explicit readers every reader takes part in sniffing.
   if (pipeline.readers.empty())
@@ -29,6 +24,56 @@ std::string plugin_versions(const Pipeline& pipeline, const PluginRegistry& regi
   for (const auto& r : pipeline.readers) names.insert(r.use);
   for (const auto& s : pipeline.stages) names.insert(s.use);
   for (const auto& o : pipeline.outputs) names.insert(o.use);
+  return names;
+}
+
+}  // namespace
+
+std::string data_files_hash(const Pipeline& pipeline, const PluginRegistry& registry) {
+  std::string listing;
+  for (const auto& name : plugins_in_use(pipeline, registry)) {
+    const auto* info = registry.find(name);
+    if (!info) continue;
+    const fs::path dir = info->library.parent_path() / info->name;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) continue;
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+      if (it->is_regular_file(ec)) files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files)
+      listing +=
+          name + "/" + f.lexically_relative(dir).generic_string() + " " + file_sha256(f) + "\n";
+  }
+  // Files the stages' parameters name (a glossary beside the pipeline).
+  auto named = [&](const std::string& id, const std::string& use, const nlohmann::json& with) {
+    const auto* info = registry.find(use);
+    if (!info) return;
+    auto schema = nlohmann::json::parse(info->params_schema, nullptr, false);
+    for (const auto& f : path_params(schema, with))
+      listing += id + " " + f.string() + " " + file_sha256(f) + "\n";
+  };
+  for (const auto& s : pipeline.readers) named(s.id, s.use, s.with);
+  for (const auto& s : pipeline.stages) named(s.id, s.use, s.with);
+  for (const auto& o : pipeline.outputs) named(o.id, o.use, o.with);
+  return listing.empty() ? std::string() : text::sha256_hex(listing);
+}
+
+std::string processing_hash(const Pipeline& pipeline, const PluginRegistry& registry) {
+  auto j = pipeline.merged;
+  if (j.is_object()) {
+    j.erase("run");
+    j.erase("inputs");
+  }
+  const auto data = data_files_hash(pipeline, registry);
+  // Without data files the hash stays what it was before data files
+  // counted, so ledgers of such pipelines are not invalidated.
+  return text::sha256_hex(j.dump() + (data.empty() ? "" : "\ndata " + data));
+}
+
+std::string plugin_versions(const Pipeline& pipeline, const PluginRegistry& registry) {
+  const auto names = plugins_in_use(pipeline, registry);
   std::string out;
   for (const auto& n : names) {
     const auto* info = registry.find(n);
@@ -71,7 +116,7 @@ bool is_failure(const std::string& status) {
 std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items,
                                   const std::unordered_map<std::string, LedgerEntry>& ledger,
                                   const std::string& pipeline_hash, const std::string& plugins,
-                                  bool force) {
+                                  bool force, const ExpectedOutputs& expected) {
   std::vector<PlannedItem> plan(items.size());
   // Hashing is most of the cost of a no-change run: spread it over the cores.
   tbb::parallel_for(std::size_t(0), items.size(), [&](std::size_t i) {
@@ -103,6 +148,8 @@ std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items,
       p.reason = "quarantined (unchanged)";
     } else if (auto why = damaged_output(e); !why.empty()) {
       p.reason = why;
+    } else if (expected && e.status == "ok" && expected(p.item) != e.outputs) {
+      p.reason = "output renamed";
     } else {
       p.process = false;
       p.reason = "unchanged";

@@ -4,6 +4,7 @@
 // checks that recorded outputs still exist.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -26,16 +27,29 @@ struct PlannedItem {
 };
 
 // The hash that decides reprocessing: the merged pipeline without `run:`
-// and `inputs:`, which change neither what a document becomes nor where it goes.
-std::string processing_hash(const Pipeline& pipeline);
+// and `inputs:`, which change neither what a document becomes nor where it
+// goes (every stage's parameters are in it), and the content of every data
+// file a stage of the pipeline reads: the files under each plugin's data
+// directory (PluginEnv::data_dir), so an edited dictionary or rule list
+// reprocesses without a version bump.
+std::string processing_hash(const Pipeline& pipeline, const PluginRegistry& registry);
+// sha256 over the relative paths and contents of the data files of the
+// pipeline's plugins, in a stable order; empty when none has data files.
+std::string data_files_hash(const Pipeline& pipeline, const PluginRegistry& registry);
 // "name=version,..." of every plugin the pipeline may use, sorted.
 std::string plugin_versions(const Pipeline& pipeline, const PluginRegistry& registry);
 // sha256 of a file's bytes, read in blocks; empty when unreadable.
 std::string file_sha256(const std::filesystem::path& path);
 
+// The per-document output paths an input is to have this run.
+using ExpectedOutputs = std::function<std::vector<std::string>(const InputItem&)>;
+
+// With `expected`, a document done before whose outputs now have other
+// paths (report.json became report.txt.json when report.docx arrived) is
+// processed again: "output renamed".
 std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items,
                                   const std::unordered_map<std::string, LedgerEntry>& ledger,
                                   const std::string& pipeline_hash, const std::string& plugins,
-                                  bool force);
+                                  bool force, const ExpectedOutputs& expected = {});
 
 }  // namespace docpipe::host

@@ -40,7 +40,7 @@ fs::path expand_output_path(const std::string& tmpl, const fs::path& out, const 
   std::string s = tmpl;
   auto filename = item.path.filename();
   replace_all(s, "{out}", out.string());
-  replace_all(s, "{stem}", filename.stem().string());
+  replace_all(s, "{stem}", item.output_stem());
   replace_all(s, "{name}", filename.string());
   auto ext = filename.extension().string();
   replace_all(s, "{ext}", ext.empty() ? ext : ext.substr(1));

@@ -9,12 +9,18 @@ namespace docpipe::host {
 namespace fs = std::filesystem;
 
 std::string Quarantine::entry_stem(const InputItem& item) {
-  std::string stem = item.path.stem().string();
+  std::string stem = item.output_stem();
   std::string rel = item.reldir.lexically_normal().generic_string();
   if (rel.empty() || rel == ".") return stem;
   for (auto& c : rel)
     if (c == '/') c = '_';
   return rel + "__" + stem;
+}
+
+std::string Quarantine::link_name(const InputItem& item) {
+  // A disambiguated stem is already the whole file name (report.txt).
+  auto name = entry_stem(item);
+  return item.stem.empty() ? name + item.path.extension().string() : name;
 }
 
 fs::path Quarantine::add(const InputItem& item, const QuarantineEntry& e) const {
@@ -32,7 +38,7 @@ fs::path Quarantine::add(const InputItem& item, const QuarantineEntry& e) const 
                    {"retry", "on the next run only if the input or the pipeline changed"}};
   write_file_atomically(entry, j.dump(2) + "\n");
   // A symlink, not a copy: collections can be large, and the input stays put.
-  auto link = dir_ / (stem + item.path.extension().string());
+  auto link = dir_ / link_name(item);
   auto temp = temp_path_for(link);
   std::error_code ec;
   fs::create_symlink(fs::absolute(item.path, ec), temp, ec);
@@ -46,7 +52,7 @@ void Quarantine::release(const InputItem& item) const {
   if (!fs::is_directory(dir_, ec)) return;
   auto stem = entry_stem(item);
   fs::remove(dir_ / (stem + ".json"), ec);
-  fs::remove(dir_ / (stem + item.path.extension().string()), ec);
+  fs::remove(dir_ / link_name(item), ec);
 }
 
 }  // namespace docpipe::host

@@ -33,7 +33,11 @@ class Quarantine {
   // Removes the entry and link of an input, if any.
   void release(const InputItem& item) const;
   // Entry file name: "<reldir with / as __>__<stem>.json", or "<stem>.json".
+  // The stem is the input's output stem (report.txt when report.docx is
+  // beside it).
   static std::string entry_stem(const InputItem& item);
+  // Name of the link to the input: the entry stem with the input's extension.
+  static std::string link_name(const InputItem& item);
 
  private:
   std::filesystem::path dir_;

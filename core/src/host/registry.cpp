@@ -110,17 +110,33 @@ const PluginInfo* PluginRegistry::find(const std::string& name) const {
   return it == plugins_.end() ? nullptr : &it->second.info;
 }
 
-std::vector<std::string> PluginRegistry::suggest(const std::string& name) const {
+std::vector<std::string> closest_names(const std::string& name,
+                                       const std::vector<std::string>& candidates,
+                                       std::size_t min_limit) {
   std::vector<std::pair<std::size_t, std::string>> scored;
-  for (const auto& [n, _] : plugins_) scored.emplace_back(edit_distance(name, n), n);
+  for (const auto& c : candidates) scored.emplace_back(edit_distance(name, c), c);
   std::sort(scored.begin(), scored.end());
   // Close enough to be a typo, and not much further than the best match, so
   // "write.jsn" suggests write.json but not write.xlsx.
   std::vector<std::string> out;
-  const std::size_t limit = std::max<std::size_t>(3, name.size() / 3);
-  for (const auto& [d, n] : scored)
-    if (out.size() < 3 && d <= limit && d <= scored.front().first + 1) out.push_back(n);
+  const std::size_t limit = std::max<std::size_t>(min_limit, name.size() / 3);
+  for (const auto& [d, c] : scored)
+    if (out.size() < 3 && d <= limit && d <= scored.front().first + 1) out.push_back(c);
   return out;
+}
+
+std::string did_you_mean(const std::vector<std::string>& names) {
+  if (names.empty()) return {};
+  std::string msg = "; did you mean ";
+  for (std::size_t i = 0; i < names.size(); ++i)
+    msg += std::string(i ? (i + 1 == names.size() ? " or '" : ", '") : "'") + names[i] + "'";
+  return msg + "?";
+}
+
+std::vector<std::string> PluginRegistry::suggest(const std::string& name) const {
+  std::vector<std::string> names;
+  for (const auto& [n, _] : plugins_) names.push_back(n);
+  return closest_names(name, names, 3);
 }
 
 std::vector<const PluginInfo*> PluginRegistry::all() const {
@@ -142,7 +158,21 @@ PluginInstance PluginRegistry::create(const std::string& name, const std::string
   if (it == plugins_.end()) throw ConfigError("unknown plugin '" + name + "'");
   const Entry& e = it->second;
   PluginEnv env{stage_id, e.info.library, e.info.library.parent_path() / e.info.name};
-  Plugin* raw = e.factory(env, params);
+  // Whatever the plugin's constructor throws is turned into a host-owned
+  // ConfigError here: the exception object's vtable and what() may live in
+  // the plugin library, which is unloaded while the exception travels up
+  // (explain and convert own the registry in their frame), and a later
+  // what() would then jump into unmapped code.
+  Plugin* raw = nullptr;
+  try {
+    raw = e.factory(env, params);
+  } catch (const std::exception& ex) {
+    throw ConfigError("stage '" + stage_id + "' (plugin '" + name +
+                      "') cannot start: " + std::string(ex.what()));
+  } catch (...) {
+    throw ConfigError("stage '" + stage_id + "' (plugin '" + name +
+                      "') cannot start: unknown exception");
+  }
   if (!raw) throw Error("plugin '" + name + "' factory returned no instance");
   return PluginInstance(e.lib, std::unique_ptr<Plugin>(raw));
 }

@@ -74,5 +74,12 @@ class PluginRegistry {
 
 // Levenshtein distance over bytes; used for "did you mean" hints.
 std::size_t edit_distance(const std::string& a, const std::string& b);
+// Up to three of `candidates` close enough to `name` to be a typo of it
+// (within max(min_limit, |name|/3) edits) and not much further than the best.
+std::vector<std::string> closest_names(const std::string& name,
+                                       const std::vector<std::string>& candidates,
+                                       std::size_t min_limit = 2);
+// "; did you mean 'a', 'b' or 'c'?", or empty when there is none.
+std::string did_you_mean(const std::vector<std::string>& names);
 
 }  // namespace docpipe::host

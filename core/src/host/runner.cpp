@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <optional>
 #include <thread>
@@ -18,6 +19,7 @@
 #include "host/plan.hpp"
 #include "host/quarantine.hpp"
 #include "host/run_lock.hpp"
+#include "host/stage_check.hpp"
 #include "host/worker_pool.hpp"
 
 namespace docpipe::host {
@@ -66,8 +68,9 @@ std::vector<const DocumentRecord*> RunSummary::failures() const {
 namespace {
 
 nlohmann::json record_json(const DocumentRecord& d) {
-  nlohmann::json j{{"input", d.input},    {"status", d.status}, {"reason", d.reason},
-                   {"stage", d.stage},    {"error", d.error},   {"seconds", d.seconds},
+  nlohmann::json j{{"input", d.input},    {"status", d.status},
+                   {"reason", d.reason},  {"stage", d.stage},
+                   {"error", d.error},    {"seconds", std::round(d.seconds * 1000) / 1000},
                    {"outputs", d.outputs}};
   if (!d.quarantine.empty()) j["quarantine"] = d.quarantine;
   return j;
@@ -77,7 +80,8 @@ nlohmann::json record_json(const DocumentRecord& d) {
 
 nlohmann::json RunSummary::to_json(bool with_documents) const {
   nlohmann::json slow = nlohmann::json::array(), failed = nlohmann::json::array();
-  for (const auto* d : slowest(10)) slow.push_back({{"input", d->input}, {"seconds", d->seconds}});
+  for (const auto* d : slowest(10))
+    slow.push_back({{"input", d->input}, {"seconds", std::round(d->seconds * 1000) / 1000}});
   for (const auto* d : failures()) failed.push_back(record_json(*d));
   nlohmann::json j{{"pipeline", pipeline},   {"pipeline_hash", pipeline_hash},
                    {"ledger", ledger},       {"shard", shard},
@@ -86,7 +90,8 @@ nlohmann::json RunSummary::to_json(bool with_documents) const {
                    {"seconds", seconds},     {"exit_code", exit_code()},
                    {"counts", counts},       {"reasons", reasons},
                    {"slowest", slow},        {"failures", failed},
-                   {"notes", notes},         {"batch_outputs", batch_outputs}};
+                   {"notes", notes},         {"batch_outputs", batch_outputs},
+                   {"warnings", warnings}};
   if (with_documents) {
     j["documents"] = nlohmann::json::array();
     for (const auto& d : documents) j["documents"].push_back(record_json(d));
@@ -190,6 +195,15 @@ class BatchWriters {
   void add(const std::string& input, const Document* doc, const nlohmann::json& summaries,
            const DocumentStatus& st, RunSummary& summary) {
     if (!active_) return;
+    // A document that failed before it was read (or crashed, or timed out)
+    // has neither: it reaches the writers as an empty document that only
+    // has its path, with its status and error, so a workbook lists it.
+    std::optional<Document> stub;
+    if (!doc && (summaries.is_null() || summaries.empty())) {
+      stub.emplace();
+      stub->source.path = input;
+      doc = &*stub;
+    }
     for (auto& s : slots_) {
       auto* writer = s.instance->as_batch_writer();
       try {
@@ -224,6 +238,53 @@ class BatchWriters {
   bool active_ = false;
 };
 
+// The per-document output paths of an input.
+std::vector<std::string> output_targets(const Pipeline& pipeline, const PluginRegistry& registry,
+                                        const fs::path& out_dir, const InputItem& item) {
+  std::vector<std::string> out;
+  for (const auto& o : pipeline.outputs) {
+    const auto* pi = registry.find(o.use);
+    if (pi && !pi->batch) out.push_back(expand_output_path(o.path, out_dir, item).string());
+  }
+  return out;
+}
+
+// No two inputs may write the same output. Same stems in one directory
+// already use their whole names (disambiguate_stems); inputs of different
+// directories that still meet (an output path without {reldir}) get their
+// directory in front of the stem ("a_b__report"). A path template that
+// names no input at all is a configuration error.
+void separate_outputs(const Pipeline& pipeline, const PluginRegistry& registry,
+                      const fs::path& out_dir, std::vector<InputItem>& items) {
+  auto collisions = [&] {
+    std::map<std::string, std::vector<std::size_t>> by_target;
+    for (std::size_t i = 0; i < items.size(); ++i)
+      for (auto& t : output_targets(pipeline, registry, out_dir, items[i]))
+        by_target[t].push_back(i);
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> out;
+    for (auto& [t, users] : by_target)
+      if (users.size() > 1) out.emplace_back(t, users);
+    return out;
+  };
+  auto found = collisions();
+  if (found.empty()) return;
+  for (const auto& [_, users] : found)
+    for (auto i : users) {
+      auto& it = items[i];
+      std::string rel = it.reldir.lexically_normal().generic_string();
+      if (rel.empty() || rel == "." || it.output_stem().rfind(rel, 0) == 0) continue;
+      for (auto& c : rel)
+        if (c == '/') c = '_';
+      it.stem = rel + "__" + it.output_stem();
+    }
+  found = collisions();
+  if (found.empty()) return;
+  const auto& [target, users] = found.front();
+  throw ConfigError(pipeline.file.string() + ": outputs: " + items[users[0]].path.string() +
+                    " and " + items[users[1]].path.string() + " would both write " + target +
+                    "; put {stem}, {name} or {reldir} in the output path");
+}
+
 }  // namespace
 
 RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry,
@@ -231,7 +292,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   auto t0 = std::chrono::steady_clock::now();
   RunSummary summary;
   summary.pipeline = pipeline.name.empty() ? pipeline.file.string() : pipeline.name;
-  summary.pipeline_hash = processing_hash(pipeline);
+  summary.pipeline_hash = processing_hash(pipeline, registry);
   summary.started = now_iso8601();
   summary.shard = options.shard.to_string();
   summary.dry_run = options.dry_run;
@@ -248,7 +309,16 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   spdlog::debug("{} inputs found and hashed at {:.3f} s", scanned.items.size(),
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   summary.notes = scanned.notes;
+  if (scanned.items.empty()) {
+    const auto& paths = options.inputs.empty() ? pipeline.inputs.paths : options.inputs;
+    std::string where;
+    for (const auto& p : paths) where += (where.empty() ? "" : ", ") + p;
+    summary.warnings.push_back("no input documents found in " +
+                               (where.empty() ? std::string("(no inputs given)") : where));
+    spdlog::warn("{}", summary.warnings.back());
+  }
   for (const auto& e : scanned.errors) summary.notes.push_back(e);
+  separate_outputs(pipeline, registry, out_dir, scanned.items);
   std::vector<InputItem> items;
   for (auto& it : scanned.items)
     if (in_shard(it, options.shard)) items.push_back(std::move(it));
@@ -256,10 +326,14 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     summary.notes.push_back("shard " + summary.shard + ": " + std::to_string(items.size()) +
                             " of " + std::to_string(scanned.items.size()) + " inputs");
 
+  const ExpectedOutputs expected = [&](const InputItem& item) {
+    return output_targets(pipeline, registry, out_dir, item);
+  };
   if (options.dry_run) {
     std::unordered_map<std::string, LedgerEntry> known;
     if (auto ro = Ledger::open_read_only(ledger_file)) known = ro->load_all();
-    for (auto& p : plan_run(items, known, summary.pipeline_hash, plugins, options.force)) {
+    for (auto& p :
+         plan_run(items, known, summary.pipeline_hash, plugins, options.force, expected)) {
       DocumentRecord rec;
       rec.input = p.item.path.string();
       rec.status = p.process ? "process" : "skipped";
@@ -283,13 +357,24 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   for (auto id : interrupted)
     summary.notes.push_back("run #" + std::to_string(id) + " was interrupted; resuming its work");
   const auto known = ledger.load_all();
-  const auto plan = plan_run(items, known, summary.pipeline_hash, plugins, options.force);
+  const auto plan = plan_run(items, known, summary.pipeline_hash, plugins, options.force, expected);
   spdlog::debug("run planned at {:.3f} s",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
 
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < plan.size(); ++i)
     if (plan[i].process) todo.push_back(i);
+  // Every stage is set up once before the run starts, as its workers will
+  // do: a plugin that refuses its parameters is a configuration error
+  // (exit 2), reported before any document is attempted.
+  if (!todo.empty()) {
+    if (summary.isolation == "process")
+      check_stages_in_child(options.worker_executable.empty() ? fs::path("/proc/self/exe")
+                                                              : options.worker_executable,
+                            pipeline.file);
+    else
+      DocumentProcessor probe(pipeline, registry);
+  }
   const auto run_id = ledger.begin_run(summary.pipeline, summary.pipeline_hash, summary.started,
                                        summary.shard, static_cast<int>(todo.size()));
 
@@ -337,9 +422,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
         if (it == waiting.end()) return;
         rec = std::move(it->second.record);
         const auto& f = it->second;
-        if (f.doc || !f.summaries.is_null())
-          batch.add(rec.input, f.doc ? &*f.doc : nullptr, f.summaries,
-                    DocumentStatus{rec.status, rec.error, rec.seconds}, summary);
+        batch.add(rec.input, f.doc ? &*f.doc : nullptr, f.summaries,
+                  DocumentStatus{rec.status, rec.error, rec.seconds}, summary);
         waiting.erase(it);
       }
       ++next_in_order;
@@ -498,7 +582,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     throw;
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  write_file_atomically(out_dir / "run-report.json", summary.report_text());
+  summary.report_path = (out_dir / "run-report.json").string();
+  write_file_atomically(summary.report_path, summary.report_text());
   return summary;
 }
 

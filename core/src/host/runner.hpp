@@ -55,6 +55,8 @@ struct RunSummary {
   std::map<std::string, int> reasons;  // processed documents by reason
   std::vector<DocumentRecord> documents;
   std::vector<std::string> notes;
+  std::vector<std::string> warnings;  // e.g. no input documents at all
+  std::string report_path;            // run-report.json, once written
   std::vector<std::string> batch_outputs;
   int exit_code() const;  // 0 all ok/partial/skipped, 1 some failed, timed out or crashed
   std::vector<const DocumentRecord*> slowest(std::size_t n) const;

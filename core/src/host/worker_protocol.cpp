@@ -9,8 +9,9 @@ namespace docpipe::host {
 using nlohmann::json;
 
 std::string encode_request(std::size_t index, const InputItem& item) {
-  return json{{"i", index}, {"path", item.path.string()}, {"reldir", item.reldir.string()}}.dump() +
-         "\n";
+  json j{{"i", index}, {"path", item.path.string()}, {"reldir", item.reldir.string()}};
+  if (!item.stem.empty()) j["stem"] = item.stem;
+  return j.dump() + "\n";
 }
 
 void decode_request(std::string_view line, std::size_t& index, InputItem& item) {
@@ -18,6 +19,7 @@ void decode_request(std::string_view line, std::size_t& index, InputItem& item) 
   index = j.at("i").get<std::size_t>();
   item.path = j.at("path").get<std::string>();
   item.reldir = j.at("reldir").get<std::string>();
+  item.stem = j.value("stem", std::string());
 }
 
 std::string document_text(const Document& doc) {
