@@ -9,6 +9,20 @@ namespace docpipe::structure {
 
 namespace {
 
+// Whether two title lines are copies of one title: at least half of the
+// shorter one's characters (as a multiset) are in the other.
+bool is_variant(std::string_view a, std::string_view b) {
+  auto ua = text::to_u32(a), ub = text::to_u32(b);
+  if (ua.size() > ub.size()) std::swap(ua, ub);
+  std::size_t shared = 0;
+  for (char32_t c : ua)
+    if (auto at = ub.find(c); at != std::u32string::npos) {
+      ub[at] = 0;
+      ++shared;
+    }
+  return 2 * shared >= ua.size();
+}
+
 constexpr const char* kMovedRule = "title.to_metadata";
 constexpr const char* kDuplicateRule = "title.duplicate_line";
 constexpr std::size_t kMaxFill = 12;  // characters a placeholder may stand for
@@ -200,7 +214,10 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
   }
 
   // 3. Choose: the report's own title is the candidate nearest its body (the
-  // page's copies come first); a real name beats a redacted one.
+  // page's copies come first); a real name beats a redacted one. A line that
+  // shares little with the first candidate is no copy of the title but the
+  // report's first section heading (整体情况总结 under 2018年团校工作总结).
+  while (cands.size() > 1 && !is_variant(cands.front().text, cands.back().text)) cands.pop_back();
   std::optional<std::string> title;
   for (auto it = cands.rbegin(); it != cands.rend(); ++it)
     if (!is_redacted(it->text)) {

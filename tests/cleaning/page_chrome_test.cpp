@@ -244,6 +244,7 @@ TEST(PageChrome, ContactDetailsInAnOfficialNoticeStay) {
 TEST(PageChrome, NewsLeadOfTheSiteItselfStays) {
   // 本站讯 opens a news story of the site itself: no SEO intro.
   std::vector<std::string> lines = {
-      "本站讯（通讯员 王某）为深入推进青年志愿服务,10月30日,团委组织开展了志愿服务技能竞赛。", kBody, kBody2};
+      "本站讯（通讯员 王某）为深入推进青年志愿服务,10月30日,团委组织开展了志愿服务技能竞赛。",
+      kBody, kBody2};
   EXPECT_EQ(cleaned(lines), lines);
 }

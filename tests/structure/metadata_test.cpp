@@ -219,3 +219,13 @@ TEST(Period, HalfYearWordsAndYearFromTheOpening) {
   EXPECT_EQ(d.metadata.period.year, 2015);
   EXPECT_EQ(d.metadata.period.span, "H1");
 }
+
+TEST(Metadata, SectionHeadingUnderTheTitleIsNoSecondTitle) {
+  auto d = doc_of(
+      {"2019年团校工作总结", "整体情况总结",
+       "县第一中学团校本年度共举办培训四期,参训学员二百余人,课程涵盖团的基础知识和理想信念教育。"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.title, "2019年团校工作总结");
+  ASSERT_EQ(d.blocks.size(), 2u);
+  EXPECT_EQ(d.blocks[0].text, "整体情况总结");
+}
