@@ -158,7 +158,14 @@ std::string LineCleaner::fix_punct(const std::string& text) const {
     char32_t c = u[i];
     bool left = i > 0 && t::is_cjk(u[i - 1]);
     bool ends = i + 1 == u.size();
+    // A comma or semicolon between Chinese and a number is Chinese punctuation
+    // too (号召,2020年1月10日; 共计120人,其中…); between two digits it is a
+    // thousands separator or a decimal list and stays (1,000).
+    bool digit_before = i > 0 && u[i - 1] >= U'0' && u[i - 1] <= U'9';
+    bool digit_after = i + 1 < u.size() && u[i + 1] >= U'0' && u[i + 1] <= U'9';
+    bool han_number = (left && digit_after) || (digit_before && cjk_at(i + 1));
     if (((c == U',' || c == U':' || c == U';') && left && cjk_at(i + 1)) ||
+        ((c == U',' || c == U';') && han_number) ||
         ((c == U'?' || c == U'!') && left && (ends || cjk_at(i + 1)))) {
       u[i] = c - 0x21 + 0xFF01;  // ASCII -> full-width form
     } else if (c == U'(' && left) {

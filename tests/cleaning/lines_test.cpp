@@ -74,6 +74,9 @@ TEST(Lines, AsciiPunctuationBetweenChineseBecomesFullWidth) {
   auto l = make();
   EXPECT_EQ(l.fix_punct("团区委,团县委;少工委:发言?好!"), "团区委，团县委；少工委：发言？好！");
   EXPECT_EQ(l.fix_punct("乡镇及村(社区)团委"), "乡镇及村（社区）团委");
+  // Between Chinese and a number too.
+  EXPECT_EQ(l.fix_punct("响应号召,2020年1月10日起开展"), "响应号召，2020年1月10日起开展");
+  EXPECT_EQ(l.fix_punct("参加120人,其中团员80人;另有"), "参加120人，其中团员80人；另有");
 }
 
 TEST(Lines, DigitsLatinUrlsAndLineStartMarkersUntouched) {
