@@ -72,6 +72,24 @@ bool MetadataExtractor::is_org_line(std::string_view line) const {
   return false;
 }
 
+std::optional<std::string> MetadataExtractor::named_form(const Document& doc,
+                                                         const std::string& org) const {
+  // 我镇团委 in the opening gives 镇团委; the text's own name for the body is
+  // the first longer one that ends the same way (XX镇团委, **街道团工委).
+  if (text::length(org) < 3) return std::nullopt;  // 团委 alone ties to too much
+  std::size_t seen = 0;
+  for (const auto& b : doc.blocks) {
+    if (b.kind != BlockKind::paragraph || ++seen > 5) continue;
+    std::string_view rest = b.text;
+    while (auto m = orgs_.find(rest)) {
+      if (m->name != org && text::ends_with(m->name, org) && m->name.size() > org.size())
+        return m->name;
+      rest = rest.substr(m->end);
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> MetadataExtractor::full_form(const Document& doc,
                                                         const std::string& org) const {
   // 团区委 in the title, 共青团XX市XX区委 in the text: one body, the full name.
@@ -180,6 +198,10 @@ void MetadataExtractor::apply(Document& doc) const {
       doc.diagnose(Level::info, "metadata: organization \"" + *org + "\" is \"" + *full +
                                     "\" in the text; the full name is kept");
       org = full;
+    } else if (auto named = named_form(doc, *org)) {
+      doc.diagnose(Level::info, "metadata: organization \"" + *org + "\" is \"" + *named +
+                                    "\" where the text names it in full");
+      org = named;
     }
     fill(md.organization, org);
     doc.diagnose(Level::info,

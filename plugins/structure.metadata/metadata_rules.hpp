@@ -50,6 +50,8 @@ class MetadataExtractor {
   bool is_org_line(std::string_view line) const;
   // The full name the text gives a short form (团区委 -> 共青团XX区委), if any.
   std::optional<std::string> full_form(const Document& doc, const std::string& org) const;
+  // The longer name the text gives a body found in a short form (镇团委 -> XX镇团委).
+  std::optional<std::string> named_form(const Document& doc, const std::string& org) const;
   std::optional<std::string> doc_type_in_title(std::string_view title) const;
   std::optional<std::string> doc_type_from_cues(std::string_view opening) const;
 

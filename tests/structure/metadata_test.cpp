@@ -229,3 +229,10 @@ TEST(Metadata, SectionHeadingUnderTheTitleIsNoSecondTitle) {
   ASSERT_EQ(d.blocks.size(), 2u);
   EXPECT_EQ(d.blocks[0].text, "整体情况总结");
 }
+
+TEST(Metadata, ShortFormGivesWayToTheNameTheTextGives) {
+  auto d = doc_of({"2022年,我镇团委在镇党委的领导下,围绕中心工作,扎实推进各项工作。",
+                   "XX镇团委下辖团支部26个,共有团员800余名,其中农村团员500余名。"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.organization, "XX镇团委");
+}
