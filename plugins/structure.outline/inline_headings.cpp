@@ -52,10 +52,23 @@ std::size_t heading_end(std::u32string_view u, std::size_t text_at, int level,
   return last_end;
 }
 
+// "…报告如下：" (spaces allowed) right before position p.
+bool after_announcement(std::u32string_view u, std::size_t p,
+                        const std::vector<std::u32string>& announces) {
+  std::size_t q = p;
+  while (q > 0 && text::is_space(u[q - 1])) --q;
+  if (q == 0 || (u[q - 1] != U'：' && u[q - 1] != U':')) return false;
+  --q;
+  for (const auto& w : announces)
+    if (q >= w.size() && u.compare(q - w.size(), w.size(), w) == 0) return true;
+  return false;
+}
+
 }  // namespace
 
 int split_inline_headings(Document& doc, const HeadingBoundaries& hb) {
-  std::vector<std::u32string> ends, openers;
+  std::vector<std::u32string> ends, openers, announces;
+  for (const auto& w : hb.announce_words) announces.push_back(text::to_u32(w));
   for (const auto& w : hb.heading_end_words) ends.push_back(text::to_u32(w));
   for (const auto& w : hb.sentence_openers) openers.push_back(text::to_u32(w));
   std::array<int, 3> last{};  // last ordinal seen at levels 1 and 2
@@ -91,7 +104,7 @@ int split_inline_headings(Document& doc, const HeadingBoundaries& hb) {
     const Block& cur = doc.blocks[i];
     u = text::to_u32(cur.text);
     for (std::size_t p = 1; p + 2 < u.size(); ++p) {
-      if (!ends_sentence(u[p - 1])) continue;
+      if (!ends_sentence(u[p - 1]) && !after_announcement(u, p, announces)) continue;
       auto m = match_heading_marker(text::to_utf8(std::u32string_view(u).substr(p, 8)));
       if (!m || m->level > 2) continue;
       bool continues = m->ordinal == last[m->level] + 1 || (m->ordinal == 1 && m->level == 2);

@@ -5,7 +5,8 @@
 // outline, starts a heading there; the heading ends at a sentence end, a
 // deeper marker, a heading-end word (…基本情况|半程镇…) or a sentence opener
 // (…换届直选|为进一步…). An enumeration inside a sentence (要求：一、…；二、…)
-// follows a colon or a semicolon and stays where it is.
+// follows a colon or a semicolon and stays where it is — except the first
+// section after an announcement (现将工作情况报告如下：一、…).
 #pragma once
 
 #include <docpipe/model.hpp>
@@ -18,6 +19,7 @@ struct HeadingBoundaries {
   std::vector<std::string> heading_end_words;  // 情况, 回顾, 措施 …
   std::vector<std::string> sentence_openers;   // 为进一步, 近年来 …
   std::u32string continuing_chars;             // a heading-end word followed by these goes on
+  std::vector<std::string> announce_words;  // 如下: "…报告如下：一、…" starts the sections
   std::size_t max_heading_chars = 30;
 };
 

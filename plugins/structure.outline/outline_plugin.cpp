@@ -34,6 +34,7 @@ class OutlineTransform final : public docpipe::Transform {
     hb.heading_end_words = j.value("heading_end_words", std::vector<std::string>{});
     hb.sentence_openers = j.value("sentence_openers", std::vector<std::string>{});
     hb.continuing_chars = docpipe::text::to_u32(j.value("continuing_chars", std::string{}));
+    hb.announce_words = j.value("announce_words", std::vector<std::string>{});
     for (auto& w : p.get<std::vector<std::string>>("extra_heading_end_words", {}))
       hb.heading_end_words.push_back(w);
     for (auto& w : p.get<std::vector<std::string>>("extra_sentence_openers", {}))

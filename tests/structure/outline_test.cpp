@@ -121,6 +121,7 @@ docpipe::structure::OutlineOptions with_boundaries() {
   o.boundaries.heading_end_words = {"情况", "回顾", "措施"};
   o.boundaries.sentence_openers = {"为进一步", "近年来"};
   o.boundaries.continuing_chars = U"的和与及、，,";
+  o.boundaries.announce_words = {"如下"};
   return o;
 }
 }  // namespace
@@ -189,4 +190,14 @@ TEST(Outline, InlineMarkerOutOfSequenceStays) {
   auto d = doc_of({s});
   build_outline(d, with_boundaries());
   ASSERT_EQ(d.blocks.size(), 1u);
+}
+
+TEST(Outline, FirstSectionAfterAnAnnouncement) {
+  auto d = doc_of(
+      {"今年以来,团县委围绕中心工作,扎实推进各项工作,现将工作情况报告如下:一、基本情况全县共有"
+       "基层团组织三百余个,团员一万二千余名,分布在各乡镇和县直单位,团员结构不断优化。"});
+  build_outline(d, with_boundaries());
+  ASSERT_EQ(d.blocks.size(), 3u);
+  EXPECT_EQ(d.blocks[1].text, "一、基本情况");
+  EXPECT_EQ(d.blocks[1].kind, BlockKind::heading);
 }
