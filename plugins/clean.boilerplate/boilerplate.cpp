@@ -469,9 +469,11 @@ void BoilerplateCleaner::apply(Document& doc) {
       for (auto& tag : tags_of(text))
         if (std::find(page.tags.begin(), page.tags.end(), tag) == page.tags.end())
           page.tags.push_back(tag);
-    doc.remove_block(k, rule[k]);
     ++removed;
   }
+  std::vector<bool> gone(n);
+  for (std::size_t k = 0; k < n; ++k) gone[k] = !rule[k].empty();
+  remove_blocks(doc, gone, rule);
   if (removed) {
     doc.set_flag("boilerplate_removed");
     doc.diagnose(Level::info,

@@ -9,6 +9,7 @@
 // says what they are. docs/cleaning.md lists every rule with an example.
 #pragma once
 
+#include <docpipe/clean/blocks.hpp>
 #include <docpipe/clean/regex.hpp>
 #include <docpipe/clean/trie.hpp>
 #include <docpipe/plugin.hpp>

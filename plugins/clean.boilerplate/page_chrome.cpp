@@ -3,6 +3,7 @@
 // anti-scrape junk), section and piece labels, SEO intros. boilerplate.cpp
 // judges whole lines by zone and calls these.
 #include <algorithm>
+#include <docpipe/clean/blocks.hpp>
 #include <docpipe/clean/data_files.hpp>
 #include <docpipe/clean/textutil.hpp>
 #include <docpipe/text.hpp>
@@ -126,8 +127,11 @@ void BoilerplateCleaner::harvest_page_meta(Document& doc, const std::string& lin
 // and hardly any that reads as a word (two or more letters only). Returns
 // where the run starting at `i` (a token start) ends, or `i` when none does.
 std::size_t BoilerplateCleaner::junk_run_end(const std::u32string& u, std::size_t i) const {
+  // Runs are judged over at most kMaxTokens tokens, so a page of short ASCII
+  // tokens costs linear time, not a scan to its end from every token.
+  constexpr std::size_t kMaxTokens = 64;
   std::size_t tokens = 0, symbolic = 0, wordlike = 0, pos = i;
-  while (pos < u.size()) {
+  while (pos < u.size() && tokens < kMaxTokens) {
     std::size_t j = pos;
     while (j < u.size() && u[j] > 0x20 && u[j] < 0x7F) ++j;
     std::size_t n = j - pos;
@@ -164,6 +168,8 @@ std::string BoilerplateCleaner::without_junk(const std::string& line) const {
 }
 
 void BoilerplateCleaner::remove_inline_chrome(Document& doc) const {
+  std::vector<bool> gone(doc.blocks.size(), false);
+  std::vector<std::string> gone_rule(doc.blocks.size());
   for (std::size_t k = doc.blocks.size(); k-- > 0;) {
     if (doc.blocks[k].kind == BlockKind::table) continue;
     std::string text = doc.blocks[k].text;
@@ -183,11 +189,14 @@ void BoilerplateCleaner::remove_inline_chrome(Document& doc) const {
       rule = "boilerplate.scrape_junk";
     }
     if (rule.empty()) continue;
-    if (t::trim(text).empty())
-      doc.remove_block(k, rule);
-    else
+    if (t::trim(text).empty()) {
+      gone[k] = true;
+      gone_rule[k] = rule;
+    } else {
       doc.set_block_text(k, t::trim(text), rule);
+    }
   }
+  remove_blocks(doc, gone, gone_rule);
 }
 
 namespace {

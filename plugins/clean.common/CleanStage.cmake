@@ -9,6 +9,7 @@ add_library(docpipe_clean_common STATIC
   ${DOCPIPE_CLEAN_COMMON_DIR}/src/trie.cpp
   ${DOCPIPE_CLEAN_COMMON_DIR}/src/textutil.cpp
   ${DOCPIPE_CLEAN_COMMON_DIR}/src/data_files.cpp
+  ${DOCPIPE_CLEAN_COMMON_DIR}/src/blocks.cpp
 )
 set_target_properties(docpipe_clean_common PROPERTIES
   POSITION_INDEPENDENT_CODE ON

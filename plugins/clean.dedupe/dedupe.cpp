@@ -1,5 +1,6 @@
 #include "dedupe.hpp"
 
+#include <docpipe/clean/blocks.hpp>
 #include <docpipe/clean/textutil.hpp>
 #include <docpipe/text.hpp>
 #include <set>
@@ -73,8 +74,12 @@ bool Deduplicator::is_prefix_copy(const std::u32string& a, const std::u32string&
 
 void Deduplicator::apply(Document& doc) {
   std::size_t removed = 0;
-  // Repeated titles near the top.
-  for (std::size_t i = 0; i < doc.blocks.size() && i < head_blocks_; ++i) {
+  // Repeated titles near the top. A page repeats its title a few times; the
+  // removals are capped so a page of one line repeated 100,000 times costs
+  // linear time here (the rest goes as repeated paragraphs below).
+  std::size_t title_removals = 0;
+  for (std::size_t i = 0;
+       i < doc.blocks.size() && i < head_blocks_ && title_removals < head_blocks_; ++i) {
     for (std::size_t j = i + 1; j < doc.blocks.size() && j < head_blocks_; ++j) {
       const auto& a = doc.blocks[i].text;
       const auto& b = doc.blocks[j].text;
@@ -84,6 +89,7 @@ void Deduplicator::apply(Document& doc) {
       std::size_t drop = (has_placeholder(a) && !has_placeholder(b)) ? i : j;
       doc.remove_block(drop, "dedupe.title");
       ++removed;
+      if (++title_removals >= head_blocks_) break;
       if (drop == i) {
         --i;  // re-examine the block that moved into position i
         break;
@@ -91,32 +97,34 @@ void Deduplicator::apply(Document& doc) {
       --j;
     }
   }
-  // Teasers: a cut-off copy shortly before the full paragraph. Folded forms
-  // are computed once; removal keeps `keys` aligned with the blocks.
+  // Teasers: a cut-off copy shortly before the full paragraph; then repeated
+  // paragraphs anywhere. Blocks are marked and removed in one pass at the end.
+  const std::size_t n = doc.blocks.size();
+  std::vector<bool> gone(n, false);
+  std::vector<std::string> rule(n);
   std::vector<std::u32string> keys;
+  keys.reserve(n);
   for (const auto& b : doc.blocks) keys.push_back(norm(b.text));
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    for (std::size_t j = i + 1; j < doc.blocks.size() && j <= i + teaser_window_; ++j) {
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = i + 1; j < n && j <= i + teaser_window_; ++j) {
       if (is_prefix_copy(keys[i], keys[j])) {
-        doc.remove_block(i, "dedupe.teaser");
-        keys.erase(keys.begin() + static_cast<std::ptrdiff_t>(i));
+        gone[i] = true;
+        rule[i] = "dedupe.teaser";
         ++removed;
-        --i;
         break;
       }
     }
   }
-  // Repeated paragraphs anywhere.
   std::set<std::u32string> seen;
-  for (std::size_t i = 0; i < doc.blocks.size();) {
-    auto key = norm(doc.blocks[i].text);
-    if (key.size() >= min_repeat_chars_ && !seen.insert(key).second) {
-      doc.remove_block(i, "dedupe.paragraph");
+  for (std::size_t i = 0; i < n; ++i) {
+    if (gone[i]) continue;
+    if (keys[i].size() >= min_repeat_chars_ && !seen.insert(keys[i]).second) {
+      gone[i] = true;
+      rule[i] = "dedupe.paragraph";
       ++removed;
-      continue;
     }
-    ++i;
   }
+  remove_blocks(doc, gone, rule);
   if (removed) {
     doc.set_flag("duplicates_removed");
     doc.diagnose(Level::info, "duplicates_removed: removed " + plural(removed, "duplicate block"));

@@ -80,8 +80,13 @@ std::optional<std::string> MetadataExtractor::named_form(const Document& doc,
   std::size_t seen = 0;
   for (const auto& b : doc.blocks) {
     if (b.kind != BlockKind::paragraph || ++seen > 5) continue;
+    // The names in a paragraph's first part: a body is named early.
+    constexpr int kMaxNames = 20;
     std::string_view rest = b.text;
-    while (auto m = orgs_.find(rest)) {
+    int names = 0;
+    while (names++ < kMaxNames) {
+      auto m = orgs_.find(rest);
+      if (!m) break;
       if (m->name != org && text::ends_with(m->name, org) && m->name.size() > org.size())
         return m->name;
       rest = rest.substr(m->end);

@@ -20,7 +20,17 @@ OrgFinder::OrgFinder(const nlohmann::json& cfg, const std::vector<std::string>& 
 }
 
 std::optional<OrgMatch> OrgFinder::find(std::string_view text) const {
+  // A body is named near the start of what is searched (a title, an opening
+  // sentence, a signature); a huge paragraph is not searched to its end.
+  constexpr std::size_t kMaxChars = 4000;
+  if (text.size() > 4 * kMaxChars) {
+    std::size_t cut = 4 * kMaxChars;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+      --cut;  // a UTF-8 lead byte
+    text = text.substr(0, cut);
+  }
   auto u = text::to_u32(text);
+  if (u.size() > kMaxChars) u.resize(kMaxChars);
   std::size_t floor = 0;  // a name never reaches back into an earlier match's core
   for (std::size_t i = 0; i < u.size(); ++i) {
     const std::u32string* core = nullptr;

@@ -72,8 +72,11 @@ int split_inline_headings(Document& doc, const HeadingBoundaries& hb) {
   for (const auto& w : hb.heading_end_words) ends.push_back(text::to_u32(w));
   for (const auto& w : hb.sentence_openers) openers.push_back(text::to_u32(w));
   std::array<int, 3> last{};  // last ordinal seen at levels 1 and 2
+  // Numbers run 1…99 per level, so a real outline splits a few hundred times
+  // at most; the cap keeps a hostile paragraph of markers linear.
+  constexpr int kMaxSplits = 1000;
   int split = 0;
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+  for (std::size_t i = 0; i < doc.blocks.size() && split < kMaxSplits; ++i) {
     const Block& b = doc.blocks[i];
     if (b.kind == BlockKind::table || b.kind == BlockKind::signature) continue;
     auto u = text::to_u32(b.text);
@@ -107,7 +110,7 @@ int split_inline_headings(Document& doc, const HeadingBoundaries& hb) {
       if (!ends_sentence(u[p - 1]) && !after_announcement(u, p, announces)) continue;
       auto m = match_heading_marker(text::to_utf8(std::u32string_view(u).substr(p, 8)));
       if (!m || m->level > 2) continue;
-      bool continues = m->ordinal == last[m->level] + 1 || (m->ordinal == 1 && m->level == 2);
+      bool continues = m->ordinal == last[m->level] + 1;
       if (!continues) continue;
       Block rest = cur;
       rest.kind = BlockKind::paragraph;
