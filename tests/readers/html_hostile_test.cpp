@@ -78,6 +78,14 @@ TEST(HtmlHostile, TextNodeLargerThanTenMegabytesIsReadWhole) {
   EXPECT_GE(text.size(), big.size());
 }
 
+// Found by fuzz/fuzz_read_html (minimized): an unclosed <h1> holding the
+// content made the title placement walk up past the root (null pointer).
+TEST(HtmlHostile, FuzzHeadingThatHoldsTheContent) {
+  auto doc =
+      parse_html("page.html", "<<h1><sp>4</sp> <div>>8l>ASCIIl>tml>ml>l>O-8l>ASCIIl>ml>ml>l>", {});
+  EXPECT_NE(doc.body_text().find("ASCII"), std::string::npos) << doc.body_text();
+}
+
 TEST(HtmlSanitize, LeavesOrdinaryMarkupAlone) {
   std::string s =
       "<div class=\"a b\" id=x data-v='1>2'><br/><p>a<b>b</b></p>"
