@@ -68,6 +68,17 @@ TEST(Pipeline, BytesThatAreNotUtf8AreRejectedWithTheirLine) {
   EXPECT_NE(msg.find((t / "p.yaml").string() + ":2:1: not UTF-8"), std::string::npos) << msg;
 }
 
+// Found by fuzz/fuzz_pipeline_loader: a complex key made yaml-cpp throw
+// its own exception past the loader instead of a ConfigError.
+TEST(Pipeline, ComplexKeysAreRejectedAtTheirPosition) {
+  TempDir t;
+  write_file(t / "p.yaml", "version: 1\noutputs:\n  - use: write.json\n    ? [a, b]\n    : x\n");
+  auto msg = config_error(t / "p.yaml", false);
+  EXPECT_NE(msg.find((t / "p.yaml").string() + ":4:7: a key must be a plain string"),
+            std::string::npos)
+      << msg;
+}
+
 TEST(Pipeline, UnknownKeysAreRejectedAtTheirPosition) {
   TempDir t;
   write_file(t / "p.yaml", "version: 1\nname: x\nstages:\n  - use: read.txt\n    wiht: {}\n");

@@ -63,6 +63,12 @@ nlohmann::json convert(const YAML::Node& n, const std::string& ptr, YamlDocument
     case YAML::NodeType::Map: {
       auto obj = nlohmann::json::object();
       for (const auto& kv : n) {
+        // A complex key ("? [a, b]: x") has no string form (found by
+        // fuzz/fuzz_pipeline_loader: as<std::string>() threw past the loader).
+        if (!kv.first.IsScalar())
+          throw ConfigError(doc.file.string() + ":" + std::to_string(kv.first.Mark().line + 1) +
+                            ":" + std::to_string(kv.first.Mark().column + 1) +
+                            ": a key must be a plain string");
         std::string key = kv.first.as<std::string>();
         std::string child = ptr + "/" + escape_pointer_token(key);
         if (obj.contains(key))
