@@ -3,7 +3,7 @@
 readability-lxml on the pages of ../shared/corpus/html-dev.
 
 usage: /usr/bin/python3 bench/html-quality/run_bench.py [--corpus DIR]
-           [--extractor build-readers/bin/readers_dump] [--markdown docs/quality.md]
+           [--extractor build/bin/readers_dump] [--markdown docs/quality.md]
            [--cache DIR] [--per-page FILE.tsv]
 
 --cache keeps the two reference systems' outputs (they do not change while
@@ -97,12 +97,14 @@ def run_docpipe(extractor, paths, tmp):
 
 def run_mozilla(paths, tmp):
     lst = os.path.join(tmp, "pages.txt")
-    open(lst, "w").write("\n".join(paths))
+    # node runs in bench/html-quality: it gets absolute paths, the keys stay ours.
+    open(lst, "w").write("\n".join(os.path.abspath(p) for p in paths))
     r = subprocess.run(["node", os.path.join(HERE, "mozilla_readability.mjs"), lst],
                        capture_output=True, cwd=HERE, timeout=1800)
     if r.returncode != 0:
         sys.exit("mozilla readability failed (run `npm install` in bench/html-quality): " + r.stderr.decode()[-500:])
-    return json.loads(r.stdout)
+    out = json.loads(r.stdout)
+    return {p: out.get(os.path.abspath(p), "") for p in paths}
 
 
 def run_lxml(paths):
@@ -133,7 +135,7 @@ def cached(cache, name, paths, run):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus", "html-dev"))
-    ap.add_argument("--extractor", default=os.path.join(ROOT, "build-readers", "bin", "readers_dump"))
+    ap.add_argument("--extractor", default=os.path.join(ROOT, "build", "bin", "readers_dump"))
     ap.add_argument("--cache", help="directory caching the reference systems' outputs")
     ap.add_argument("--per-page", help="write per-page scores (TSV) here")
     ap.add_argument("--markdown", help="write the table into this file between the bench markers")

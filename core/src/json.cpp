@@ -56,7 +56,8 @@ json document_to_json(const Document& doc, const JsonOptions& opts) {
                    {"extra", m.extra}};
   j["blocks"] = objects_of(doc.blocks, [](json& jb, const Block& b) {
     jb["kind"] = to_string(b.kind);
-    jb["text"] = b.text;
+    // A table's text is its cells joined, whatever a stage left in b.text.
+    jb["text"] = b.kind == BlockKind::table ? table_text(b.rows) : b.text;
     if (b.kind == BlockKind::heading || b.level) jb["level"] = b.level;
     if (!b.marker.empty()) jb["marker"] = b.marker;
     if (b.kind == BlockKind::table) jb["rows"] = b.rows;

@@ -71,18 +71,24 @@ void Document::set_block_text(std::size_t i, std::string text, const std::string
   blocks[i].text = std::move(text);
 }
 
+std::string table_text(const std::vector<std::vector<std::string>>& rows) {
+  std::string out;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (r) out += '\n';
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      if (c) out += '\t';
+      out += rows[r][c];
+    }
+  }
+  return out;
+}
+
 std::string Document::body_text() const {
   std::string out;
   for (const auto& b : blocks) {
     if (!out.empty()) out += '\n';
     if (b.kind == BlockKind::table) {
-      for (const auto& row : b.rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) {
-          if (c) out += '\t';
-          out += row[c];
-        }
-        out += '\n';
-      }
+      if (!b.rows.empty()) out += table_text(b.rows) + '\n';
     } else {
       out += b.text;
     }

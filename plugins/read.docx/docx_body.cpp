@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <docpipe/text.hpp>
-#include <functional>
 
 #include "docx_xml.hpp"
 
@@ -28,36 +27,127 @@ std::string join_label(const std::string& label, const std::string& suffix,
   return label + " ";
 }
 
-}  // namespace
+// mc:AlternateContent: its fallback (what every consumer understands), else
+// its first choice.
+pugi::xml_node alternative(const pugi::xml_node& n) {
+  if (auto f = child(n, "Fallback")) return f;
+  return child(n, "Choice");
+}
 
-void DocxBody::read(const pugi::xml_node& body, Document& doc) { block_level(body, doc); }
-
-void DocxBody::block_level(const pugi::xml_node& parent, Document& doc) {
-  for (auto n : parent.children()) {
-    if (n.type() != pugi::node_element) continue;
-    auto name = local(n);
-    if (name == "p") {
-      paragraph(n, doc);
-    } else if (name == "tbl") {
-      table(n, doc);
-    } else if (name == "sdt") {
-      block_level(child(n, "sdtContent"), doc);  // content controls: keep what they hold
-    } else if (name == "customXml" || name == "ins" || name == "moveTo" || name == "smartTag") {
-      block_level(n, doc);
-    } else if (name == "AlternateContent") {
-      block_level(child(n, "Fallback"), doc);
+// Calls visit(n) for the element children of parent, looking through
+// wrappers: open(n) returns the node whose children stand for n (n itself,
+// its w:sdtContent, its mc:Fallback) or an empty node when n is no wrapper.
+// An explicit stack, not recursion: 100,000 nested w:customXml are a long
+// loop, not a stack overflow. Nodes that visit() leaves in *more are walked
+// next (their children, in order), then the walk goes on after n.
+template <class Open, class Visit>
+void walk(const pugi::xml_node& parent, Open open, Visit visit,
+          std::vector<pugi::xml_node>* more = nullptr) {
+  std::vector<pugi::xml_node> stack{parent.first_child()};
+  while (!stack.empty()) {
+    auto n = stack.back();
+    if (!n) {
+      stack.pop_back();
+      continue;
     }
-    // w:del, w:moveFrom (rejected text), w:sectPr, bookmarks: nothing visible.
+    stack.back() = n.next_sibling();
+    if (n.type() != pugi::node_element) continue;
+    if (auto inner = open(n)) {
+      stack.push_back(inner.first_child());
+      continue;
+    }
+    visit(n);
+    if (more && !more->empty()) {
+      for (auto it = more->rbegin(); it != more->rend(); ++it) stack.push_back(it->first_child());
+      more->clear();
+    }
   }
 }
 
+// Wrappers around block-level content (paragraphs and tables).
+pugi::xml_node block_wrapper(const pugi::xml_node& n) {
+  auto name = local(n);
+  if (name == "sdt") return child(n, "sdtContent");  // content controls: keep what they hold
+  if (name == "customXml" || name == "ins" || name == "moveTo" || name == "smartTag") return n;
+  if (name == "AlternateContent") return alternative(n);
+  // w:del, w:moveFrom (rejected text), w:sectPr, bookmarks: nothing visible.
+  return {};
+}
+
+// Wrappers around runs whose content is visible text.
+pugi::xml_node inline_wrapper(const pugi::xml_node& n) {
+  auto name = local(n);
+  if (name == "r" || name == "hyperlink" || name == "fldSimple" || name == "ins" ||
+      name == "moveTo" || name == "smartTag" || name == "customXml" || name == "dir" ||
+      name == "bdo" || name == "oMath" || name == "oMathPara" || name == "e" || name == "num" ||
+      name == "den" || name == "sub" || name == "sup")
+    return n;
+  if (name == "sdt") return child(n, "sdtContent");
+  if (name == "AlternateContent") return alternative(n);
+  return {};
+}
+
+// Wrappers around table rows and cells.
+pugi::xml_node row_wrapper(const pugi::xml_node& n) {
+  auto name = local(n);
+  if (name == "sdt") return child(n, "sdtContent");
+  if (name == "customXml") return n;
+  return {};
+}
+
+// The next node after n in document order below root, skipping n's
+// children when descend is false; empty at the end.
+pugi::xml_node next_in_order(pugi::xml_node n, const pugi::xml_node& root, bool descend) {
+  if (descend && n.first_child()) return n.first_child();
+  while (n != root && !n.next_sibling()) n = n.parent();
+  return n == root ? pugi::xml_node() : n.next_sibling();
+}
+
+std::string join_lines(const std::vector<std::string>& lines, const char* sep) {
+  std::string out;
+  for (const auto& l : lines) {
+    if (!out.empty()) out += sep;
+    out += l;
+  }
+  return out;
+}
+
+}  // namespace
+
+void DocxBody::set_notes(const pugi::xml_node& footnotes, const pugi::xml_node& endnotes) {
+  for (auto [root, map] : {std::pair{footnotes, &footnotes_}, std::pair{endnotes, &endnotes_}})
+    for (auto n : root.children()) {
+      std::string type = val(n, "type");
+      // Separators are the lines Word draws above the notes, not notes.
+      if (type.empty() || type == "normal") (*map)[val(n, "id")] = n;
+    }
+}
+
+void DocxBody::read(const pugi::xml_node& body, Document& doc) {
+  doc_ = &doc;
+  block_level(body);
+  notes();
+  doc_ = nullptr;
+}
+
+void DocxBody::block_level(const pugi::xml_node& parent) {
+  // Text boxes met in a paragraph or table are read right after it.
+  walk(
+      parent, block_wrapper,
+      [&](const pugi::xml_node& n) {
+        auto name = local(n);
+        if (name == "p")
+          paragraph(n);
+        else if (name == "tbl")
+          table(n);
+      },
+      &boxes_);
+}
+
 void DocxBody::inline_text(const pugi::xml_node& parent, std::string& out) {
-  for (auto n : parent.children()) {
-    if (n.type() != pugi::node_element) continue;
+  walk(parent, inline_wrapper, [&](const pugi::xml_node& n) {
     auto name = local(n);
-    if (name == "r") {
-      inline_text(n, out);
-    } else if (name == "t") {
+    if (name == "t") {
       if (!in_instruction(fields_)) out += n.text().get();
     } else if (name == "tab" || name == "ptab") {
       if (!in_instruction(fields_)) out += '\t';
@@ -73,18 +163,89 @@ void DocxBody::inline_text(const pugi::xml_node& parent, std::string& out) {
         fields_.back() = true;
       else if (type == "end" && !fields_.empty())
         fields_.pop_back();
-    } else if (name == "hyperlink" || name == "fldSimple" || name == "ins" || name == "moveTo" ||
-               name == "smartTag" || name == "customXml" || name == "dir" || name == "bdo" ||
-               name == "oMath" || name == "oMathPara" || name == "e" || name == "num" ||
-               name == "den" || name == "sub" || name == "sup") {
-      inline_text(n, out);  // containers whose content is visible text
-    } else if (name == "sdt") {
-      inline_text(child(n, "sdtContent"), out);
-    } else if (name == "AlternateContent") {
-      inline_text(child(n, "Fallback"), out);
+    } else if (name == "footnoteReference" || name == "endnoteReference") {
+      out += note_reference(n, name == "endnoteReference");
+    } else if (name == "drawing" || name == "pict" || name == "object") {
+      drawing(n);
     }
     // Skipped: w:del/w:delText and w:moveFrom (tracked deletions), w:instrText
-    // (field codes), footnote/comment references, drawings, w:rPr/w:pPr.
+    // (field codes), comment references, w:rPr/w:pPr.
+  });
+}
+
+void DocxBody::drawing(const pugi::xml_node& root) {
+  std::vector<std::string> descriptions;
+  bool box = false;
+  for (auto n = root.first_child(); n;) {
+    bool descend = n.type() == pugi::node_element;
+    if (descend) {
+      auto name = local(n);
+      if (name == "txbxContent") {  // wps:txbx and v:textbox hold one
+        boxes_.push_back(n);
+        box = true;
+        descend = false;
+      } else if (name == "Choice" && child(n.parent(), "Fallback")) {
+        descend = false;  // the same shape again; the fallback is read
+      } else if (name == "docPr") {
+        auto d = text::trim(attr(n, "descr").value());
+        if (!d.empty()) descriptions.push_back(d);
+      }
+    }
+    n = next_in_order(n, root, descend);
+  }
+  // A text box's shape description repeats what the box says.
+  if (!box) descriptions_.insert(descriptions_.end(), descriptions.begin(), descriptions.end());
+}
+
+std::string DocxBody::flat_text(const pugi::xml_node& root) {
+  std::string out;
+  for (auto n = root.first_child(); n; n = next_in_order(n, root, true)) {
+    if (n.type() != pugi::node_element) continue;
+    auto name = local(n);
+    if (name == "t")
+      out += n.text().get();
+    else if (name == "tab")
+      out += '\t';
+    else if ((name == "p" || name == "tr") && !out.empty() && out.back() != '\n')
+      out += '\n';
+  }
+  return text::trim(out);
+}
+
+std::string DocxBody::note_reference(const pugi::xml_node& ref, bool endnote) {
+  std::string id = val(ref, "id");
+  auto& notes = endnote ? endnotes_ : footnotes_;
+  auto it = notes.find(id);
+  const char* what = endnote ? "endnote" : "footnote";
+  if (it == notes.end()) {
+    doc_->diagnose(Level::warning, file_ + ": the body refers to " + what + " w:id=\"" + id +
+                                       "\", which word/" + what + "s.xml does not have");
+    return "";
+  }
+  for (const auto& r : note_refs_)
+    if (r.node == it->second) return "[" + std::to_string(r.number) + "]";
+  int number = static_cast<int>(note_refs_.size()) + 1;
+  note_refs_.push_back({it->second, endnote, number});
+  return "[" + std::to_string(number) + "]";
+}
+
+void DocxBody::notes() {
+  // Index loop: a note may refer to another note, which is appended.
+  for (std::size_t i = 0; i < note_refs_.size(); ++i) {
+    auto ref = note_refs_[i];
+    std::string body = cell_text(ref.node);
+    for (const auto& box : boxes_) {
+      auto t = flat_text(box);
+      if (!t.empty()) body += (body.empty() ? "" : "\n") + t;
+    }
+    boxes_.clear();
+    Block b;
+    b.kind = BlockKind::note;
+    b.marker = "[" + std::to_string(ref.number) + "]";
+    b.text = b.marker + " " + body;
+    b.origin.locator = std::string(ref.endnote ? "word/endnotes.xml" : "word/footnotes.xml") +
+                       " w:id=" + val(ref.node, "id");
+    if (!body.empty()) doc_->blocks.push_back(std::move(b));
   }
 }
 
@@ -101,7 +262,11 @@ std::string DocxBody::paragraph_text_with_label(const pugi::xml_node& p, std::st
     if (auto il = child(np, "ilvl")) num.ilvl = std::atoi(val(il).c_str());
   }
   std::string body;
+  descriptions_.clear();
   inline_text(p, body);
+  // A picture alone in its paragraph: its description is the text there is.
+  if (text::trim(body).empty() && !descriptions_.empty()) body = join_lines(descriptions_, " ");
+  descriptions_.clear();
   std::string label_text;
   if (!num.num_id.empty() && num.num_id != "0") {
     // Numbering is counted only for paragraphs that are shown.
@@ -117,7 +282,7 @@ std::string DocxBody::paragraph_text_with_label(const pugi::xml_node& p, std::st
   return label_text + body;
 }
 
-void DocxBody::paragraph(const pugi::xml_node& p, Document& doc) {
+void DocxBody::paragraph(const pugi::xml_node& p) {
   ++paragraph_index_;
   auto ppr = child(p, "pPr");
   std::string style = val(child(ppr, "pStyle"));
@@ -148,99 +313,80 @@ void DocxBody::paragraph(const pugi::xml_node& p, Document& doc) {
     // stage decides whether it is a heading.
     b.kind = BlockKind::paragraph;
   }
-  doc.blocks.push_back(std::move(b));
+  doc_->blocks.push_back(std::move(b));
 }
 
 std::string DocxBody::cell_text(const pugi::xml_node& tc) {
   std::vector<std::string> lines;
-  std::function<void(const pugi::xml_node&)> walk = [&](const pugi::xml_node& parent) {
-    for (auto n : parent.children()) {
-      auto name = local(n);
-      if (name == "p") {
-        auto t = text::trim(paragraph_text_with_label(n, nullptr, nullptr, nullptr));
-        if (!t.empty()) lines.push_back(t);
-      } else if (name == "tbl") {
-        // Nested table: one line per row, cells separated by tabs.
-        for (auto tr : n.children()) {
-          if (local(tr) != "tr") continue;
-          std::string row;
-          for (auto c : tr.children()) {
-            if (local(c) != "tc") continue;
-            if (!row.empty()) row += '\t';
-            auto inner = cell_text(c);
-            for (auto& ch : inner)
-              if (ch == '\n') ch = ' ';
-            row += inner;
-          }
-          if (!text::trim(row).empty()) lines.push_back(row);
-        }
-      } else if (name == "sdt") {
-        walk(child(n, "sdtContent"));
-      } else if (name == "customXml" || name == "ins" || name == "moveTo") {
-        walk(n);
-      }
-    }
+  auto open = [](const pugi::xml_node& n) -> pugi::xml_node {
+    auto name = local(n);
+    if (name == "sdt") return child(n, "sdtContent");
+    if (name == "customXml" || name == "ins" || name == "moveTo" || name == "smartTag") return n;
+    return {};
   };
-  walk(tc);
-  std::string out;
-  for (const auto& l : lines) {
-    if (!out.empty()) out += '\n';
-    out += l;
-  }
-  return out;
+  walk(tc, open, [&](const pugi::xml_node& n) {
+    auto name = local(n);
+    if (name == "p") {
+      auto t = text::trim(paragraph_text_with_label(n, nullptr, nullptr, nullptr));
+      if (!t.empty()) lines.push_back(t);
+    } else if (name == "tbl" && table_depth_ >= kMaxTableDepth) {
+      if (!deep_tables_reported_)
+        doc_->diagnose(Level::warning,
+                       file_ + ": table " + std::to_string(table_index_) +
+                           " has tables nested more than " + std::to_string(kMaxTableDepth) +
+                           " deep; the deeper ones are read as plain text, without their rows");
+      deep_tables_reported_ = true;
+      auto t = flat_text(n);
+      if (!t.empty()) lines.push_back(t);
+    } else if (name == "tbl") {
+      // Nested table: one line per row, cells separated by tabs.
+      ++table_depth_;
+      walk(n, row_wrapper, [&](const pugi::xml_node& tr) {
+        if (local(tr) != "tr") return;
+        std::string row;
+        walk(tr, row_wrapper, [&](const pugi::xml_node& c) {
+          if (local(c) != "tc") return;
+          if (!row.empty()) row += '\t';
+          auto inner = cell_text(c);
+          std::replace(inner.begin(), inner.end(), '\n', ' ');
+          row += inner;
+        });
+        if (!text::trim(row).empty()) lines.push_back(row);
+      });
+      --table_depth_;
+    }
+  });
+  return join_lines(lines, "\n");
 }
 
-void DocxBody::table(const pugi::xml_node& tbl, Document& doc) {
+void DocxBody::table(const pugi::xml_node& tbl) {
   ++table_index_;
   Block b;
   b.kind = BlockKind::table;
   b.origin.locator = "w:body/w:tbl[" + std::to_string(table_index_) + "]";
-  std::vector<pugi::xml_node> rows;
-  std::function<void(const pugi::xml_node&)> collect_rows = [&](const pugi::xml_node& parent) {
-    for (auto n : parent.children()) {
-      auto name = local(n);
-      if (name == "tr") {
-        // A row deleted with tracked changes on is gone.
-        if (!child(child(n, "trPr"), "del")) rows.push_back(n);
-      } else if (name == "sdt") {
-        collect_rows(child(n, "sdtContent"));
-      } else if (name == "customXml") {
-        collect_rows(n);
-      }
-    }
-  };
-  collect_rows(tbl);
-  for (const auto& tr : rows) {
+  walk(tbl, row_wrapper, [&](const pugi::xml_node& tr) {
+    // A row deleted with tracked changes on is gone.
+    if (local(tr) != "tr" || child(child(tr, "trPr"), "del")) return;
     std::vector<std::string> cells;
-    std::function<void(const pugi::xml_node&)> collect_cells = [&](const pugi::xml_node& parent) {
-      for (auto tc : parent.children()) {
-        auto name = local(tc);
-        if (name == "sdt") {
-          collect_cells(child(tc, "sdtContent"));
-          continue;
-        }
-        if (name == "customXml") {
-          collect_cells(tc);
-          continue;
-        }
-        if (name != "tc") continue;
-        auto tcpr = child(tc, "tcPr");
-        int span = 1;
-        if (auto gs = child(tcpr, "gridSpan")) span = std::max(1, std::atoi(val(gs).c_str()));
-        auto vm = child(tcpr, "vMerge");
-        bool continuation = vm && val(vm) != "restart";
-        // A vertically merged continuation shows nothing of its own: the
-        // text belongs to the cell that started the merge.
-        cells.push_back(continuation ? std::string() : cell_text(tc));
-        for (int i = 1; i < span && i < 64; ++i) cells.emplace_back();
-      }
-    };
-    collect_cells(tr);
+    walk(tr, row_wrapper, [&](const pugi::xml_node& tc) {
+      if (local(tc) != "tc") return;
+      auto tcpr = child(tc, "tcPr");
+      int span = 1;
+      if (auto gs = child(tcpr, "gridSpan")) span = std::max(1, std::atoi(val(gs).c_str()));
+      auto vm = child(tcpr, "vMerge");
+      bool continuation = vm && val(vm) != "restart";
+      // A vertically merged continuation shows nothing of its own: the
+      // text belongs to the cell that started the merge.
+      cells.push_back(continuation ? std::string() : cell_text(tc));
+      for (int i = 1; i < span && i < 64; ++i) cells.emplace_back();
+    });
     bool any = false;
     for (const auto& c : cells) any |= !c.empty();
     if (any) b.rows.push_back(std::move(cells));
-  }
-  if (!b.rows.empty()) doc.blocks.push_back(std::move(b));
+  });
+  // b.text stays empty: the cleaning stages edit texts, not cells; the
+  // JSON writes a table's text from its rows (docs/outputs.md).
+  if (!b.rows.empty()) doc_->blocks.push_back(std::move(b));
 }
 
 }  // namespace docpipe::readers

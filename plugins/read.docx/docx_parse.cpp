@@ -130,11 +130,14 @@ Document parse_docx(const std::filesystem::path& path, std::string_view bytes,
   std::string dir = main_part.substr(0, main_part.find_last_of('/') + 1);
   std::string rels_path = dir + "_rels/" + main_part.substr(dir.size()) + ".rels";
   std::string styles_part = dir + "styles.xml", numbering_part = dir + "numbering.xml";
+  std::string footnotes_part = dir + "footnotes.xml", endnotes_part = dir + "endnotes.xml";
   if (auto rels = zip.read(rels_path)) {
     pugi::xml_document x;
     if (x.load_buffer(rels->data(), rels->size())) {
       if (auto t = rel_target(x, "/styles"); !t.empty()) styles_part = resolve(dir, t);
       if (auto t = rel_target(x, "/numbering"); !t.empty()) numbering_part = resolve(dir, t);
+      if (auto t = rel_target(x, "/footnotes"); !t.empty()) footnotes_part = resolve(dir, t);
+      if (auto t = rel_target(x, "/endnotes"); !t.empty()) endnotes_part = resolve(dir, t);
     }
   }
 
@@ -159,7 +162,12 @@ Document parse_docx(const std::filesystem::path& path, std::string_view bytes,
   parse_xml(file, main_part, *document, xml);
   auto body = child(xml.document_element(), "body");
   if (!body) throw InputError(file + ": " + main_part + " has no w:body element");
-  DocxBody(styles, numbering).read(body, doc);
+  DocxBody reader(file, styles, numbering);
+  pugi::xml_document footnotes, endnotes;
+  if (auto f = zip.read(footnotes_part)) parse_xml(file, footnotes_part, *f, footnotes);
+  if (auto e = zip.read(endnotes_part)) parse_xml(file, endnotes_part, *e, endnotes);
+  reader.set_notes(footnotes.document_element(), endnotes.document_element());
+  reader.read(body, doc);
 
   read_core_properties(zip, file, doc);
   if (doc.blocks.empty()) doc.diagnose(Level::warning, "the document body has no text");

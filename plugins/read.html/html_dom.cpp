@@ -1,6 +1,7 @@
 #include "html_dom.hpp"
 
 #include <cctype>
+#include <docpipe/text.hpp>
 
 namespace docpipe::readers {
 
@@ -77,8 +78,15 @@ bool hidden(xmlNode* n) {
   std::string style;
   for (char c : lower(prop(n, "style")))
     if (c != ' ') style += c;
-  return style.find("display:none") != std::string::npos ||
-         style.find("visibility:hidden") != std::string::npos;
+  if (style.find("display:none") == std::string::npos &&
+      style.find("visibility:hidden") == std::string::npos)
+    return false;
+  // WeChat and similar pages hide the article container in the markup and
+  // show it from a script once the page is laid out: a container named as
+  // content is read. (Not any hidden block of prose: news sites hide a
+  // schema.org copy of the article beside the visible one.)
+  std::string cls = class_and_id(n);
+  return negative_class(cls) || !positive_class(cls);
 }
 
 // Sentence punctuation, Chinese and Latin: the "comma count" of Readability

@@ -35,7 +35,10 @@ bool weak_negative_class(const std::string& cls);
 bool positive_class(const std::string& cls);
 // Lower-cased "class id" of an element.
 std::string class_and_id(xmlNode* n);
-// hidden, aria-hidden=true, display:none, visibility:hidden.
+// hidden, aria-hidden=true, display:none, visibility:hidden — except an
+// element hidden by its inline style whose class/id names content and not
+// chrome: a body a script reveals (WeChat's js_content starts as
+// visibility:hidden).
 bool hidden(xmlNode* n);
 // Sentence punctuation, Chinese and Latin: the "comma count" of Readability
 // and the punctuation density of Chinese news extractors.

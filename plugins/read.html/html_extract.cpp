@@ -205,6 +205,9 @@ class Extractor {
         // (Readability wraps such runs in a <p> inside it).
         bool self = !paragraph && name != "span" && name != "font";
         xmlNode* a = self ? c : c->parent;
+        // The summary of a teaser counts a third: a feed of them must not
+        // outscore a short article.
+        if (a && is_element(a) && teaser(a)) score /= 3;
         for (int level = 0; a && is_element(a) && level < 5; ++level, a = a->parent) {
           double share = level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
           add_score(a, share);
@@ -212,6 +215,35 @@ class Extractor {
       }
       score_paragraphs(c);
     }
+  }
+
+  static bool is_heading(xmlNode* n) {
+    auto name = name_of(n);
+    return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+  }
+  static bool has_child(xmlNode* n, bool (*what)(xmlNode*)) {
+    for (xmlNode* c = n->children; c; c = c->next)
+      if (is_element(c) && what(c)) return true;
+    return false;
+  }
+
+  // A teaser: a small box (under 600 weighted characters) whose headline is
+  // a link — <h3><a>…</a></h3> or <a><h3>…</h3></a> — beside a summary: the
+  // items of news feeds, "more news" streams and a blog archive's excerpts.
+  bool teaser(xmlNode* item) {
+    auto it = teaser_.find(item);
+    if (it != teaser_.end()) return it->second;
+    bool yes = false;
+    if (stats(item).text < 600)
+      for (xmlNode* c = item->children; c && !yes; c = c->next) {
+        if (!is_element(c)) continue;
+        if (is_heading(c))
+          yes = has_child(c, [](xmlNode* x) { return name_of(x) == "a"; });
+        else if (name_of(c) == "a")
+          yes = has_child(c, is_heading);
+      }
+    teaser_[item] = yes;
+    return yes;
   }
 
   xmlNode* best_candidate() {
@@ -623,6 +655,7 @@ class Extractor {
   std::unordered_map<xmlNode*, Stats> stats_;
   std::unordered_map<xmlNode*, double> scores_;
   std::unordered_map<xmlNode*, double> final_;
+  std::unordered_map<xmlNode*, bool> teaser_;
   double top_score_ = 0;
   std::string line_;
   BlockKind kind_ = BlockKind::paragraph;

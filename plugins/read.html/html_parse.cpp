@@ -1,6 +1,7 @@
 #include "html_parse.hpp"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 
 #include <cctype>
 #include <docpipe/error.hpp>
@@ -10,6 +11,7 @@
 
 #include "html_charset.hpp"
 #include "html_meta.hpp"
+#include "html_sanitize.hpp"
 #include "txt_parse.hpp"
 
 namespace docpipe::readers {
@@ -75,9 +77,14 @@ Document parse_html(const std::filesystem::path& path, std::string_view bytes,
   if (controls * 20 > d.utf8.size() || d.invalid_bytes * 5 > bytes.size())
     throw InputError(name + ": not an HTML page: binary content");
 
+  MarkupRepairs repairs = sanitize_markup(d.utf8);
+
   // libxml2 gets UTF-8 and is told so; its own meta sniffing is bypassed.
+  // XML_PARSE_HUGE (libxml2 2.9 has no HTML_PARSE_HUGE name for it, but
+  // htmlReadMemory honours it): without it a text node is cut at 10 MB and
+  // the page at a nesting depth of 256, silently.
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-              HTML_PARSE_COMPACT;
+              HTML_PARSE_COMPACT | XML_PARSE_HUGE;
   std::unique_ptr<xmlDoc, HtmlDocDeleter> html(
       htmlReadMemory(d.utf8.data(), static_cast<int>(d.utf8.size()), nullptr, "UTF-8", flags));
   if (!html || !xmlDocGetRootElement(html.get()))
@@ -92,6 +99,24 @@ Document parse_html(const std::filesystem::path& path, std::string_view bytes,
     doc.diagnose(Level::warning, std::to_string(d.invalid_bytes) +
                                      " byte(s) could not be decoded as " + g.name +
                                      " and became U+FFFD");
+  if (repairs.controls)
+    doc.diagnose(Level::warning, name + ": " + std::to_string(repairs.controls) +
+                                     " NUL or other control byte(s) removed before parsing");
+  if (repairs.attributes_dropped)
+    doc.diagnose(Level::warning, name + ": " + std::to_string(repairs.crowded_elements) +
+                                     " element(s) with more than " +
+                                     std::to_string(kMaxAttributes) + " attributes; " +
+                                     std::to_string(repairs.attributes_dropped) +
+                                     " attribute(s) beyond that were not read");
+  if (repairs.tags_dropped)
+    doc.diagnose(Level::warning, name + ": elements nested more than " +
+                                     std::to_string(kMaxNesting) + " deep; " +
+                                     std::to_string(repairs.tags_dropped) +
+                                     " of their tags were removed, their text kept");
+  if (auto flat = flatten_deep_elements(html.get()))
+    doc.diagnose(Level::warning, name + ": " + std::to_string(flat) + " element(s) deeper than " +
+                                     std::to_string(kMaxTreeDepth) +
+                                     " levels in the parsed tree were read as plain text");
   read_page_metadata(html.get(), doc);
   strip_non_content(html.get());
   extract_main_content(html.get(), options, doc);

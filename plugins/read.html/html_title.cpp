@@ -74,6 +74,7 @@ bool heading_leads(xmlNode* heading, xmlNode* content, int max_levels) {
     for (xmlNode* h = heading; h; h = h->parent) {
       if (h != a) continue;
       if (a == content) return false;  // inside: emitted with the content
+      if (a == heading) return false;  // the heading holds the content: not above it
       // Document order: heading's branch under a comes before content's.
       xmlNode* hb = heading;
       while (hb->parent != a) hb = hb->parent;

@@ -11,6 +11,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string_view>
+#include <vector>
 
 namespace docpipe::readers {
 namespace {
@@ -194,6 +195,42 @@ EncodingGuess detect_encoding(std::string_view bytes, std::optional<Decoded>* de
     return {detected, 0.5, 0, "uchardet"};  // not Chinese at all (e.g. Windows-1252)
   if (decoded && sample.size() == bytes.size()) *decoded = std::move(best.text);
   return {best.enc, conf, 0, best.enc == detected ? "uchardet" : "trial-decode"};
+}
+
+std::optional<Decoded> decode_mixed_with_utf8(std::string_view bytes, const std::string& legacy,
+                                              std::size_t& utf8_lines, std::size_t& legacy_lines) {
+  utf8_lines = legacy_lines = 0;
+  // Lines as written: '\n' is never part of a GB18030 or Big5 character.
+  std::vector<std::pair<std::string_view, bool>> lines;  // line, is UTF-8
+  for (std::size_t start = 0; start < bytes.size();) {
+    std::size_t end = bytes.find('\n', start);
+    end = end == std::string_view::npos ? bytes.size() : end + 1;
+    std::string_view line = bytes.substr(start, end - start);
+    start = end;
+    std::size_t high = 0;
+    for (char c : line) high += static_cast<unsigned char>(c) >= 0x80;
+    if (high == 0) {
+      lines.emplace_back(line, true);  // ASCII reads the same either way
+      continue;
+    }
+    // Two Chinese characters in UTF-8 are six bytes; a shorter line of
+    // legacy bytes can pass for UTF-8 by chance (GBK 联通).
+    bool utf8 = high >= 6 && text::is_valid_utf8(line);
+    (utf8 ? utf8_lines : legacy_lines)++;
+    lines.emplace_back(line, utf8);
+  }
+  if (utf8_lines == 0 || legacy_lines == 0) return std::nullopt;
+  Decoded out;
+  for (auto [line, utf8] : lines) {
+    if (utf8) {
+      out.utf8.append(line);
+      continue;
+    }
+    Decoded d = decode_to_utf8(line, legacy);
+    out.utf8 += d.utf8;
+    out.invalid_bytes += d.invalid_bytes;
+  }
+  return out;
 }
 
 }  // namespace docpipe::readers

@@ -44,4 +44,12 @@ std::optional<EncodingGuess> guess_encoding_quickly(std::string_view bytes);
 // Throws std::invalid_argument when iconv does not know the encoding.
 Decoded decode_to_utf8(std::string_view bytes, const std::string& encoding);
 
+// A file pasted together from pieces in different encodings (half GBK, half
+// UTF-8): decodes line by line, a line that is valid UTF-8 with at least two
+// multi-byte characters as UTF-8, any other line as `legacy`. Nothing when
+// the bytes are not such a mix (no UTF-8 line, or no line that needs
+// `legacy`). Counts the lines decoded each way.
+std::optional<Decoded> decode_mixed_with_utf8(std::string_view bytes, const std::string& legacy,
+                                              std::size_t& utf8_lines, std::size_t& legacy_lines);
+
 }  // namespace docpipe::readers

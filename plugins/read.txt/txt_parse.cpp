@@ -1,5 +1,6 @@
 #include "txt_parse.hpp"
 
+#include <algorithm>
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
 #include <optional>
@@ -62,6 +63,23 @@ void count_gb_junk(std::string_view b, std::size_t& chars, std::size_t& junk) {
   }
 }
 
+// NUL bytes carry nothing and derail the encoding detection and the binary
+// test, unless the text is UTF-16 (half the bytes of Latin text in UTF-16
+// are NUL). Returns the bytes without them, or nothing when there are none
+// to drop, when the text looks like UTF-16, or when NULs are half the bytes
+// or more (binary, not text with a few NULs).
+std::optional<std::string> without_nul_bytes(std::string_view bytes) {
+  std::size_t nul = std::count(bytes.begin(), bytes.end(), '\0');
+  if (nul == 0 || nul * 2 >= bytes.size()) return std::nullopt;
+  auto quick = guess_encoding_quickly(bytes.substr(0, 64 * 1024));
+  if (quick && quick->name.starts_with("UTF-16")) return std::nullopt;
+  std::string out;
+  out.reserve(bytes.size() - nul);
+  for (char c : bytes)
+    if (c != '\0') out += c;
+  return out;
+}
+
 }  // namespace
 
 std::string_view binary_signature(std::string_view head) {
@@ -79,6 +97,8 @@ int sniff_text(const std::filesystem::path& path, std::string_view head) {
   // encoding; every input is sniffed by every reader, so this runs for HTML
   // and DOCX files too.
   head = head.substr(0, 8192);
+  auto cleaned = without_nul_bytes(head);
+  if (cleaned) head = *cleaned;
   std::size_t junk = 0, chars = 0;
   if (auto g = guess_encoding_quickly(head)) {
     // A truncated multi-byte character at the end of the head is not an error.
@@ -106,9 +126,22 @@ Document parse_text_file(const std::filesystem::path& path, std::string_view byt
   if (auto what = binary_signature(bytes); !what.empty())
     throw InputError(name + ": not a text file: looks like " + std::string(what));
 
+  std::size_t nul_bytes = 0;
+  auto without_nul = without_nul_bytes(bytes);
+  if (without_nul) {
+    nul_bytes = bytes.size() - without_nul->size();
+    bytes = *without_nul;
+  }
+
   std::optional<Decoded> trial;  // a legacy encoding is decoded while detecting it
   EncodingGuess g = detect_encoding(bytes, &trial);
-  Decoded d = trial ? std::move(*trial) : decode_to_utf8(bytes.substr(g.bom_size), g.name);
+  std::size_t utf8_lines = 0, legacy_lines = 0;
+  std::optional<Decoded> mixed;
+  if (g.how != "bom" && g.how != "utf8" && !g.name.starts_with("UTF-16"))
+    mixed = decode_mixed_with_utf8(bytes, g.name, utf8_lines, legacy_lines);
+  Decoded d = mixed   ? std::move(*mixed)
+              : trial ? std::move(*trial)
+                      : decode_to_utf8(bytes.substr(g.bom_size), g.name);
 
   // Binary junk: many control characters or undecodable bytes.
   std::u32string u = text::to_u32(d.utf8);
@@ -139,7 +172,15 @@ Document parse_text_file(const std::filesystem::path& path, std::string_view byt
     doc.diagnose(Level::warning, std::to_string(d.invalid_bytes) +
                                      " byte(s) could not be decoded as " + g.name +
                                      " and became U+FFFD");
-  if (nul > 0) doc.diagnose(Level::warning, std::to_string(nul) + " NUL character(s) dropped");
+  if (nul + nul_bytes > 0)
+    doc.diagnose(Level::warning,
+                 name + ": " + std::to_string(nul + nul_bytes) + " NUL character(s) dropped");
+  if (mixed) {
+    doc.source.properties["encoding_mixed"] = "UTF-8";
+    doc.diagnose(Level::warning, name + ": the file mixes encodings: " +
+                                     std::to_string(utf8_lines) + " line(s) decoded as UTF-8, " +
+                                     std::to_string(legacy_lines) + " as " + g.name);
+  }
 
   // Lines end at CRLF, CR or LF. A form feed (page break) also ends a
   // paragraph but not the line count, so line numbers match an editor's.

@@ -59,6 +59,26 @@ TEST(Pipeline, SyntaxErrorsNameFileLineAndColumn) {
   EXPECT_NE(msg.find("YAML syntax error"), std::string::npos) << msg;
 }
 
+// Found by fuzz/fuzz_pipeline_loader: bytes that are not UTF-8 reached the
+// schema validator, whose UTF-8 walk reads out of bounds on them.
+TEST(Pipeline, BytesThatAreNotUtf8AreRejectedWithTheirLine) {
+  TempDir t;
+  write_file(t / "p.yaml", "version: 1\nname: \"x\x80\x80\x80\x80\x80\x80\x80\x80\"\n");
+  auto msg = config_error(t / "p.yaml", false);
+  EXPECT_NE(msg.find((t / "p.yaml").string() + ":2:1: not UTF-8"), std::string::npos) << msg;
+}
+
+// Found by fuzz/fuzz_pipeline_loader: a complex key made yaml-cpp throw
+// its own exception past the loader instead of a ConfigError.
+TEST(Pipeline, ComplexKeysAreRejectedAtTheirPosition) {
+  TempDir t;
+  write_file(t / "p.yaml", "version: 1\noutputs:\n  - use: write.json\n    ? [a, b]\n    : x\n");
+  auto msg = config_error(t / "p.yaml", false);
+  EXPECT_NE(msg.find((t / "p.yaml").string() + ":4:7: a key must be a plain string"),
+            std::string::npos)
+      << msg;
+}
+
 TEST(Pipeline, UnknownKeysAreRejectedAtTheirPosition) {
   TempDir t;
   write_file(t / "p.yaml", "version: 1\nname: x\nstages:\n  - use: read.txt\n    wiht: {}\n");

@@ -143,6 +143,50 @@ TEST(HtmlExtract, TitleHeadingAboveTheContentIsEmitted) {
   EXPECT_TRUE(doc.body_text().find("范文网\n") == std::string::npos) << doc.body_text();
 }
 
+TEST(HtmlExtract, ArticleHiddenUntilAScriptShowsItIsRead) {
+  // WeChat: <div id="js_content" style="visibility: hidden;"> is made
+  // visible by a script; a hidden menu and a hidden popup stay out.
+  auto doc = read_string(
+      "<html><body><div class='rich_media_area_primary'>"
+      "<div class='menu' style='display:none'><a href='/a'>首页</a><a href='/b'>往期回顾</a></div>"
+      "<div class='rich_media_content' id='js_content' style='visibility: hidden;'>" +
+      story() +
+      "</div><div class='popup' style='display: "
+      "none'><p>长按识别二维码，关注公众号，获取更多精彩内容。"
+      "长按识别二维码，关注公众号，获取更多精彩内容。长按识别二维码，关注公众号，获取更多精彩内容。"
+      "长按识别二维码，关注公众号，获取更多精彩内容。长按识别二维码，关注公众号。</p></div>"
+      "</div></body></html>");
+  auto body = doc.body_text();
+  EXPECT_NE(body.find("第1段：今年以来"), std::string::npos) << body;
+  EXPECT_EQ(body.find("往期回顾"), std::string::npos) << body;
+  EXPECT_EQ(body.find("长按识别二维码"), std::string::npos) << body;
+  // Without a content name a hidden block stays hidden, even of prose: news
+  // sites hide a schema.org copy of the article beside the visible one.
+  auto doc2 =
+      read_string("<html><body><div style='display:none'>" + story() + "</div></body></html>");
+  EXPECT_EQ(doc2.body_text().find("第1段：今年以来"), std::string::npos);
+}
+
+TEST(HtmlExtract, ShortArticleBeatsTheTeaserFeedBelowIt) {
+  // A portal page: a short article, then a "more news" stream of teasers
+  // (linked headline + summary) with more text and punctuation in total.
+  std::string feed;
+  for (int i = 0; i < 12; ++i)
+    feed += "<div class='item'><h3><a href='/n" + std::to_string(i) + "'>第" + std::to_string(i) +
+            "条新闻标题：全市推进重点项目建设</a></h3><p>记者从市发改委获悉，今年以来，全市重点项目"
+            "建设进展顺利，一季度完成投资一百二十亿元，同比增长百分之十五。</p></div>";
+  auto doc = read_string(
+      "<html><body><div class='wrap'><div class='left'><h1>区团委召开年度工作会议</h1>"
+      "<div class='txt'><p>3月5日，区团委召开年度工作会议，总结去年工作，部署今年任务。</p>"
+      "<p>会议指出，要围绕中心服务大局，组织开展志愿服务活动，参与青年三千余人次。</p>"
+      "<p>会议要求，各级团组织要加强自身建设，切实履行好引领、组织、服务青年的职责。</p>"
+      "</div></div><div class='stream'>" +
+      feed + "</div></div></body></html>");
+  auto body = doc.body_text();
+  EXPECT_NE(body.find("会议要求"), std::string::npos) << body;
+  EXPECT_EQ(body.find("重点项目"), std::string::npos) << body;
+}
+
 TEST(HtmlExtract, SiteHeadingFarFromTheContentIsNot) {
   // The only <h1> is the site name in a header several levels away.
   auto doc = read_string(

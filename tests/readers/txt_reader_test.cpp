@@ -99,6 +99,44 @@ TEST(TxtReader, NulBytesAreDroppedWithADiagnostic) {
   ASSERT_FALSE(doc.diagnostics.empty());
 }
 
+TEST(TxtReader, ManyNulBytesAreDroppedNotFatal) {
+  // NULs every few bytes, inside GB18030 characters too: dropped before the
+  // encoding is detected, the text reads as if they were never there.
+  std::string gb = slurp(fixture("simplified.gb18030.txt")), bytes;
+  for (std::size_t i = 0; i < gb.size(); ++i) {
+    if (i % 6 == 3) bytes += '\0';  // every 7th byte: odd and even offsets, not UTF-16
+    bytes += gb[i];
+  }
+  EXPECT_GE(docpipe::readers::sniff_text("nuls.txt", bytes), 80) << "NULs made it look binary";
+  auto doc = parse_text_file("nuls.txt", bytes);
+  EXPECT_EQ(doc.source.encoding, "GB18030");
+  EXPECT_EQ(block_texts(doc), expected_lines(fixture("simplified.utf8.txt")));
+  bool named = false;
+  for (const auto& d : doc.diagnostics)
+    named |= d.message.find("nuls.txt") != std::string::npos &&
+             d.message.find("NUL") != std::string::npos;
+  EXPECT_TRUE(named);
+  EXPECT_THROW(parse_text_file("zeros.txt", std::string(100, '\0')), docpipe::InputError);
+}
+
+TEST(TxtReader, HalfGbkHalfUtf8IsDecodedLineByLine) {
+  std::string bytes =
+      slurp(fixture("simplified.gb18030.txt")) + "\n" + slurp(fixture("simplified.utf8.txt"));
+  auto doc = parse_text_file("mixed.txt", bytes);
+  auto lines = expected_lines(fixture("simplified.utf8.txt"));
+  auto twice = lines;
+  twice.insert(twice.end(), lines.begin(), lines.end());
+  EXPECT_EQ(block_texts(doc), twice);
+  EXPECT_EQ(doc.source.properties["encoding_mixed"], "UTF-8");
+  bool said = false;
+  for (const auto& d : doc.diagnostics)
+    said |= d.message.find("mixed.txt: the file mixes encodings") != std::string::npos;
+  EXPECT_TRUE(said);
+  // One encoding throughout: no mix reported.
+  auto plain = parse_text_file("gb.txt", slurp(fixture("simplified.gb18030.txt")));
+  EXPECT_EQ(plain.source.properties.count("encoding_mixed"), 0u);
+}
+
 TEST(TxtReader, RejectsEmptyFileNamingIt) {
   try {
     read_fixture("empty.txt");

@@ -14,9 +14,7 @@ import shutil
 import subprocess
 import sys
 
-import jsonschema
-
-from writers_common import Failures
+from writers_common import Failures, check_json_outputs
 
 docpipe, pipeline, schema_path, out = sys.argv[1:]
 here = os.path.dirname(os.path.abspath(__file__))
@@ -29,10 +27,7 @@ if not fail.check(run.returncode == 0, f"docpipe run exit {run.returncode}: {run
 
 outputs = sorted(glob.glob(os.path.join(out, "json", "**", "*.json"), recursive=True))
 fail.check(len(outputs) >= 5, f"{len(outputs)} JSON outputs")
-validator = jsonschema.Draft202012Validator(json.load(open(schema_path, encoding="utf-8")))
-for path in outputs:
-    for err in validator.iter_errors(json.load(open(path, encoding="utf-8"))):
-        fail.check(False, f"{path}: schema: {'/'.join(map(str, err.path))}: {err.message}")
+check_json_outputs(outputs, schema_path, fail)
 
 docx_dir = os.path.join(out, "docx")
 for args in (["check_docx.py", "gbt9704", docx_dir], ["check_pandoc.py", docx_dir],

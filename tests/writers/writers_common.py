@@ -31,6 +31,31 @@ def squash(text):
     return "".join(text.split())
 
 
+def block_text(block):
+    """A block's text as the JSON carries it: a table's is its rows joined
+    (rows by newline, cells by tab)."""
+    if block.get("kind") == "table":
+        return "\n".join("\t".join(r) for r in block.get("rows", []))
+    return block.get("text", "")
+
+
+def contract_problems(doc):
+    """What breaks the block contract of docs/outputs.md beyond the schema:
+    a table's text is its rows joined (rows by newline, cells by tab), and
+    no block with content has an empty text."""
+    out = []
+    for i, b in enumerate(doc.get("blocks", [])):
+        if b.get("kind") == "table":
+            if b.get("text") != block_text(b):
+                out.append(f"block {i}: table text is not its cells joined")
+            has_content = any(c.strip() for r in b.get("rows", []) for c in r)
+        else:
+            has_content = True  # a block exists for its text
+        if has_content and not b.get("text", "").strip():
+            out.append(f"block {i} ({b.get('kind')}): empty text")
+    return out
+
+
 class Failures:
     def __init__(self):
         self.items = []
@@ -45,3 +70,21 @@ class Failures:
             print("FAIL:", m)
         print(f"{what}: {'FAILED' if self.items else 'ok'} ({len(self.items)} failures)")
         raise SystemExit(1 if self.items else 0)
+
+
+def check_json_outputs(paths, schema_path, fail):
+    """Validates each JSON output against the document schema and the block
+    contract (contract_problems); returns the documents read."""
+    import jsonschema
+    with open(schema_path, encoding="utf-8") as f:
+        validator = jsonschema.Draft202012Validator(json.load(f))
+    docs = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+        for err in validator.iter_errors(doc):
+            fail.check(False, f"{path}: schema: {'/'.join(map(str, err.path))}: {err.message}")
+        for problem in contract_problems(doc):
+            fail.check(False, f"{path}: {problem}")
+        docs.append(doc)
+    return docs

@@ -66,6 +66,10 @@ struct Origin {
   std::string locator;
 };
 
+// A table's text: its rows joined by '\n', each row's cells by '\t' (the
+// `text` of a table block in the JSON output, schemas/document.schema.json).
+DOCPIPE_API std::string table_text(const std::vector<std::vector<std::string>>& rows);
+
 struct Block {
   BlockKind kind = BlockKind::paragraph;
   int level = 0;                               // 1..9 for headings, list depth for list items

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "docpipe/error.hpp"
+#include "docpipe/text.hpp"
 
 namespace docpipe::host {
 
@@ -62,6 +63,12 @@ nlohmann::json convert(const YAML::Node& n, const std::string& ptr, YamlDocument
     case YAML::NodeType::Map: {
       auto obj = nlohmann::json::object();
       for (const auto& kv : n) {
+        // A complex key ("? [a, b]: x") has no string form (found by
+        // fuzz/fuzz_pipeline_loader: as<std::string>() threw past the loader).
+        if (!kv.first.IsScalar())
+          throw ConfigError(doc.file.string() + ":" + std::to_string(kv.first.Mark().line + 1) +
+                            ":" + std::to_string(kv.first.Mark().column + 1) +
+                            ": a key must be a plain string");
         std::string key = kv.first.as<std::string>();
         std::string child = ptr + "/" + escape_pointer_token(key);
         if (obj.contains(key))
@@ -97,6 +104,17 @@ std::string YamlDocument::where(const std::string& pointer) const {
 }
 
 YamlDocument parse_yaml(const std::string& text, const std::filesystem::path& file) {
+  // YAML is Unicode text; bytes that are not UTF-8 would also reach the
+  // schema validator, whose UTF-8 walk reads out of bounds on them (found
+  // by fuzz/fuzz_pipeline_loader).
+  if (!text::is_valid_utf8(text)) {
+    int line = 1;
+    std::size_t start = 0;
+    for (std::size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1, ++line)
+      if (!text::is_valid_utf8(std::string_view(text).substr(start, nl - start))) break;
+    throw ConfigError(file.string() + ":" + std::to_string(line) +
+                      ":1: not UTF-8 text (a pipeline is YAML in UTF-8)");
+  }
   YamlDocument doc;
   doc.file = file;
   YAML::Node root;
