@@ -14,30 +14,11 @@ void fill(Trie& trie, const std::vector<std::string>& words) {
   for (const auto& w : words) trie.insert(w, 1);
 }
 
-std::vector<std::string> json_strings(const nlohmann::json& j, const char* key) {
-  std::vector<std::string> out;
-  if (j.contains(key))
-    for (const auto& v : j.at(key)) out.push_back(v.get<std::string>());
-  return out;
-}
-
 std::vector<std::string> merged(const nlohmann::json& rules, const char* key, const Params& params,
                                 const std::string& extra_key) {
   auto out = json_strings(rules, key);
   for (auto& s : param_strings(params, extra_key)) out.push_back(std::move(s));
   return out;
-}
-
-std::string alternation(const std::vector<std::string>& words) {
-  std::vector<std::string> sorted = words;
-  // Longest first so "发布时间" wins over "时间".
-  std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
-  std::string out;
-  for (const auto& w : sorted) {
-    if (!out.empty()) out += '|';
-    out += regex_escape(w);
-  }
-  return out.empty() ? "(?!)" : out;
 }
 
 bool is_nav_separator(char32_t c) {
@@ -83,13 +64,13 @@ BoilerplateCleaner::BoilerplateCleaner(const PluginEnv& env, const Params& param
   // A crawl timestamp: optional label, a date, an optional time of day, then
   // nothing but page metadata ("来源: ... 作者: ...").
   timestamp_ =
-      Regex("^(?:(" + alternation(json_strings(rules, "published_labels")) +
+      Regex("^(?:(" + regex_alternation(json_strings(rules, "published_labels")) +
             ")\\s*[:：]?\\s*)?(\\d{4})\\s*([-/.年])\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
             "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?)?(.*)$");
-  meta_rest_ = Regex("^(?:\\s*(?:" + alternation(json_strings(rules, "meta_labels")) +
+  meta_rest_ = Regex("^(?:\\s*(?:" + regex_alternation(json_strings(rules, "meta_labels")) +
                      ")\\s*[:：]?\\s*\\S*)*\\s*$");
-  tag_line_ =
-      Regex("^(?:" + alternation(json_strings(rules, "tag_prefixes")) + ")\\s*[:：]\\s*(.*)$");
+  tag_line_ = Regex("^(?:" + regex_alternation(json_strings(rules, "tag_prefixes")) +
+                    ")\\s*[:：]\\s*(.*)$");
   phone_or_id_ = Regex(
       "(?:(?<!\\d)1[3-9]\\d{9}(?!\\d)|(?:QQ|qq|微信|VX|vx|wx|V信)\\s*[:：号]?\\s*[A-Za-z0-9_-]{5,}"
       ")");
@@ -332,6 +313,8 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
   if (tag_line_.contains(line) && len <= 2 * max_len) return "boilerplate.tags";
   if (len <= 2 * max_len && contains_any(u, copyright_)) return "boilerplate.copyright";
   if (len <= 3 * max_len && contains_any(u, chrome_phrases_)) return "boilerplate.widget";
+  // A crawl timestamp, in either zone; bare 年月日 dates never match, nor a
+  // labelled date alone at the end (both may be the document's own date).
   if (len <= 3 * max_len && published_iso(line) && !(zone == Zone::tail && is_report_date(line)))
     return "boilerplate.timestamp";
   // A page-metadata line may be long (上传人：… 文档编号：… 上传时间：… 格式：… 页数：…):
@@ -343,10 +326,6 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
   if (len <= 2 * max_len && is_breadcrumb(line)) return "boilerplate.breadcrumb";
   if (len > max_len) return "";
   if (zone == Zone::tail && is_contact(line, u)) return "boilerplate.contact";
-  // Bare 年月日 dates never match (they may be the document's own date), so
-  // a crawl timestamp is recognised in either zone.
-  if (published_iso(line) && !(zone == Zone::tail && is_report_date(line)))
-    return "boilerplate.timestamp";
   if (starts_with_any(u, pager_)) return "boilerplate.pager";
   if (bare_section_label_.full_match(line)) return "boilerplate.label";
   if (is_breadcrumb(line)) return "boilerplate.breadcrumb";

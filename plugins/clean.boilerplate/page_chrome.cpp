@@ -15,21 +15,6 @@ namespace {
 
 namespace t = docpipe::text;
 
-std::vector<std::string> strings_of(const nlohmann::json& j, const char* key) {
-  std::vector<std::string> out;
-  if (j.contains(key))
-    for (const auto& v : j.at(key)) out.push_back(v.get<std::string>());
-  return out;
-}
-
-std::string alternation_of(const std::vector<std::string>& words) {
-  std::vector<std::string> sorted = words;
-  std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
-  std::string out;
-  for (const auto& w : sorted) out += (out.empty() ? "" : "|") + regex_escape(w);
-  return out.empty() ? "(?!)" : out;
-}
-
 // Chinese or Arabic piece number: 一 -> 1, 十二 -> 12, 3 -> 3; 0 when none.
 int piece_number(std::string_view s) {
   static const std::u32string digits = U"零一二三四五六七八九";
@@ -56,18 +41,18 @@ bool is_symbol(char32_t c) { return c > 0x20 && c < 0x7F && !is_ascii_alnum(c); 
 }  // namespace
 
 void BoilerplateCleaner::load_page_rules(const nlohmann::json& rules, const Params& params) {
-  auto labels = strings_of(rules, "meta_labels");
+  auto labels = json_strings(rules, "meta_labels");
   for (auto& l : param_strings(params, "extra_meta_labels")) labels.push_back(std::move(l));
-  page_meta_ = PageMetaReader(labels, strings_of(rules, "colonless_meta_labels"), 40);
+  page_meta_ = PageMetaReader(labels, json_strings(rules, "colonless_meta_labels"), 40);
   if (rules.contains("page_meta_fields"))
     for (const auto& [label, field] : rules.at("page_meta_fields").items())
       meta_fields_.emplace_back(label, field.get<std::string>());
 
-  auto strong = strings_of(rules, "seo_markers_strong");
+  auto strong = json_strings(rules, "seo_markers_strong");
   for (auto& m : param_strings(params, "extra_seo_markers")) strong.push_back(std::move(m));
-  seo_ = SeoIntroFinder(strong, strings_of(rules, "seo_markers_weak"));
+  seo_ = SeoIntroFinder(strong, json_strings(rules, "seo_markers_weak"));
 
-  for (const auto& w : strings_of(rules, "chrome_phrases")) chrome_phrases_.insert(w, 1);
+  for (const auto& w : json_strings(rules, "chrome_phrases")) chrome_phrases_.insert(w, 1);
   for (const auto& w : param_strings(params, "extra_chrome_phrases")) chrome_phrases_.insert(w, 1);
   auto rule_regexes = [&](const char* key, std::vector<RuleRegex>& out) {
     if (!rules.contains(key)) return;
@@ -80,15 +65,15 @@ void BoilerplateCleaner::load_page_rules(const nlohmann::json& rules, const Para
   for (const auto& p : param_strings(params, "extra_inline_patterns"))
     inline_patterns_.push_back({"boilerplate.inline_pattern", Regex(p)});
 
-  auto labels_all = strings_of(rules, "section_labels");
+  auto labels_all = json_strings(rules, "section_labels");
   for (auto& l : param_strings(params, "extra_section_labels")) labels_all.push_back(std::move(l));
-  auto bare = strings_of(rules, "bare_section_labels");
+  auto bare = json_strings(rules, "bare_section_labels");
   // 【概述】 alone, 导语 alone (a bare label only from the shorter list: 引言
   // alone may be a real heading), 导语：… as a prefix.
-  bare_section_label_ = Regex("^\\s*(?:[【\\[](?:" + alternation_of(labels_all) +
-                              ")[】\\]]|(?:" + alternation_of(bare) + "))\\s*[:：]?\\s*$");
+  bare_section_label_ = Regex("^\\s*(?:[【\\[](?:" + regex_alternation(labels_all) +
+                              ")[】\\]]|(?:" + regex_alternation(bare) + "))\\s*[:：]?\\s*$");
   section_label_ =
-      Regex("^\\s*[【\\[]?(?:" + alternation_of(labels_all) + ")[】\\]]?\\s*[:：]\\s*(?=\\S)");
+      Regex("^\\s*[【\\[]?(?:" + regex_alternation(labels_all) + ")[】\\]]?\\s*[:：]\\s*(?=\\S)");
   const std::string num = "([一二三四五六七八九十]{1,3}|\\d{1,2})";
   // 【第一篇】 or 篇一： / 第一篇： / 篇1 alone; "第一篇 总论" (a book's part) is not a label.
   piece_prefix_ = Regex("^\\s*(?:[【\\[](?:第" + num + "篇|篇" + num + ")[】\\]]|(?:第" + num +

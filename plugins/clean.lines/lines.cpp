@@ -15,16 +15,6 @@ std::string outline_marker() {
          "+[)）]|[(（]\\d{1,2}[)）]|\\d{1,2}[、.．](?!\\d))";
 }
 
-std::string doc_type_alternation(std::vector<std::string> types) {
-  std::sort(types.begin(), types.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
-  std::string out;
-  for (const auto& s : types) {
-    if (!out.empty()) out += '|';
-    out += regex_escape(s);
-  }
-  return out.empty() ? "(?!)" : out;
-}
-
 bool no_space_char(char32_t c) { return t::is_cjk(c); }
 
 }  // namespace
@@ -50,8 +40,7 @@ LineCleaner::LineCleaner(const PluginEnv&, const Params& params)
   heading_then_item_ = Regex(
       "^(" + marker + "[\\s\\x{3000}]*[^。！？；!?;\\s]{1,30})[\\s\\x{3000}]+(?=" + marker + ")");
   std::string title_pattern = "^([^\\s，。,；;！!？?：:]{2,40}?(?:";
-  title_pattern +=
-      doc_type_alternation(doc_types_);  // (appended: GCC 12 -O3 misreads a + chain here)
+  title_pattern += regex_alternation(doc_types_);  // (appended: GCC 12 -O3 misreads a + chain here)
   title_pattern += "))[\\s\\x{3000}]+(?=\\S)";
   title_then_paragraph_ = Regex(title_pattern);
   max_heading_chars_ = static_cast<std::size_t>(params.get<int>("max_heading_chars", 40));

@@ -1,10 +1,9 @@
 // structure.outline: headings by GB/T 9704 numbering (see outline_rules.hpp).
-#include <docpipe/error.hpp>
 #include <docpipe/plugin.hpp>
 #include <docpipe/text.hpp>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "data_files.hpp"
 #include "outline_rules.hpp"
 
 namespace {
@@ -25,11 +24,7 @@ class OutlineTransform final : public docpipe::Transform {
 
  private:
   void load_boundaries(const docpipe::PluginEnv& env, const docpipe::Params& p) {
-    auto path = env.data_dir / "heading_boundaries.json";
-    std::ifstream in(path);
-    if (!in)
-      throw docpipe::ConfigError("structure.outline: cannot read data file " + path.string());
-    auto j = nlohmann::json::parse(in);
+    auto j = docpipe::structure::load_json(env.data_dir / "heading_boundaries.json");
     auto& hb = opt_.boundaries;
     hb.heading_end_words = j.value("heading_end_words", std::vector<std::string>{});
     hb.sentence_openers = j.value("sentence_openers", std::vector<std::string>{});

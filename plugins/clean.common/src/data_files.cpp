@@ -62,4 +62,11 @@ nlohmann::json read_json_file(const std::filesystem::path& path) {
   }
 }
 
+std::vector<std::string> json_strings(const nlohmann::json& j, const char* key) {
+  std::vector<std::string> out;
+  if (j.contains(key))
+    for (const auto& v : j.at(key)) out.push_back(v.get<std::string>());
+  return out;
+}
+
 }  // namespace docpipe::clean

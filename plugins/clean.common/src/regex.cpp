@@ -3,6 +3,7 @@
 
 #include <pcre2.h>
 
+#include <algorithm>
 #include <docpipe/error.hpp>
 
 namespace docpipe::clean {
@@ -132,6 +133,17 @@ std::string regex_escape(std::string_view literal) {
     out += c;
   }
   return out;
+}
+
+std::string regex_alternation(std::vector<std::string> words) {
+  std::stable_sort(words.begin(), words.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += '|';
+    out += regex_escape(w);
+  }
+  return out.empty() ? "(?!)" : out;
 }
 
 }  // namespace docpipe::clean

@@ -23,4 +23,7 @@ std::vector<std::pair<std::string, std::string>> read_pairs_file(const std::file
 
 nlohmann::json read_json_file(const std::filesystem::path& path);
 
+// The strings of the array `key` of a rules object; none when it is absent.
+std::vector<std::string> json_strings(const nlohmann::json& j, const char* key);
+
 }  // namespace docpipe::clean

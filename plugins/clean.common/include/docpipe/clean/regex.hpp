@@ -62,4 +62,8 @@ class Regex {
 // Escapes a literal string for use inside a pattern.
 std::string regex_escape(std::string_view literal);
 
+// The words as one escaped alternation, longest first so 发布时间 wins over
+// 时间; "(?!)" (never matches) for no words.
+std::string regex_alternation(std::vector<std::string> words);
+
 }  // namespace docpipe::clean
