@@ -226,6 +226,12 @@ void BoilerplateCleaner::strip_labels_and_pieces(Document& doc) const {
         return;
       }
       if (!first_piece && k < kFirstPieceWithin) first_piece = number;
+      // Labels are taken off in the head only; further down a first-piece
+      // label is left as written (and a page of them costs no erase each).
+      if (k >= scan) {
+        ++k;
+        continue;
+      }
       if (rest.empty()) {
         doc.remove_block(k, "boilerplate.piece_label");
         continue;
