@@ -201,3 +201,16 @@ TEST(Outline, FirstSectionAfterAnAnnouncement) {
   EXPECT_EQ(d.blocks[1].text, "一、基本情况");
   EXPECT_EQ(d.blocks[1].kind, BlockKind::heading);
 }
+
+TEST(Outline, ATableOfContentsIsDroppedNotReadAsHeadings) {
+  auto d = doc_of({"目 录", "一、实践背景\t1", "二、实践过程……2", "三、实践收获\t3", "一、实践背景",
+                   "本次实践走访了多个社区。", "二、实践过程", "团队分工协作。", "三、实践收获",
+                   "收获颇丰。"});
+  build_outline(d);
+  ASSERT_EQ(d.blocks.size(), 6u);
+  EXPECT_EQ(d.blocks[0].text, "一、实践背景");
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::heading);
+  std::size_t toc_edits = 0;
+  for (const auto& e : d.edits) toc_edits += e.rule == "outline.toc";
+  EXPECT_EQ(toc_edits, 4u);
+}
