@@ -1,0 +1,39 @@
+// Converting legacy office files to DOCX with LibreOffice, run headless in a
+// child process: a time limit (the whole process group is killed when it is
+// over) and a private user profile, so parallel workers never share or lock
+// one profile and a desktop session's LibreOffice is not disturbed.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace docpipe::readers {
+
+struct ConverterOptions {
+  std::string program = "soffice";  // a name looked up on PATH, or a path
+  double timeout_seconds = 90;
+};
+
+class OfficeConverter {
+ public:
+  explicit OfficeConverter(ConverterOptions options);
+  ~OfficeConverter();  // removes the profile and any leftovers
+  OfficeConverter(const OfficeConverter&) = delete;
+  OfficeConverter& operator=(const OfficeConverter&) = delete;
+
+  // The DOCX LibreOffice makes of `bytes` (the content of `file`, whose
+  // extension is kept so LibreOffice sees the name it expects). Throws
+  // InputError naming `file`: converter missing, time limit, conversion
+  // refused.
+  std::string to_docx(const std::string& file, std::string_view bytes);
+
+  // The program that would run, or empty when it is not installed.
+  std::filesystem::path find_program() const;
+
+ private:
+  ConverterOptions options_;
+  std::filesystem::path work_;  // private temporary directory: profile/ and job/
+};
+
+}  // namespace docpipe::readers
