@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <docpipe/text.hpp>
+#include <limits>
 #include <map>
 #include <set>
 #include <string_view>
@@ -15,16 +16,18 @@ namespace {
 // The size a line is set in; the box height when the PDF names no size.
 double size_of(const Line& l) { return l.font_size > 0 ? l.font_size : l.height(); }
 
-// Text of a line with digits folded to '#' and spaces dropped, so "第 3 页"
-// on one page and "第 4 页" on the next are the same furniture.
+// Text of a line with each run of digits folded to one '#' and spaces
+// dropped, so "第 9 页" on one page and "第 10 页" on the next are the same
+// furniture.
 std::string shape(const std::string& s) {
   std::string out;
   for (char32_t c : text::to_u32(s)) {
     if (text::is_space(c)) continue;
-    if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'))
-      out += '#';
-    else
+    if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９')) {
+      if (out.empty() || out.back() != '#') out += '#';
+    } else {
       text::append_utf8(out, c);
+    }
   }
   return out;
 }
@@ -79,10 +82,14 @@ BodyGeometry measure(const std::vector<const Line*>& lines) {
     if (body) {
       double n = static_cast<double>(text::length(l->text));
       lefts[std::round(l->x0)] += n;
-      rights.push_back(l->x1);
       all += n;
       if (l->bold) bold += n;
-      if (prev && prev->page == l->page && l->y0 > prev->y0) gaps.push_back(l->y0 - prev->y1);
+      if (prev && prev->page == l->page && l->y0 > prev->y0) {
+        gaps.push_back(l->y0 - prev->y1);
+        // Only a line with another below it shows where lines wrap: a page
+        // of one line says nothing about the width of the text.
+        rights.push_back(prev->x1);
+      }
     }
     prev = body ? l : nullptr;
   }
@@ -100,7 +107,7 @@ BodyGeometry measure(const std::vector<const Line*>& lines) {
       break;
     }
   }
-  if (g.right == 0 && !rights.empty()) g.right = rights.front();
+  if (g.right == 0) g.right = rights.empty() ? std::numeric_limits<double>::max() : rights.front();
   if (!gaps.empty()) {
     std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
     g.leading = std::max(0.0, gaps[gaps.size() / 2]);

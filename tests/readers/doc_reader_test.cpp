@@ -57,6 +57,17 @@ std::string error_of(const fs::path& p, OfficeConverter& c, std::string_view byt
 
 }  // namespace
 
+// First: the tests after it show the converter still works after a failure.
+TEST(DocReader, TruncatedFailsCleanlyOrReadsWhatIsThere) {
+  auto p = office("hostile/truncated.doc");
+  try {
+    Document d = read(p, converter());
+    SUCCEED() << d.blocks.size() << " blocks recovered";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find(p.string()), std::string::npos) << e.what();
+  }
+}
+
 TEST(DocReader, SampleReportsParagraphForParagraph) {
   int files = 0;
   for (const auto& entry : fs::directory_iterator(fs::path(SAMPLES_DIR))) {
@@ -92,18 +103,6 @@ TEST(DocReader, WpsNameReadsTheSameWay) {
   Document d = read(office("hostile/report.wps"), converter());
   EXPECT_EQ(d.source.format, "wps");
   EXPECT_GT(d.blocks.size(), 3u);
-}
-
-TEST(DocReader, TruncatedFailsCleanlyOrReadsWhatIsThere) {
-  auto p = office("hostile/truncated.doc");
-  try {
-    Document d = read(p, converter());
-    SUCCEED() << d.blocks.size() << " blocks recovered";
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find(p.string()), std::string::npos) << e.what();
-  }
-  // The converter is still usable after a failure.
-  EXPECT_GT(read(office("styled.doc"), converter()).blocks.size(), 5u);
 }
 
 TEST(DocReader, MissingConverterNamesWhatToInstall) {
