@@ -21,6 +21,19 @@ char32_t last_char(const std::string& s) {
   return u.empty() ? 0 : u.front();
 }
 
+// Whether the gap between two words is a space character. Between Latin
+// words poppler's judgement stands. Next to Chinese, LibreOffice and Word
+// set Latin text and figures about a quarter em apart by layout alone
+// ("2023年", "为加快xx城市"); a typed space makes the gap wider (measured
+// 0.23 em against 0.31 em in LibreOffice's PDF). Two Chinese characters
+// take a space only across a gap of most of an em.
+bool keeps_space(bool poppler_space, char32_t before, char32_t after, double gap_em) {
+  bool cjk_before = text::is_cjk(before), cjk_after = text::is_cjk(after);
+  if (!cjk_before && !cjk_after) return poppler_space;
+  if (cjk_before && cjk_after) return gap_em > 0.8;
+  return gap_em > 0.27;
+}
+
 struct Builder {
   Line line;
   std::map<double, std::size_t> chars_by_size;
@@ -32,7 +45,8 @@ struct Builder {
       line.cells.push_back(Cell{w.x0, w.x1, w.text});
     } else {
       Cell& c = line.cells.back();
-      if (space_before && !text::is_cjk(last_char(c.text)) && !text::is_cjk(first_char(w.text)))
+      if (keeps_space(space_before, last_char(c.text), first_char(w.text),
+                      (w.x0 - c.x1) / size_hint(w)))
         c.text += ' ';
       c.text += w.text;
       c.x1 = std::max(c.x1, w.x1);

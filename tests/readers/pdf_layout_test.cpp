@@ -164,3 +164,28 @@ TEST(PdfLayout, PageNumberShapes) {
   for (const char* s : {"2023年", "一、总体情况", "3.5万人", "", "共青团"})
     EXPECT_FALSE(looks_like_page_number(s)) << s;
 }
+
+TEST(PdfLines, SpacesNextToChineseOnlyWhereTyped) {
+  // Gaps as LibreOffice sets them at 12 pt: 2.7 pt of layout between "2023"
+  // and "年", 3.7 pt where the text has a space.
+  auto word = [](std::string t, double x0, double x1, bool space) {
+    Word w;
+    w.text = std::move(t);
+    w.x0 = x0, w.x1 = x1, w.y0 = 100, w.y1 = 115.6;
+    w.font_size = 12;
+    w.space_after = space;
+    return w;
+  };
+  auto lines = group_lines(
+      0, {word("2023", 97.9, 124.66, true), word("年上半年工作总结", 127.4, 313.13, true),
+          word("2020", 316.8, 343.56, true), word("年以来", 346.3, 382.3, true),
+          word("Latin", 385, 410, true), word("words", 413, 440, false)});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "2023年上半年工作总结 2020年以来Latin words");
+  EXPECT_EQ(lines[0].cells.size(), 1u);
+  // A gap of more than 1.5 em starts a cell (a table column).
+  lines = group_lines(0, {word("指标", 73.8, 97.8, false), word("目标", 223, 247, false)});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].cells.size(), 2u);
+  EXPECT_EQ(lines[0].text, "指标 目标");
+}
