@@ -38,7 +38,7 @@ class DocReader final : public docpipe::Reader {
   }
 
  private:
-  docpipe::readers::OfficeConverter converter_;  // one profile per instance (per worker)
+  docpipe::readers::OfficeConverter converter_;
   docpipe::readers::ZipLimits limits_;
 };
 

@@ -61,11 +61,6 @@ std::string read_file(const fs::path& p) {
 
 OfficeConverter::OfficeConverter(ConverterOptions options) : options_(std::move(options)) {}
 
-OfficeConverter::~OfficeConverter() {
-  std::error_code ec;
-  if (!work_.empty()) fs::remove_all(work_, ec);
-}
-
 fs::path OfficeConverter::find_program() const {
   const std::string& prog = options_.program;
   if (prog.find('/') != std::string::npos) return access(prog.c_str(), X_OK) == 0 ? prog : "";
@@ -87,18 +82,28 @@ std::string OfficeConverter::to_docx(const std::string& file, std::string_view b
                      options_.program +
                      "' is not installed (on Debian: apt-get install libreoffice-writer-nogui; "
                      "or set read.doc's `converter` to its path)");
-  if (work_.empty()) {
-    std::string tmpl = (fs::temp_directory_path() / "docpipe-doc-XXXXXX").string();
-    if (!mkdtemp(tmpl.data()))
-      throw InputError(
-          file + ": cannot make a temporary directory for LibreOffice: " + std::strerror(errno));
-    work_ = tmpl;
-  }
-  const fs::path profile = work_ / "profile";
-  const fs::path job = work_ / "job";
-  std::error_code ec;
-  fs::remove_all(job, ec);
-  fs::create_directories(job / "out");
+  // A private directory per conversion, removed when it ends however it
+  // ends: the host may SIGKILL an idle worker at the end of a run, so
+  // nothing may wait for a destructor to be cleaned up. It holds the
+  // LibreOffice profile (half a second of CPU to make afresh: a fair price
+  // for never sharing, locking or leaking one) and the job.
+  std::string tmpl = (fs::temp_directory_path() / "docpipe-doc-XXXXXX").string();
+  if (!mkdtemp(tmpl.data()))
+    throw InputError(
+        file + ": cannot make a temporary directory for LibreOffice: " + std::strerror(errno));
+  const fs::path work = tmpl;
+  struct RemoveOnExit {
+    fs::path dir;
+    ~RemoveOnExit() {
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    }
+  } remove_on_exit{work};
+  const fs::path profile = work / "profile";
+  const fs::path job = work / "job";
+  std::error_code made;
+  fs::create_directories(job / "out", made);
+  if (made) throw InputError(file + ": cannot make a directory for LibreOffice: " + made.message());
   // The input under a plain name: nothing in the user's file name can be
   // taken for an option, and the original is never opened by LibreOffice.
   std::string ext = fs::path(file).extension().string();
@@ -139,20 +144,18 @@ std::string OfficeConverter::to_docx(const std::string& file, std::string_view b
       std::chrono::steady_clock::now() +
       std::chrono::milliseconds(static_cast<long>(options_.timeout_seconds * 1000));
   int status = 0;
+  bool reaped = true;  // false when the child's status was lost (reaped elsewhere)
   for (;;) {
     pid_t r = waitpid(pid, &status, WNOHANG);
     if (r == pid) break;
     if (r < 0 && errno != EINTR) {
-      status = -1;
+      reaped = false;
       break;
     }
     if (std::chrono::steady_clock::now() > deadline) {
       kill(-pid, SIGKILL);
       while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
       }
-      // A killed LibreOffice may leave its profile locked or half written.
-      fs::remove_all(work_, ec);
-      work_.clear();
       throw InputError(file + ": LibreOffice did not convert it within read.doc's timeout (" +
                        std::to_string(static_cast<int>(options_.timeout_seconds)) + " s); killed");
     }
@@ -163,17 +166,16 @@ std::string OfficeConverter::to_docx(const std::string& file, std::string_view b
   const fs::path docx = job / "out" / "document.docx";
   if (!fs::exists(docx)) {
     std::string why = tail_of(log);
-    std::string code = WIFEXITED(status)     ? "exit " + std::to_string(WEXITSTATUS(status))
+    std::string code = !reaped               ? "exit status unknown"
+                       : WIFEXITED(status)   ? "exit " + std::to_string(WEXITSTATUS(status))
                        : WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
                                              : "status " + std::to_string(status);
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 127) why = "could not run " + program.string();
-    fs::remove_all(job, ec);
+    if (reaped && WIFEXITED(status) && WEXITSTATUS(status) == 127)
+      why = "could not run " + program.string();
     throw InputError(file + ": LibreOffice could not convert it to DOCX (" + code + ")" +
                      (why.empty() ? "" : ": " + why));
   }
-  std::string result = read_file(docx);
-  fs::remove_all(job, ec);
-  return result;
+  return read_file(docx);
 }
 
 }  // namespace docpipe::readers

@@ -1,7 +1,9 @@
 // Converting legacy office files to DOCX with LibreOffice, run headless in a
 // child process: a time limit (the whole process group is killed when it is
-// over) and a private user profile, so parallel workers never share or lock
-// one profile and a desktop session's LibreOffice is not disturbed.
+// over) and a private user profile in a temporary directory made for each
+// conversion and removed after it, so parallel workers never share or lock
+// one profile, a desktop session's LibreOffice is not disturbed, and a
+// worker killed between documents leaves nothing behind.
 #pragma once
 
 #include <filesystem>
@@ -18,9 +20,6 @@ struct ConverterOptions {
 class OfficeConverter {
  public:
   explicit OfficeConverter(ConverterOptions options);
-  ~OfficeConverter();  // removes the profile and any leftovers
-  OfficeConverter(const OfficeConverter&) = delete;
-  OfficeConverter& operator=(const OfficeConverter&) = delete;
 
   // The DOCX LibreOffice makes of `bytes` (the content of `file`, whose
   // extension is kept so LibreOffice sees the name it expects). Throws
@@ -33,7 +32,6 @@ class OfficeConverter {
 
  private:
   ConverterOptions options_;
-  std::filesystem::path work_;  // private temporary directory: profile/ and job/
 };
 
 }  // namespace docpipe::readers

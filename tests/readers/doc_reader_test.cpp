@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
 #include <fstream>
@@ -39,12 +40,31 @@ std::string squeezed(std::string_view s) {
   return out;
 }
 
-// One converter (one LibreOffice profile) for the whole test program, as a
-// worker keeps one per reader instance.
+// One converter for the whole test program, as a worker keeps one per
+// reader instance.
 OfficeConverter& converter() {
   static OfficeConverter c(ConverterOptions{});
   return c;
 }
+
+// TMPDIR pointed at a directory of the test's own while it lives, so what
+// the converter leaves in it can be seen without other programs' files.
+struct PrivateTmp {
+  fs::path path;
+  std::string saved;
+  bool had = false;
+  explicit PrivateTmp(fs::path p) : path(std::move(p)) {
+    fs::create_directories(path);
+    if (const char* t = std::getenv("TMPDIR")) saved = t, had = true;
+    setenv("TMPDIR", path.c_str(), 1);
+  }
+  ~PrivateTmp() {
+    if (had)
+      setenv("TMPDIR", saved.c_str(), 1);
+    else
+      unsetenv("TMPDIR");
+  }
+};
 
 std::string error_of(const fs::path& p, OfficeConverter& c, std::string_view bytes) {
   try {
@@ -120,7 +140,12 @@ TEST(DocReader, ConverterOverItsTimeIsKilled) {
   { std::ofstream(script) << "#!/bin/sh\nsleep 600\n"; }
   chmod(script.c_str(), 0755);
   OfficeConverter hung(ConverterOptions{script.string(), 1});
-  auto msg = error_of("slow.doc", hung, slurp(office("styled.doc")));
+  std::string msg;
+  {
+    PrivateTmp tmp(dir / "tmp");
+    msg = error_of("slow.doc", hung, slurp(office("styled.doc")));
+    EXPECT_TRUE(fs::is_empty(tmp.path)) << "the conversion's directory was left behind";
+  }
   EXPECT_NE(msg.find("slow.doc: LibreOffice did not convert it within read.doc's timeout (1 s)"),
             std::string::npos)
       << msg;
@@ -137,7 +162,12 @@ TEST(DocReader, ConverterThatFailsIsReported) {
   }
   chmod(script.c_str(), 0755);
   OfficeConverter failing(ConverterOptions{script.string(), 30});
-  auto msg = error_of("bad.doc", failing, slurp(office("styled.doc")));
+  std::string msg;
+  {
+    PrivateTmp tmp(dir / "tmp");
+    msg = error_of("bad.doc", failing, slurp(office("styled.doc")));
+    EXPECT_TRUE(fs::is_empty(tmp.path)) << "the conversion's directory was left behind";
+  }
   EXPECT_NE(msg.find("bad.doc: LibreOffice could not convert it to DOCX (exit 1): Error: source "
                      "file could not be loaded"),
             std::string::npos)
