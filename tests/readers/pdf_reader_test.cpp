@@ -113,8 +113,14 @@ TEST(PdfReader, HeadingsByFontSizeAndWeightAndDocumentInfo) {
     long_para = long_para || (b.text.starts_with("2024年，街道将继续") &&
                               docpipe::text::length(b.text) > 300 && b.text.ends_with("安全感。"));
   EXPECT_TRUE(long_para);
-  // The table's cells are read (as paragraphs: docs/readers.md).
-  EXPECT_NE(d.body_text().find("老旧小区改造"), std::string::npos);
+  // The table is a table: its rows and cells, not run-together text.
+  const docpipe::Block* table = nullptr;
+  for (const auto& b : d.blocks)
+    if (b.kind == BlockKind::table) table = &b;
+  ASSERT_NE(table, nullptr);
+  EXPECT_EQ(table->rows, (std::vector<std::vector<std::string>>{{"指标", "目标", "完成"},
+                                                                {"新增就业（人）", "1200", "1356"},
+                                                                {"老旧小区改造（个）", "8", "9"}}));
 }
 
 TEST(PdfReader, TruncatedFailsCleanlyOrReadsWhatIsThere) {
