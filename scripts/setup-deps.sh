@@ -10,13 +10,13 @@ BUILD_PKGS=(
   libgtest-dev libgmock-dev libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev
   libxml2-dev libuchardet-dev libicu-dev libopencc-dev libopencc-data
   libxlsxwriter-dev libtbb-dev libsqlite3-dev libpcre2-dev libssl-dev
-  libgoogle-perftools-dev
+  libgoogle-perftools-dev libpoppler-cpp-dev
 )
 # Independent readers the test suite opens our outputs with.
 TEST_PKGS=(
   python3 python3-docx python3-openpyxl python3-jsonschema python3-readability
   pandoc poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
-  fonts-noto-cjk zip unzip time
+  fonts-noto-cjk zip unzip time qpdf
 )
 
 want=("${BUILD_PKGS[@]}")
