@@ -17,6 +17,7 @@ TEST_PKGS=(
   python3 python3-docx python3-openpyxl python3-jsonschema python3-readability
   pandoc poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
   fonts-noto-cjk zip unzip time
+  chromium
 )
 
 want=("${BUILD_PKGS[@]}")
