@@ -11,6 +11,7 @@
 #include "page_links.hpp"
 #include "review_index.hpp"
 #include "review_summary.hpp"
+#include "docpipe/text.hpp"
 
 namespace fs = std::filesystem;
 using namespace docpipe;
@@ -76,6 +77,45 @@ TEST(Replay, RestoresTheOriginalFromEveryKindOfEdit) {
   }
   EXPECT_TRUE(watermark);
   EXPECT_TRUE(ad);
+}
+
+// Changes made at once and recorded with context from the text before and
+// the text after all of them (as clean.despin does): the windows of close
+// changes overlap.
+TEST(Replay, PlacesOverlappingWindowsOfChangesMadeAtOnce) {
+  const std::u32string in = U"坚持与健全完美团的工作项目体统相连系。";
+  struct Sub {
+    std::size_t at, len;
+    std::u32string to;
+  };
+  const std::vector<Sub> subs = {{5, 2, U"完善"}, {13, 2, U"系统"}, {15, 3, U"相结合"}};
+  std::u32string out;
+  std::vector<std::size_t> out_at;
+  std::size_t i = 0;
+  for (const auto& sub : subs) {
+    out += in.substr(i, sub.at - i);
+    out_at.push_back(out.size());
+    out += sub.to;
+    i = sub.at + sub.len;
+  }
+  out += in.substr(i);
+  Document d = doc_of({"标题", text::to_utf8(in).c_str()});
+  d.current_stage = "clean.despin";
+  for (std::size_t k = 0; k < subs.size(); ++k) {
+    const auto b0 = subs[k].at >= 2 ? subs[k].at - 2 : 0;
+    const auto a0 = out_at[k] >= 2 ? out_at[k] - 2 : 0;
+    d.record_edit("spin.pair", 1, text::to_utf8(in.substr(b0, subs[k].at + subs[k].len + 2 - b0)),
+                  text::to_utf8(out.substr(a0, out_at[k] + subs[k].to.size() + 2 - a0)));
+  }
+  d.blocks[1].text = text::to_utf8(out);
+  const Replay r = replay_edits(d);
+  EXPECT_EQ(r.unplaced(), 0u);
+  EXPECT_EQ(r.original_text(), "标题\n" + text::to_utf8(in));
+  EXPECT_EQ(r.result_text(), d.body_text());
+  std::string removed_by_first;
+  for (const auto& s : r.blocks[1].spans)
+    if (s.removed_by == 0) removed_by_first += s.text;
+  EXPECT_EQ(removed_by_first, "美");
 }
 
 TEST(Replay, AnEditThatDoesNotMatchItsBlockIsNotPlaced) {

@@ -107,6 +107,7 @@
     }
   }
 
+  form.addEventListener('submit', function (ev) { ev.preventDefault(); });
   var timer = null;
   form.addEventListener('input', function () {
     clearTimeout(timer);

@@ -33,29 +33,37 @@ class StageColours {
 
 std::string edit_label(const Edit& e) { return e.stage + " · " + e.rule; }
 
-void append_span(std::string& out, const Span& s, const Document& doc, const StageColours& colours,
-                 std::vector<bool>& labelled) {
-  if (s.added_by == kNoEdit && s.removed_by == kNoEdit) {
-    append_escaped(out, s.text);
-    return;
-  }
-  // A span added by one edit and removed by a later one shows the removal.
-  const bool removed = s.removed_by != kNoEdit;
-  const int k = removed ? s.removed_by : s.added_by;
+void open_mark(std::string& out, const char* tag, int k, const Document& doc,
+               const StageColours& colours) {
   const Edit& e = doc.edits[static_cast<std::size_t>(k)];
-  const char* tag = removed ? "del" : "ins";
   out += std::string("<") + tag + " class=\"e " + colours.of(e.stage) + "\" data-e=\"" +
          std::to_string(k) + "\" title=\"";
   append_escaped(out, edit_label(e));
   out += "\">";
+}
+
+// The label `stage · rule` at the first span of each edit.
+void label_once(std::string& out, int k, const Document& doc, const StageColours& colours,
+                std::vector<bool>& labelled) {
+  if (k == kNoEdit || labelled[static_cast<std::size_t>(k)]) return;
+  labelled[static_cast<std::size_t>(k)] = true;
+  const Edit& e = doc.edits[static_cast<std::size_t>(k)];
+  out += "<sup class=\"tag " + colours.of(e.stage) + "\" data-e=\"" + std::to_string(k) + "\">";
+  append_escaped(out, edit_label(e));
+  out += "</sup>";
+}
+
+// Removed text as <del>, added text as <ins>; text that one edit added and
+// a later one removed as <ins><del>, so it belongs to neither text.
+void append_span(std::string& out, const Span& s, const Document& doc, const StageColours& colours,
+                 std::vector<bool>& labelled) {
+  if (s.added_by != kNoEdit) open_mark(out, "ins", s.added_by, doc, colours);
+  if (s.removed_by != kNoEdit) open_mark(out, "del", s.removed_by, doc, colours);
   append_escaped(out, s.text);
-  out += std::string("</") + tag + ">";
-  if (!labelled[static_cast<std::size_t>(k)]) {
-    labelled[static_cast<std::size_t>(k)] = true;
-    out += "<sup class=\"tag " + colours.of(e.stage) + "\" data-e=\"" + std::to_string(k) + "\">";
-    append_escaped(out, edit_label(e));
-    out += "</sup>";
-  }
+  if (s.removed_by != kNoEdit) out += "</del>";
+  if (s.added_by != kNoEdit) out += "</ins>";
+  label_once(out, s.added_by, doc, colours, labelled);
+  label_once(out, s.removed_by, doc, colours, labelled);
 }
 
 void append_original(std::string& out, const Document& doc, const Replay& replay) {

@@ -1,6 +1,8 @@
 #include "edit_replay.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 #include <list>
 
 #include "docpipe/char_diff.hpp"
@@ -34,32 +36,101 @@ struct WorkBlock {
 
 using Blocks = std::list<WorkBlock>;
 
+// Which edit removed or added a character of a change: `op` < 0 for a
+// character of the text before (at that index), > 0 for one of the text after.
+using Blame = std::function<int(int op, std::size_t index)>;
+
 // Undoes one change inside a block: its present text is `after`; the diff
-// against `before` says which present characters the edit added and which
+// against `before` says which present characters were added and which
 // removed ones go back between them.
 void undo_change(WorkBlock& b, const std::u32string& before, const std::u32string& after,
-                 int edit) {
+                 const Blame& blame) {
   std::vector<Char> out;
   out.reserve(b.chars.size() + before.size());
-  std::size_t k = 0;
+  std::size_t k = 0, in_before = 0, in_after = 0;
   // Copies characters the state no longer has up to the next present one.
   auto skip_absent = [&] {
     while (k < b.chars.size() && !b.chars[k].present()) out.push_back(b.chars[k++]);
   };
   for (const auto& piece : text::diff_chars(before, after)) {
     if (piece.op < 0) {
-      for (char32_t c : piece.text) out.push_back(Char{c, kNoEdit, edit});
+      for (char32_t c : piece.text) out.push_back(Char{c, kNoEdit, blame(-1, in_before++)});
       continue;
     }
     for (std::size_t n = 0; n < piece.text.size(); ++n) {
       skip_absent();
       Char ch = b.chars[k++];
-      if (piece.op > 0) ch.added_by = edit;
+      if (piece.op > 0) ch.added_by = blame(1, in_after);
       out.push_back(ch);
+      ++in_after;
+      if (piece.op == 0) ++in_before;
     }
   }
   while (k < b.chars.size()) out.push_back(b.chars[k++]);
   b.chars = std::move(out);
+}
+
+void undo_change(WorkBlock& b, const std::u32string& before, const std::u32string& after,
+                 int edit) {
+  undo_change(b, before, after, [edit](int, std::size_t) { return edit; });
+}
+
+// A stage that changes many places of a block at once may record each with
+// a little context (clean.despin: "健全完美团的" -> "健全完善团的"), taken from
+// the text before and the text after all its changes, so the windows of
+// neighbouring changes overlap and none of them is the block's text at any
+// moment. Such a run of edits is undone together: each window is found in
+// the block in order, the text before is rebuilt window by window (an
+// overlap is as long on both sides, the text between two changes being the
+// same), and each changed character is blamed on the window it lies in.
+struct Window {
+  int edit;
+  std::size_t at_after, at_before;  // where the window starts in after / before
+  std::u32string before, after;
+};
+
+bool undo_windows(WorkBlock& b, const std::vector<const Edit*>& edits, int first) {
+  const std::u32string now = b.present_text();
+  std::vector<Window> w;
+  std::u32string before;
+  std::size_t cursor = 0, from = 0;
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    Window x{first + static_cast<int>(i), 0, 0, text::to_u32(edits[i]->before),
+             text::to_u32(edits[i]->after)};
+    const auto at = now.find(x.after, from);
+    if (at == std::u32string::npos) return false;
+    x.at_after = at;
+    from = at + 1;
+    if (at >= cursor) {
+      before += now.substr(cursor, at - cursor);
+      x.at_before = before.size();
+      before += x.before;
+    } else {
+      const std::size_t overlap = cursor - at;
+      if (overlap > x.before.size() || before.size() < overlap ||
+          before.compare(before.size() - overlap, overlap, x.before, 0, overlap) != 0)
+        return false;
+      x.at_before = before.size() - overlap;
+      before += x.before.substr(overlap);
+    }
+    cursor = std::max(cursor, at + x.after.size());
+    w.push_back(std::move(x));
+  }
+  before += now.substr(std::min(cursor, now.size()));
+  // The window whose middle is nearest: changes sit in the middle of theirs.
+  auto blame = [&](int op, std::size_t index) {
+    int best = w.front().edit;
+    double best_d = -1;
+    for (const auto& x : w) {
+      const double start = static_cast<double>(op < 0 ? x.at_before : x.at_after);
+      const double len = static_cast<double>(op < 0 ? x.before.size() : x.after.size());
+      const double d = std::abs(static_cast<double>(index) + 0.5 - (start + len / 2));
+      if (best_d < 0 || d < best_d) best_d = d, best = x.edit;
+    }
+    return best;
+  };
+  undo_change(b, before, now, blame);
+  return true;
 }
 
 bool undo_edit(const Edit& e, int index, Blocks& all, std::vector<Blocks::iterator>& present) {
@@ -105,6 +176,30 @@ bool undo_edit(const Edit& e, int index, Blocks& all, std::vector<Blocks::iterat
   return true;
 }
 
+// An edit of part of a block: its `after` is not the block's whole text.
+bool is_fragment(const Edit& e, const std::vector<Blocks::iterator>& present) {
+  if (e.block < 0 || static_cast<std::size_t>(e.block) >= present.size() || e.before.empty() ||
+      e.after.empty())
+    return false;
+  return present[static_cast<std::size_t>(e.block)]->present_text() != text::to_u32(e.after);
+}
+
+// The first of the edits before `last` (inclusive) that a stage recorded
+// together for parts of one block: same stage, rule and block, all parts.
+std::size_t fragment_run(const std::vector<Edit>& edits, std::size_t last,
+                         const std::vector<Blocks::iterator>& present) {
+  if (!is_fragment(edits[last], present)) return last;
+  std::size_t first = last;
+  while (first > 0) {
+    const Edit &e = edits[first - 1], &l = edits[last];
+    if (e.stage != l.stage || e.rule != l.rule || e.block != l.block || e.before.empty() ||
+        e.after.empty())
+      break;
+    --first;
+  }
+  return first;
+}
+
 }  // namespace
 
 std::string block_display_text(const Block& b) {
@@ -123,8 +218,20 @@ Replay replay_edits(const Document& doc) {
   }
   Replay r;
   r.placed.assign(doc.edits.size(), false);
-  for (std::size_t i = doc.edits.size(); i-- > 0;)
+  for (std::size_t i = doc.edits.size(); i-- > 0;) {
+    const std::size_t first = fragment_run(doc.edits, i, present);
+    if (first != i || is_fragment(doc.edits[i], present)) {
+      std::vector<const Edit*> run;
+      for (std::size_t k = first; k <= i; ++k) run.push_back(&doc.edits[k]);
+      if (undo_windows(*present[static_cast<std::size_t>(doc.edits[i].block)], run,
+                       static_cast<int>(first))) {
+        for (std::size_t k = first; k <= i; ++k) r.placed[k] = true;
+        i = first;
+        continue;
+      }
+    }
     r.placed[i] = undo_edit(doc.edits[i], static_cast<int>(i), all, present);
+  }
   for (auto& w : all) {
     ReplayedBlock out{{}, w.added_by, w.removed_by, w.result_block};
     for (const auto& ch : w.chars) {

@@ -307,8 +307,7 @@ std::string ReviewIndex::index_page(const RunTotals& totals,
 
   // The document table: filters, then the first page of rows written here
   // so it paints at once; index.js loads index-data.js for the rest.
-  out += "<section id=\"documents\"><h2>文件 Documents</h2><form id=\"filters\" "
-         "onsubmit=\"return false\"><label>状态 status <select name=\"status\"><option "
+  out += "<section id=\"documents\"><h2>文件 Documents</h2><form id=\"filters\"><label>状态 status <select name=\"status\"><option "
          "value=\"\">all</option>";
   for (const auto& [s, n] : statuses_) out += "<option>" + escape(s) + "</option>";
   out += "</select></label> <label>标记 flag <select name=\"flag\"><option value=\"\">all</option>";
