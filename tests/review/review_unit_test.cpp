@@ -5,13 +5,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "docpipe/text.hpp"
 #include "document_page.hpp"
 #include "edit_replay.hpp"
 #include "html.hpp"
 #include "page_links.hpp"
 #include "review_index.hpp"
 #include "review_summary.hpp"
-#include "docpipe/text.hpp"
 
 namespace fs = std::filesystem;
 using namespace docpipe;
@@ -38,8 +38,8 @@ int count(const std::string& s, const std::string& what) {
 
 // Each way the plugins record edits, undone back to the reader's text.
 TEST(Replay, RestoresTheOriginalFromEveryKindOfEdit) {
-  Document d = doc_of({"标题", "一年来,团区委在区委www.qz26.com领导下", "广告：点击下载", "上半",
-                       "年工作"});
+  Document d =
+      doc_of({"标题", "一年来,团区委在区委www.qz26.com领导下", "广告：点击下载", "上半", "年工作"});
   d.current_stage = "clean.watermark";
   d.set_block_text(1, "一年来,团区委在区委领导下", "watermark.domain");
   d.current_stage = "clean.boilerplate";
@@ -52,7 +52,8 @@ TEST(Replay, RestoresTheOriginalFromEveryKindOfEdit) {
   // a split: the tail cut off and added as a new block
   d.set_block_text(1, "一年来，", "lines.split");
   d.record_edit("lines.split", 2, "", "团区委在区委领导下");
-  d.blocks.insert(d.blocks.begin() + 2, Block{BlockKind::paragraph, 0, "", "团区委在区委领导下", {}, {}});
+  d.blocks.insert(d.blocks.begin() + 2,
+                  Block{BlockKind::paragraph, 0, "", "团区委在区委领导下", {}, {}});
   // a change recorded for one word only
   d.current_stage = "clean.despin";
   d.blocks[2].text = "团区委在区委指导下";
@@ -129,8 +130,7 @@ TEST(Replay, AnEditThatDoesNotMatchItsBlockIsNotPlaced) {
 TEST(Html, EscapesMarkupAndQuotes) {
   EXPECT_EQ(escape("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
   EXPECT_EQ(escape("\"><img onerror='x'>&"), "&quot;&gt;&lt;img onerror=&#39;x&#39;&gt;&amp;");
-  EXPECT_EQ(href("docs/a b/报告\"x.html"),
-            "docs/a%20b/%E6%8A%A5%E5%91%8A%22x.html");
+  EXPECT_EQ(href("docs/a b/报告\"x.html"), "docs/a%20b/%E6%8A%A5%E5%91%8A%22x.html");
   EXPECT_EQ(href("javascript:alert(1)"), "javascript%3Aalert%281%29");
   const std::string j = script_json(nlohmann::json{{"t", "</script><b>&"}});
   EXPECT_EQ(j.find('<'), std::string::npos);
@@ -138,7 +138,8 @@ TEST(Html, EscapesMarkupAndQuotes) {
 }
 
 TEST(Page, MarksEveryPlacedEditAndEscapesTheText) {
-  Document d = doc_of({"<script>alert(1)</script>正文www.qz26.com", "\"><img src=x onerror=alert(2)>"});
+  Document d =
+      doc_of({"<script>alert(1)</script>正文www.qz26.com", "\"><img src=x onerror=alert(2)>"});
   d.metadata.title = "<script>alert(1)</script>";
   d.current_stage = "clean.watermark";
   d.set_block_text(0, "<script>alert(1)</script>正文", "watermark.domain");
@@ -171,10 +172,9 @@ TEST(Links, ReadsOutAndReldirBackFromThePagePath) {
   const fs::path out = fs::temp_directory_path() / "docpipe-review-links";
   fs::create_directories(out / "json/sub");
   std::ofstream(out / "json/sub/a.json") << "{}";
-  const auto links = page_links((out / "in/sub/a.txt").string(), out / "review/docs/sub/a.html",
-                                "review/docs",
-                                {{"JSON", "{out}/json/{reldir}/{stem}.json"},
-                                 {"DOCX", "{out}/docx/{reldir}/{stem}.docx"}});
+  const auto links = page_links(
+      (out / "in/sub/a.txt").string(), out / "review/docs/sub/a.html", "review/docs",
+      {{"JSON", "{out}/json/{reldir}/{stem}.json"}, {"DOCX", "{out}/docx/{reldir}/{stem}.docx"}});
   EXPECT_EQ(links.index, "../../index.html");
   EXPECT_EQ(links.input, "../../../in/sub/a.txt");
   ASSERT_EQ(links.outputs.size(), 2u);

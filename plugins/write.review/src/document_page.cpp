@@ -165,7 +165,9 @@ void append_metadata(std::string& out, const Document& doc) {
   const Source& s = doc.source;
   append_row(out, "格式 format", s.format);
   append_row(out, "编码 encoding",
-             s.encoding.empty() ? "" : s.encoding + " (" + std::to_string(s.encoding_confidence).substr(0, 4) + ")");
+             s.encoding.empty()
+                 ? ""
+                 : s.encoding + " (" + std::to_string(s.encoding_confidence).substr(0, 4) + ")");
   append_row(out, "大小 bytes", std::to_string(s.byte_size));
   append_row(out, "sha256", s.sha256);
   for (const auto& [k, v] : s.properties) append_row(out, escape("file: " + k).c_str(), v);
@@ -198,10 +200,12 @@ void append_edits(std::string& out, const Document& doc, const Replay& replay) {
   const StageColours colours(doc);
   out += "<section id=\"edits\"><h2>全部修改 All edits (" + std::to_string(doc.edits.size());
   if (const auto n = replay.unplaced())
-    out += "; " + std::to_string(n) + " not marked in the text: whole-document edits or edits "
+    out += "; " + std::to_string(n) +
+           " not marked in the text: whole-document edits or edits "
            "whose text is not in their block";
-  out += ")</h2><table class=\"edits\"><thead><tr><th>#</th><th>stage</th><th>rule</th>"
-         "<th>block</th><th>before</th><th>after</th></tr></thead><tbody>\n";
+  out +=
+      ")</h2><table class=\"edits\"><thead><tr><th>#</th><th>stage</th><th>rule</th>"
+      "<th>block</th><th>before</th><th>after</th></tr></thead><tbody>\n";
   for (std::size_t k = 0; k < doc.edits.size(); ++k) {
     const Edit& e = doc.edits[k];
     out += "<tr id=\"edit-" + std::to_string(k) + "\" class=\"" + colours.of(e.stage) +
@@ -260,7 +264,7 @@ std::string page_head(const std::string& title, const Assets& assets,
 }
 
 std::string render_document_page(const Document& doc, const PageLinks& links,
-                                  const Assets& assets) {
+                                 const Assets& assets) {
   const Replay replay = replay_edits(doc);
   const std::string name = std::filesystem::path(doc.source.path).filename().string();
   const std::string title = doc.metadata.title.value_or(name.empty() ? "(untitled)" : name);
@@ -274,7 +278,8 @@ std::string render_document_page(const Document& doc, const PageLinks& links,
   out += "</h1>\n";
   append_links(out, doc, links);
   out += "<p class=\"counts\">" + std::to_string(doc.edits.size()) + " edits · " +
-         std::to_string(doc.blocks.size()) + " blocks · <label><input type=\"checkbox\" "
+         std::to_string(doc.blocks.size()) +
+         " blocks · <label><input type=\"checkbox\" "
          "id=\"hide-removed\"> 隐藏删除 hide removed text</label></p></header>\n";
   out += "<div class=\"layout\"><aside class=\"side\">";
   append_outline(out, doc);
@@ -285,7 +290,8 @@ std::string render_document_page(const Document& doc, const PageLinks& links,
   append_result(out, doc);
   out += "</main></div>\n";
   append_edits(out, doc, replay);
-  out += "<div id=\"detail\" hidden></div>\n<script>\n" + assets.page_js + "</script>\n</body></html>\n";
+  out += "<div id=\"detail\" hidden></div>\n<script>\n" + assets.page_js +
+         "</script>\n</body></html>\n";
   return out;
 }
 

@@ -24,8 +24,7 @@ struct PageLinks {
 // the page of each document (write.review reads it back).
 inline constexpr const char* kSourceMeta = "docpipe-source";
 
-std::string render_document_page(const Document& doc, const PageLinks& links,
-                                 const Assets& assets);
+std::string render_document_page(const Document& doc, const PageLinks& links, const Assets& assets);
 
 // The head every page shares: doctype, charset, title, the inlined style sheet.
 std::string page_head(const std::string& title, const Assets& assets,

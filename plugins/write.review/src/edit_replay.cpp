@@ -140,8 +140,7 @@ bool undo_edit(const Edit& e, int index, Blocks& all, std::vector<Blocks::iterat
   if (after.empty() && before.empty()) return true;
   // A block removed whole (or emptied, when the block is still there empty).
   if (after.empty()) {
-    if (at < present.size() && present[at]->present_text().empty() &&
-        !present[at]->chars.empty()) {
+    if (at < present.size() && present[at]->present_text().empty() && !present[at]->chars.empty()) {
       undo_change(*present[at], before, after, index);
       return true;
     }

@@ -18,7 +18,8 @@ void append_escaped(std::string& out, std::string_view s);
 std::string href(const std::filesystem::path& relative);
 
 // The link from a page in `from_dir` to `target` (both made absolute).
-std::string relative_href(const std::filesystem::path& target, const std::filesystem::path& from_dir);
+std::string relative_href(const std::filesystem::path& target,
+                          const std::filesystem::path& from_dir);
 
 // JSON that can sit inside <script>: '<', '>' and '&' as \u escapes, so no
 // string can close the element; bytes that are not UTF-8 are replaced.

@@ -48,6 +48,7 @@ class ReviewPageWriter final : public docpipe::Writer {
 
 DOCPIPE_PLUGIN(ReviewPageWriter, .kind = docpipe::PluginKind::writer, .name = "write.review-page",
                .version = "1.0.0",
-               .description = "One HTML review page per document: the original with every edit "
-                              "marked by stage and rule, the result, outline, metadata",
+               .description =
+                   "One HTML review page per document: the original with every edit "
+                   "marked by stage and rule, the result, outline, metadata",
                .params_schema = kSchema, .formats = "html")

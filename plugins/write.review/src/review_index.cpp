@@ -72,8 +72,8 @@ std::string inline_diff(const std::string& before, const std::string& after) {
     if (p.op == 0)
       append_escaped(out, t);
     else
-      out += std::string(p.op < 0 ? "<del>" : "<ins>") + escape(t) +
-             (p.op < 0 ? "</del>" : "</ins>");
+      out +=
+          std::string(p.op < 0 ? "<del>" : "<ins>") + escape(t) + (p.op < 0 ? "</del>" : "</ins>");
   }
   return out;
 }
@@ -82,9 +82,9 @@ std::string inline_diff(const std::string& before, const std::string& after) {
 
 void write_file_atomically(const fs::path& target, const std::string& bytes) {
   static std::atomic<int> counter{0};
-  const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".tmp-" +
-                                                std::to_string(::getpid()) + "-" +
-                                                std::to_string(++counter));
+  const fs::path temp =
+      target.parent_path() / ("." + target.filename().string() + ".tmp-" +
+                              std::to_string(::getpid()) + "-" + std::to_string(++counter));
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -191,14 +191,15 @@ json ReviewIndex::index_data(const std::map<std::string, std::string>& pages,
             rule_ids[rule.at(0).get<std::string>() + " · " + rule.at(1).get<std::string>()]);
     const std::string file = str(s, "file");
     auto page = pages.find(file);
-    rows.push_back(json::array(
-        {file, str(s, "title"), str(s, "organization"), str(s, "period"),
-         status_ids[r.status.status.empty() ? "ok" : r.status.status], std::move(row_flags),
-         std::move(row_rules), s.value("edits", 0), std::round(r.status.seconds * 1000) / 1000,
-         page == pages.end() ? "" : page->second, r.status.error}));
+    rows.push_back(json::array({file, str(s, "title"), str(s, "organization"), str(s, "period"),
+                                status_ids[r.status.status.empty() ? "ok" : r.status.status],
+                                std::move(row_flags), std::move(row_rules), s.value("edits", 0),
+                                std::round(r.status.seconds * 1000) / 1000,
+                                page == pages.end() ? "" : page->second, r.status.error}));
   }
-  return json{{"columns", {"file", "title", "organization", "period", "status", "flags", "rules",
-                           "edits", "seconds", "page", "error"}},
+  return json{{"columns",
+               {"file", "title", "organization", "period", "status", "flags", "rules", "edits",
+                "seconds", "page", "error"}},
               {"statuses", std::move(statuses)},
               {"flags", std::move(flags)},
               {"rules", rule_order},
@@ -208,12 +209,14 @@ json ReviewIndex::index_data(const std::map<std::string, std::string>& pages,
 std::string ReviewIndex::rules_page(const std::map<std::string, std::string>& pages,
                                     const std::vector<std::string>& rule_order) const {
   std::string out = page_head("规则审查 Rules — docpipe review", assets_);
-  out += "<body class=\"rules-page\"><header><h1>规则审查 What each rule removed</h1>"
-         "<p class=\"links\"><a href=\"index.html\">← 总览 run index</a></p>"
-         "<p>Rules that removed the most characters first; for each, its largest removals "
-         "across the run (removed text struck, added text underlined).</p></header>\n<main>";
-  out += "<table class=\"totals\"><thead><tr><th>stage · rule</th><th>edits</th><th>chars "
-         "removed</th><th>documents</th></tr></thead><tbody>";
+  out +=
+      "<body class=\"rules-page\"><header><h1>规则审查 What each rule removed</h1>"
+      "<p class=\"links\"><a href=\"index.html\">← 总览 run index</a></p>"
+      "<p>Rules that removed the most characters first; for each, its largest removals "
+      "across the run (removed text struck, added text underlined).</p></header>\n<main>";
+  out +=
+      "<table class=\"totals\"><thead><tr><th>stage · rule</th><th>edits</th><th>chars "
+      "removed</th><th>documents</th></tr></thead><tbody>";
   for (std::size_t i = 0; i < rule_order.size(); ++i) {
     const auto& t = rules_.at(rule_order[i]);
     out += "<tr><td><a href=\"#rule-" + std::to_string(i) + "\">" + escape(rule_order[i]) +
@@ -254,21 +257,24 @@ std::string ReviewIndex::index_page(const RunTotals& totals,
                                     const std::map<std::string, std::string>& pages,
                                     const std::vector<std::string>& rule_order) const {
   std::string out = page_head("docpipe review — " + run_.pipeline_name, assets_);
-  out += "<body class=\"index-page\"><header><h1>运行审查 Run review: " +
-         escape(run_.pipeline_name) + "</h1><p class=\"links\">" + std::to_string(rows_.size()) +
-         " documents · started " + escape(run_.started) + " · finished " +
-         escape(totals.finished) + " · <a href=\"rules.html\">规则审查 what each rule removed</a></p>"
-         "</header>\n<main><div class=\"summary\">";
+  out +=
+      "<body class=\"index-page\"><header><h1>运行审查 Run review: " + escape(run_.pipeline_name) +
+      "</h1><p class=\"links\">" + std::to_string(rows_.size()) + " documents · started " +
+      escape(run_.started) + " · finished " + escape(totals.finished) +
+      " · <a href=\"rules.html\">规则审查 what each rule removed</a></p>"
+      "</header>\n<main><div class=\"summary\">";
   // Counts: each links to the table filtered by it.
   out += "<section id=\"by-status\"><h2>状态 Status</h2><table>";
   for (const auto& [s, n] : statuses_)
-    out += "<tr><td>" + filter_link("status", s, s) + "</td><td>" + std::to_string(n) + "</td></tr>";
+    out +=
+        "<tr><td>" + filter_link("status", s, s) + "</td><td>" + std::to_string(n) + "</td></tr>";
   out += "</table></section><section id=\"by-flag\"><h2>标记 Flags</h2><table>";
   if (flags_.empty()) out += "<tr><td class=\"none\">none</td></tr>";
   for (const auto& [f, n] : flags_)
     out += "<tr><td>" + filter_link("flag", f, f) + "</td><td>" + std::to_string(n) + "</td></tr>";
-  out += "</table></section><section id=\"by-rule\"><h2>规则 Rules</h2><table><thead><tr><th>"
-         "stage · rule</th><th>edits</th><th>chars removed</th><th>docs</th></tr></thead>";
+  out +=
+      "</table></section><section id=\"by-rule\"><h2>规则 Rules</h2><table><thead><tr><th>"
+      "stage · rule</th><th>edits</th><th>chars removed</th><th>docs</th></tr></thead>";
   for (std::size_t i = 0; i < rule_order.size(); ++i) {
     const auto& t = rules_.at(rule_order[i]);
     out += "<tr><td>" + filter_link("rule", rule_order[i], rule_order[i]) +
@@ -307,19 +313,23 @@ std::string ReviewIndex::index_page(const RunTotals& totals,
 
   // The document table: filters, then the first page of rows written here
   // so it paints at once; index.js loads index-data.js for the rest.
-  out += "<section id=\"documents\"><h2>文件 Documents</h2><form id=\"filters\"><label>状态 status <select name=\"status\"><option "
-         "value=\"\">all</option>";
+  out +=
+      "<section id=\"documents\"><h2>文件 Documents</h2><form id=\"filters\"><label>状态 status "
+      "<select name=\"status\"><option "
+      "value=\"\">all</option>";
   for (const auto& [s, n] : statuses_) out += "<option>" + escape(s) + "</option>";
   out += "</select></label> <label>标记 flag <select name=\"flag\"><option value=\"\">all</option>";
   for (const auto& [f, n] : flags_) out += "<option>" + escape(f) + "</option>";
   out += "</select></label> <label>规则 rule <select name=\"rule\"><option value=\"\">all</option>";
   for (const auto& r : rule_order) out += "<option>" + escape(r) + "</option>";
-  out += "</select></label> <label>搜索 search <input type=\"search\" name=\"q\" "
-         "placeholder=\"标题、单位、文件\"></label></form>";
+  out +=
+      "</select></label> <label>搜索 search <input type=\"search\" name=\"q\" "
+      "placeholder=\"标题、单位、文件\"></label></form>";
   out += "<p id=\"shown\">" + std::to_string(rows_.size()) + " documents</p>";
-  out += "<table id=\"docs\"><thead><tr><th>file</th><th>标题 title</th><th>单位 organization"
-         "</th><th>时期 period</th><th>状态 status</th><th>标记 flags</th><th>edits</th><th>s"
-         "</th></tr></thead><tbody>";
+  out +=
+      "<table id=\"docs\"><thead><tr><th>file</th><th>标题 title</th><th>单位 organization"
+      "</th><th>时期 period</th><th>状态 status</th><th>标记 flags</th><th>edits</th><th>s"
+      "</th></tr></thead><tbody>";
   for (std::size_t i = 0; i < rows_.size() && i < static_cast<std::size_t>(options_.page_rows);
        ++i) {
     const auto& r = rows_[i];
@@ -329,16 +339,15 @@ std::string ReviewIndex::index_page(const RunTotals& totals,
       for (const auto& flag : *f)
         if (flag.is_string()) flags += (flags.empty() ? "" : " ") + flag.get<std::string>();
     out += "<tr><td>" + link_to(str(s, "file")) + "</td><td>" + escape(str(s, "title")) +
-           "</td><td>" + escape(str(s, "organization")) + "</td><td>" +
-           escape(str(s, "period")) + "</td><td>" +
-           escape(r.status.status.empty() ? "ok" : r.status.status) + "</td><td>" +
+           "</td><td>" + escape(str(s, "organization")) + "</td><td>" + escape(str(s, "period")) +
+           "</td><td>" + escape(r.status.status.empty() ? "ok" : r.status.status) + "</td><td>" +
            escape(flags) + "</td><td>" + std::to_string(s.value("edits", 0)) + "</td><td>" +
            seconds_text(r.status.seconds) + "</td></tr>";
   }
-  out += "</tbody></table><p id=\"pager\"></p></section></main>\n<script>\nwindow."
-         "DOCPIPE_PAGE_ROWS = " +
-         std::to_string(options_.page_rows) + ";\n" + assets_.index_js +
-         "</script>\n</body></html>\n";
+  out +=
+      "</tbody></table><p id=\"pager\"></p></section></main>\n<script>\nwindow."
+      "DOCPIPE_PAGE_ROWS = " +
+      std::to_string(options_.page_rows) + ";\n" + assets_.index_js + "</script>\n</body></html>\n";
   return out;
 }
 
@@ -353,9 +362,9 @@ std::string ReviewIndex::finish(const RunTotals& totals, const fs::path& index) 
                      const auto &x = rules_.at(a), &y = rules_.at(b);
                      return x.removed != y.removed ? x.removed > y.removed : x.edits > y.edits;
                    });
-  write_file_atomically(dir / "index-data.js",
-                        "window.DOCPIPE_REVIEW = " + script_json(index_data(pages, rule_order)) +
-                            ";\n");
+  write_file_atomically(
+      dir / "index-data.js",
+      "window.DOCPIPE_REVIEW = " + script_json(index_data(pages, rule_order)) + ";\n");
   write_file_atomically(dir / "rules.html", rules_page(pages, rule_order));
   return index_page(totals, pages, rule_order);
 }

@@ -69,6 +69,7 @@ class ReviewWriter final : public docpipe::BatchWriter {
 
 DOCPIPE_PLUGIN(ReviewWriter, .kind = docpipe::PluginKind::writer, .name = "write.review",
                .version = "1.0.0",
-               .description = "The run's review in HTML: counts by status, flag and rule, "
-                              "slowest, quarantine, a filterable document table, rule samples",
+               .description =
+                   "The run's review in HTML: counts by status, flag and rule, "
+                   "slowest, quarantine, a filterable document table, rule samples",
                .params_schema = kSchema, .batch = true)

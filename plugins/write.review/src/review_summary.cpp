@@ -39,13 +39,13 @@ json summarize(const Document& doc, const SummaryLimits& limits) {
     // The largest removals first; among equals the earliest edit.
     std::stable_sort(t.largest.begin(), t.largest.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
-    const auto n = std::min<std::size_t>(t.largest.size(),
-                                         static_cast<std::size_t>(std::max(0, limits.samples_per_rule)));
+    const auto n = std::min<std::size_t>(
+        t.largest.size(), static_cast<std::size_t>(std::max(0, limits.samples_per_rule)));
     for (std::size_t i = 0; i < n; ++i) {
       const Edit& e = doc.edits[t.largest[i].second];
       const auto chars = static_cast<std::size_t>(limits.sample_chars);
-      samples.push_back({key.first, key.second, t.largest[i].first, clip(e.before, chars),
-                         clip(e.after, chars)});
+      samples.push_back(
+          {key.first, key.second, t.largest[i].first, clip(e.before, chars), clip(e.after, chars)});
     }
   }
   const Metadata& m = doc.metadata;

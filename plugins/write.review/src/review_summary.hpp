@@ -11,8 +11,8 @@
 namespace docpipe::review {
 
 struct SummaryLimits {
-  int samples_per_rule = 2;    // per document
-  int sample_chars = 400;      // before/after clipped to this many characters
+  int samples_per_rule = 2;  // per document
+  int sample_chars = 400;    // before/after clipped to this many characters
 };
 
 // {"file","title","organization","period","type","flags":[..],"edits":n,
