@@ -212,11 +212,12 @@ std::string ReviewIndex::rules_page(const std::map<std::string, std::string>& pa
   out +=
       "<body class=\"rules-page\"><header><h1>规则审查 What each rule removed</h1>"
       "<p class=\"links\"><a href=\"index.html\">← 总览 run index</a></p>"
-      "<p>Rules that removed the most characters first; for each, its largest removals "
-      "across the run (removed text struck, added text underlined).</p></header>\n<main>";
+      "<p>Rules that removed the most characters first (net: characters before less "
+      "characters after, so moving or replacing text counts near nothing); for each, its largest "
+      "removals across the run (removed text struck, added text underlined).</p></header>\n<main>";
   out +=
       "<table class=\"totals\"><thead><tr><th>stage · rule</th><th>edits</th><th>chars "
-      "removed</th><th>documents</th></tr></thead><tbody>";
+      "removed (net)</th><th>documents</th></tr></thead><tbody>";
   for (std::size_t i = 0; i < rule_order.size(); ++i) {
     const auto& t = rules_.at(rule_order[i]);
     out += "<tr><td><a href=\"#rule-" + std::to_string(i) + "\">" + escape(rule_order[i]) +
@@ -229,7 +230,7 @@ std::string ReviewIndex::rules_page(const std::map<std::string, std::string>& pa
     const auto& t = rules_.at(name);
     out += "<section class=\"rule\" id=\"rule-" + std::to_string(i) + "\"><h2>" + escape(name) +
            "</h2><p>" + std::to_string(t.edits) + " edits in " + std::to_string(t.documents) +
-           " documents, " + std::to_string(t.removed) + " characters removed · " +
+           " documents, " + std::to_string(t.removed) + " characters removed (net) · " +
            "<a href=\"index.html#rule=" + href(name) + "\">documents</a></p><ol class=\"samples\">";
     auto it = samples_.find(name);
     if (it != samples_.end()) {
@@ -241,7 +242,9 @@ std::string ReviewIndex::rules_page(const std::map<std::string, std::string>& pa
       for (const auto& s : v) {
         const std::string file = str(rows_[s.row].summary, "file");
         auto page = pages.find(file);
-        out += "<li><p class=\"src\">" + std::to_string(s.removed) + " chars · ";
+        out += "<li><p class=\"src\">" + (s.removed >= 0
+                                              ? std::to_string(s.removed) + " chars removed · "
+                                              : std::to_string(-s.removed) + " chars added · ");
         out += page == pages.end() ? escape(file)
                                    : "<a href=\"" + page->second + "\">" + escape(file) + "</a>";
         out += "</p><p class=\"sample\">" + inline_diff(s.before, s.after) + "</p></li>";
@@ -274,7 +277,8 @@ std::string ReviewIndex::index_page(const RunTotals& totals,
     out += "<tr><td>" + filter_link("flag", f, f) + "</td><td>" + std::to_string(n) + "</td></tr>";
   out +=
       "</table></section><section id=\"by-rule\"><h2>规则 Rules</h2><table><thead><tr><th>"
-      "stage · rule</th><th>edits</th><th>chars removed</th><th>docs</th></tr></thead>";
+      "stage · rule</th><th>edits</th><th title=\"characters before less characters after: moving "
+      "or replacing text counts near nothing\">chars removed (net)</th><th>docs</th></tr></thead>";
   for (std::size_t i = 0; i < rule_order.size(); ++i) {
     const auto& t = rules_.at(rule_order[i]);
     out += "<tr><td>" + filter_link("rule", rule_order[i], rule_order[i]) +

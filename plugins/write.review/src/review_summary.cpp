@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 
-#include "docpipe/char_diff.hpp"
 #include "docpipe/text.hpp"
 #include "html.hpp"
 
@@ -11,31 +10,28 @@ namespace docpipe::review {
 
 using nlohmann::json;
 
-std::size_t removed_chars(const Edit& e) {
-  if (e.after.empty()) return text::length(e.before);
-  std::size_t n = 0;
-  for (const auto& p : text::diff_chars(text::to_u32(e.before), text::to_u32(e.after)))
-    if (p.op < 0) n += p.text.size();
-  return n;
+long long removed_chars(const Edit& e) {
+  return static_cast<long long>(text::length(e.before)) -
+         static_cast<long long>(text::length(e.after));
 }
 
 json summarize(const Document& doc, const SummaryLimits& limits) {
   struct RuleTotals {
     long long edits = 0, removed = 0;
-    std::vector<std::pair<std::size_t, std::size_t>> largest;  // (removed, edit index)
+    std::vector<std::pair<long long, std::size_t>> largest;  // (removed, edit index)
   };
   std::map<std::pair<std::string, std::string>, RuleTotals> rules;
   for (std::size_t k = 0; k < doc.edits.size(); ++k) {
     const Edit& e = doc.edits[k];
     auto& t = rules[{e.stage, e.rule}];
-    const std::size_t removed = removed_chars(e);
+    const long long removed = removed_chars(e);
     ++t.edits;
-    t.removed += static_cast<long long>(removed);
+    t.removed += removed;
     t.largest.emplace_back(removed, k);
   }
   json rule_rows = json::array(), samples = json::array();
   for (auto& [key, t] : rules) {
-    rule_rows.push_back({key.first, key.second, t.edits, t.removed});
+    rule_rows.push_back({key.first, key.second, t.edits, std::max(0LL, t.removed)});
     // The largest removals first; among equals the earliest edit.
     std::stable_sort(t.largest.begin(), t.largest.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });

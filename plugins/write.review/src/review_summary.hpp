@@ -16,11 +16,14 @@ struct SummaryLimits {
 };
 
 // {"file","title","organization","period","type","flags":[..],"edits":n,
-//  "rules":[[stage,rule,edits,chars_removed],..],
+//  "rules":[[stage,rule,edits,net chars_removed],..],
 //  "samples":[[stage,rule,chars_removed,before,after],..]}
 nlohmann::json summarize(const Document& doc, const SummaryLimits& limits = {});
 
-// Characters an edit removed: those of `before` that are not in `after`.
-std::size_t removed_chars(const Edit& e);
+// Characters an edit removed, net: those of `before` less those of `after`
+// (negative when it added). Summed per rule and document (at least 0), a
+// rule that moves text (a split) or replaces it (de-spinning, script
+// conversion) counts near nothing, and the rules that take text away lead.
+long long removed_chars(const Edit& e);
 
 }  // namespace docpipe::review
