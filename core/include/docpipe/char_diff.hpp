@@ -67,4 +67,19 @@ inline std::vector<DiffPiece> diff_chars(const std::u32string& a, const std::u32
   return out;
 }
 
+// Shortens the kept runs of a diff for showing it: the first keeps its last
+// `context` characters, the last its first, one between two changes its
+// ends when longer than twice `context`; "…" marks what was left out.
+inline void shorten_kept(std::vector<DiffPiece>& pieces, std::size_t context) {
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    auto& t = pieces[k].text;
+    if (pieces[k].op != 0) continue;
+    const bool first = k == 0, last = k + 1 == pieces.size();
+    if (first && t.size() > context) t = U"…" + t.substr(t.size() - context);
+    if (last && t.size() > context) t = t.substr(0, context) + U"…";
+    if (!first && !last && t.size() > 2 * context)
+      t = t.substr(0, context) + U"…" + t.substr(t.size() - context);
+  }
+}
+
 }  // namespace docpipe::text

@@ -35,7 +35,10 @@ std::pair<const host::PluginInfo*, nlohmann::json> pick_writer(const fs::path& o
       if (f == ext) {
         for (const auto& o : p.outputs)
           if (o.use == info->name) return {info, o.with};
-        return {info, nlohmann::json::object()};
+        // As the pipeline loader does for outputs it lists: schema defaults.
+        nlohmann::json with = nlohmann::json::object();
+        host::apply_schema_defaults(nlohmann::json::parse(info->params_schema), with);
+        return {info, with};
       }
   throw ConfigError("convert: no writer produces '." + ext +
                     "' files (see `docpipe plugins list`)");
@@ -52,17 +55,11 @@ host::ProcessResult transform_one(const std::string& input, const host::Pipeline
 std::string word_diff(const std::string& before, const std::string& after, bool colour,
                       std::size_t context = 20) {
   auto pieces = text::diff_chars(text::to_u32(before), text::to_u32(after));
+  text::shorten_kept(pieces, context);
   std::string out;
-  for (std::size_t k = 0; k < pieces.size(); ++k) {
-    const auto& p = pieces[k];
+  for (const auto& p : pieces) {
     if (p.op == 0) {
-      std::u32string t = p.text;
-      const bool first = k == 0, last = k + 1 == pieces.size();
-      if (first && t.size() > context) t = U"…" + t.substr(t.size() - context);
-      if (last && t.size() > context) t = t.substr(0, context) + U"…";
-      if (!first && !last && t.size() > 2 * context)
-        t = t.substr(0, context) + U"…" + t.substr(t.size() - context);
-      out += text::to_utf8(t);
+      out += text::to_utf8(p.text);
     } else if (colour) {
       out += (p.op < 0 ? "\033[31;9m" : "\033[32m") + text::to_utf8(p.text) + "\033[0m";
     } else {

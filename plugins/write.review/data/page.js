@@ -1,6 +1,6 @@
-// A document page: click a marked span or its label for the edit's detail
-// (copied from the edit table, as text); the outline scrolls both panes;
-// "hide removed text" reads the original as the result would.
+// A document page: a marked span names its edit on hover and opens the
+// edit's detail on click (from the edit table); the outline scrolls both
+// panes; "hide removed text" reads the original as the result would.
 (function () {
   'use strict';
   var detail = document.getElementById('detail');
@@ -24,19 +24,20 @@
     close.onclick = function () { detail.hidden = true; };
     head.appendChild(close);
     detail.appendChild(head);
-    [['before', cells[4]], ['after', cells[5]]].forEach(function (pair) {
-      var h = document.createElement('h3');
-      h.textContent = pair[0];
-      var p = document.createElement('p');
-      p.className = 'txt';
-      p.textContent = pair[1].textContent || '(nothing)';
-      detail.appendChild(h);
-      detail.appendChild(p);
-    });
+    // The change as the edit table shows it (our own markup, cloned).
+    var change = cells[4].cloneNode(true);
+    change.className = 'txt change';
+    detail.appendChild(change);
     detail.hidden = false;
     document.querySelectorAll('.flash').forEach(function (el) { el.classList.remove('flash'); });
     row.classList.add('flash');
   }
+  document.addEventListener('mouseover', function (ev) {
+    var el = ev.target.closest('#original [data-e]');
+    if (!el || el.title) return;
+    var row = document.getElementById('edit-' + el.getAttribute('data-e'));
+    if (row) el.title = row.children[1].textContent + ' · ' + row.children[2].textContent;
+  });
   document.addEventListener('click', function (ev) {
     var el = ev.target.closest('[data-e]');
     if (el) showEdit(el.getAttribute('data-e'));

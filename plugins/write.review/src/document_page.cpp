@@ -36,10 +36,10 @@ std::string edit_label(const Edit& e) { return e.stage + " · " + e.rule; }
 void open_mark(std::string& out, const char* tag, int k, const Document& doc,
                const StageColours& colours) {
   const Edit& e = doc.edits[static_cast<std::size_t>(k)];
-  out += std::string("<") + tag + " class=\"e " + colours.of(e.stage) + "\" data-e=\"" +
-         std::to_string(k) + "\" title=\"";
-  append_escaped(out, edit_label(e));
-  out += "\">";
+  // Short markup, since a page can have thousands of marks: class and
+  // number need no quotes, and no title (page.js names the edit on hover).
+  out += std::string("<") + tag + " class=" + colours.of(e.stage) + " data-e=" + std::to_string(k) +
+         ">";
 }
 
 // The label `stage · rule` at the first span of each edit.
@@ -48,7 +48,7 @@ void label_once(std::string& out, int k, const Document& doc, const StageColours
   if (k == kNoEdit || labelled[static_cast<std::size_t>(k)]) return;
   labelled[static_cast<std::size_t>(k)] = true;
   const Edit& e = doc.edits[static_cast<std::size_t>(k)];
-  out += "<sup class=\"tag " + colours.of(e.stage) + "\" data-e=\"" + std::to_string(k) + "\">";
+  out += "<sup class=\"tag " + colours.of(e.stage) + "\" data-e=" + std::to_string(k) + ">";
   append_escaped(out, edit_label(e));
   out += "</sup>";
 }
@@ -205,7 +205,7 @@ void append_edits(std::string& out, const Document& doc, const Replay& replay) {
            "whose text is not in their block";
   out +=
       ")</h2><table class=\"edits\"><thead><tr><th>#</th><th>stage</th><th>rule</th>"
-      "<th>block</th><th>before</th><th>after</th></tr></thead><tbody>\n";
+      "<th>block</th><th>change</th></tr></thead><tbody>\n";
   for (std::size_t k = 0; k < doc.edits.size(); ++k) {
     const Edit& e = doc.edits[k];
     out += "<tr id=\"edit-" + std::to_string(k) + "\" class=\"" + colours.of(e.stage) +
@@ -214,11 +214,7 @@ void append_edits(std::string& out, const Document& doc, const Replay& replay) {
     out += "</td><td>";
     append_escaped(out, e.rule);
     out += "</td><td>" + (e.block >= 0 ? std::to_string(e.block) : std::string("doc")) +
-           "</td><td class=\"txt\">";
-    append_escaped(out, e.before);
-    out += "</td><td class=\"txt\">";
-    append_escaped(out, e.after);
-    out += "</td></tr>\n";
+           "</td><td class=\"txt change\">" + change_html(e.before, e.after, 15) + "</td></tr>\n";
   }
   out += "</tbody></table></section>\n";
 }

@@ -1,5 +1,6 @@
 #include "html.hpp"
 
+#include "docpipe/char_diff.hpp"
 #include "docpipe/text.hpp"
 
 namespace docpipe::review {
@@ -75,6 +76,23 @@ std::string script_json(const nlohmann::json& j) {
       out += "\\u0026";
     else
       out += c;
+  }
+  return out;
+}
+
+std::string change_html(const std::string& before, const std::string& after, std::size_t context,
+                        std::size_t max_run) {
+  auto pieces = text::diff_chars(text::to_u32(before), text::to_u32(after));
+  text::shorten_kept(pieces, context);
+  std::string out;
+  for (const auto& p : pieces) {
+    std::u32string t = p.text;
+    if (p.op != 0 && t.size() > max_run) t = t.substr(0, max_run) + U"…";
+    if (p.op < 0) out += "<del>";
+    if (p.op > 0) out += "<ins>";
+    append_escaped(out, text::to_utf8(t));
+    if (p.op < 0) out += "</del>";
+    if (p.op > 0) out += "</ins>";
   }
   return out;
 }

@@ -25,6 +25,12 @@ std::string relative_href(const std::filesystem::path& target,
 // string can close the element; bytes that are not UTF-8 are replaced.
 std::string script_json(const nlohmann::json& j);
 
+// An edit's change as HTML: removed text in <del>, added text in <ins>,
+// unchanged stretches cut to `context` characters around the changes and a
+// removed or added run to `max_run` (docpipe/char_diff.hpp).
+std::string change_html(const std::string& before, const std::string& after,
+                        std::size_t context = 30, std::size_t max_run = 400);
+
 // The first `max_chars` code points of s, with "…" when cut.
 std::string clip(std::string_view s, std::size_t max_chars);
 

@@ -64,20 +64,6 @@ std::string filter_link(const char* key, const std::string& value, const std::st
          escape(label) + "</a>";
 }
 
-// An edit's before and after as one text, removed characters struck.
-std::string inline_diff(const std::string& before, const std::string& after) {
-  std::string out;
-  for (const auto& p : text::diff_chars(text::to_u32(before), text::to_u32(after))) {
-    const std::string t = text::to_utf8(p.text);
-    if (p.op == 0)
-      append_escaped(out, t);
-    else
-      out +=
-          std::string(p.op < 0 ? "<del>" : "<ins>") + escape(t) + (p.op < 0 ? "</del>" : "</ins>");
-  }
-  return out;
-}
-
 }  // namespace
 
 void write_file_atomically(const fs::path& target, const std::string& bytes) {
@@ -247,7 +233,7 @@ std::string ReviewIndex::rules_page(const std::map<std::string, std::string>& pa
                                               : std::to_string(-s.removed) + " chars added · ");
         out += page == pages.end() ? escape(file)
                                    : "<a href=\"" + page->second + "\">" + escape(file) + "</a>";
-        out += "</p><p class=\"sample\">" + inline_diff(s.before, s.after) + "</p></li>";
+        out += "</p><p class=\"sample\">" + change_html(s.before, s.after, 60) + "</p></li>";
       }
     }
     out += "</ol></section>\n";
