@@ -45,18 +45,20 @@ inline std::vector<DiffPiece> diff_chars(const std::u32string& a, const std::u32
     for (char32_t c : x) push(-1, c);
     for (char32_t c : y) push(1, c);
   } else {
-    // lcs[i][j]: common subsequence length of x[i..] and y[j..]
-    std::vector<std::vector<std::uint32_t>> lcs(x.size() + 1,
-                                                std::vector<std::uint32_t>(y.size() + 1, 0));
+    // lcs(i, j): common subsequence length of x[i..] and y[j..], in one
+    // flat table (one allocation, not one per row).
+    const std::size_t w = y.size() + 1;
+    std::vector<std::uint32_t> table((x.size() + 1) * w, 0);
+    auto lcs = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return table[i * w + j]; };
     for (std::size_t i = x.size(); i-- > 0;)
       for (std::size_t j = y.size(); j-- > 0;)
-        lcs[i][j] = x[i] == y[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs(i, j) = x[i] == y[j] ? lcs(i + 1, j + 1) + 1 : std::max(lcs(i + 1, j), lcs(i, j + 1));
     std::size_t i = 0, j = 0;
     while (i < x.size() || j < y.size()) {
       if (i < x.size() && j < y.size() && x[i] == y[j]) {
         push(0, x[i]);
         ++i, ++j;
-      } else if (i < x.size() && (j == y.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      } else if (i < x.size() && (j == y.size() || lcs(i + 1, j) >= lcs(i, j + 1))) {
         push(-1, x[i++]);
       } else {
         push(1, y[j++]);

@@ -214,7 +214,10 @@ void append_edits(std::string& out, const Document& doc, const Replay& replay) {
     out += "</td><td>";
     append_escaped(out, e.rule);
     out += "</td><td>" + (e.block >= 0 ? std::to_string(e.block) : std::string("doc")) +
-           "</td><td class=\"txt change\">" + change_html(e.before, e.after, 15) + "</td></tr>\n";
+           "</td><td class=\"txt change\">" +
+           (replay.diffs[k].empty() ? change_html(e.before, e.after, 15)
+                                    : change_html(replay.diffs[k], 15)) +
+           "</td></tr>\n";
   }
   out += "</tbody></table></section>\n";
 }

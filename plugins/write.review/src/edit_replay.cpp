@@ -43,16 +43,15 @@ using Blame = std::function<int(int op, std::size_t index)>;
 // Undoes one change inside a block: its present text is `after`; the diff
 // against `before` says which present characters were added and which
 // removed ones go back between them.
-void undo_change(WorkBlock& b, const std::u32string& before, const std::u32string& after,
-                 const Blame& blame) {
+void undo_change(WorkBlock& b, const std::vector<text::DiffPiece>& pieces, const Blame& blame) {
   std::vector<Char> out;
-  out.reserve(b.chars.size() + before.size());
+  out.reserve(b.chars.size() + 16);
   std::size_t k = 0, in_before = 0, in_after = 0;
   // Copies characters the state no longer has up to the next present one.
   auto skip_absent = [&] {
     while (k < b.chars.size() && !b.chars[k].present()) out.push_back(b.chars[k++]);
   };
-  for (const auto& piece : text::diff_chars(before, after)) {
+  for (const auto& piece : pieces) {
     if (piece.op < 0) {
       for (char32_t c : piece.text) out.push_back(Char{c, kNoEdit, blame(-1, in_before++)});
       continue;
@@ -70,9 +69,12 @@ void undo_change(WorkBlock& b, const std::u32string& before, const std::u32strin
   b.chars = std::move(out);
 }
 
-void undo_change(WorkBlock& b, const std::u32string& before, const std::u32string& after,
-                 int edit) {
-  undo_change(b, before, after, [edit](int, std::size_t) { return edit; });
+// Undoes one edit's change; returns the diff, which the page shows again.
+std::vector<text::DiffPiece> undo_change(WorkBlock& b, const std::u32string& before,
+                                         const std::u32string& after, int edit) {
+  auto pieces = text::diff_chars(before, after);
+  undo_change(b, pieces, [edit](int, std::size_t) { return edit; });
+  return pieces;
 }
 
 // A stage that changes many places of a block at once may record each with
@@ -129,11 +131,13 @@ bool undo_windows(WorkBlock& b, const std::vector<const Edit*>& edits, int first
     }
     return best;
   };
-  undo_change(b, before, now, blame);
+  undo_change(b, text::diff_chars(before, now), blame);
   return true;
 }
 
-bool undo_edit(const Edit& e, int index, Blocks& all, std::vector<Blocks::iterator>& present) {
+// `diff` receives the edit's own diff when it was a change of a whole block.
+bool undo_edit(const Edit& e, int index, Blocks& all, std::vector<Blocks::iterator>& present,
+               std::vector<text::DiffPiece>& diff) {
   if (e.block < 0 || e.block > static_cast<int>(present.size())) return false;
   const auto at = static_cast<std::size_t>(e.block);
   const std::u32string before = text::to_u32(e.before), after = text::to_u32(e.after);
@@ -163,7 +167,7 @@ bool undo_edit(const Edit& e, int index, Blocks& all, std::vector<Blocks::iterat
     return true;
   }
   if (now == after) {
-    undo_change(b, before, after, index);
+    diff = undo_change(b, before, after, index);
     return true;
   }
   // A change recorded for a part of the block (a word, a table cell).
@@ -217,6 +221,7 @@ Replay replay_edits(const Document& doc) {
   }
   Replay r;
   r.placed.assign(doc.edits.size(), false);
+  r.diffs.resize(doc.edits.size());
   for (std::size_t i = doc.edits.size(); i-- > 0;) {
     const std::size_t first = fragment_run(doc.edits, i, present);
     if (first != i || is_fragment(doc.edits[i], present)) {
@@ -229,7 +234,7 @@ Replay replay_edits(const Document& doc) {
         continue;
       }
     }
-    r.placed[i] = undo_edit(doc.edits[i], static_cast<int>(i), all, present);
+    r.placed[i] = undo_edit(doc.edits[i], static_cast<int>(i), all, present, r.diffs[i]);
   }
   for (auto& w : all) {
     ReplayedBlock out{{}, w.added_by, w.removed_by, w.result_block};

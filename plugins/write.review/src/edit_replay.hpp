@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "docpipe/char_diff.hpp"
 #include "docpipe/model.hpp"
 
 namespace docpipe::review {
@@ -37,6 +38,9 @@ struct Replay {
   // whole document (block -1) and edits whose `after` is not in the block
   // (a plugin that recorded something else than it did) are not.
   std::vector<bool> placed;
+  // Per edit: the diff of its before and after when it changed a whole
+  // block (computed to place it; the edit table shows it), else empty.
+  std::vector<std::vector<text::DiffPiece>> diffs;
   std::size_t unplaced() const;
   // The original text as the reader produced it: blocks joined by '\n'.
   std::string original_text() const;

@@ -82,7 +82,11 @@ std::string script_json(const nlohmann::json& j) {
 
 std::string change_html(const std::string& before, const std::string& after, std::size_t context,
                         std::size_t max_run) {
-  auto pieces = text::diff_chars(text::to_u32(before), text::to_u32(after));
+  return change_html(text::diff_chars(text::to_u32(before), text::to_u32(after)), context, max_run);
+}
+
+std::string change_html(std::vector<text::DiffPiece> pieces, std::size_t context,
+                        std::size_t max_run) {
   text::shorten_kept(pieces, context);
   std::string out;
   for (const auto& p : pieces) {

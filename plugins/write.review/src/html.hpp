@@ -6,6 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "docpipe/char_diff.hpp"
 
 namespace docpipe::review {
 
@@ -30,6 +33,9 @@ std::string script_json(const nlohmann::json& j);
 // removed or added run to `max_run` (docpipe/char_diff.hpp).
 std::string change_html(const std::string& before, const std::string& after,
                         std::size_t context = 30, std::size_t max_run = 400);
+// The same from a diff already made.
+std::string change_html(std::vector<text::DiffPiece> pieces, std::size_t context = 30,
+                        std::size_t max_run = 400);
 
 // The first `max_chars` code points of s, with "…" when cut.
 std::string clip(std::string_view s, std::size_t max_chars);
