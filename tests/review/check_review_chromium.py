@@ -219,7 +219,9 @@ def main():
                      "--html", html_out])
             check(r.returncode == 0 and html_out.is_file(), f"explain --html (exit {r.returncode})")
             alone = browser.dom(html_out)
-            alone_marked = {n.attrs["data-e"] for n in alone.iter() if n.tag in ("del", "ins")}
+            alone_pane = alone.find(lambda n: n.attrs.get("id") == "original")[0]
+            alone_marked = {n.attrs["data-e"] for n in alone_pane.iter()
+                            if n.tag in ("del", "ins")}
             check(alone_marked == marked, f"{stem}: explain --html marks the same edits")
 
     # The index: counts, and filters that change the visible rows.
