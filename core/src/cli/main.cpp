@@ -25,7 +25,7 @@ const char* kUsage =
     "skipped)\n"
     "  convert INPUT -o OUTPUT [--pipeline P]                  convert one file (writer by "
     "extension)\n"
-    "  explain INPUT [--pipeline P] [--stage ID]               show every change the stages make\n"
+    "  explain INPUT [--pipeline P] [--stage ID] [--html F]    show every change the stages make\n"
     "  validate PIPELINE...                                    check pipeline files\n"
     "  plugins list | info NAME | new NAME --kind K            inspect or scaffold plugins\n"
     "  pipeline show FILE                                      the merged pipeline, defaults and "
