@@ -17,6 +17,7 @@ TEST_PKGS=(
   python3 python3-docx python3-openpyxl python3-jsonschema python3-readability
   pandoc poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
   fonts-noto-cjk zip unzip time
+  slurmctld slurmd slurm-client munge
 )
 
 want=("${BUILD_PKGS[@]}")

@@ -45,7 +45,7 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
     std::error_code ec;
     auto canon = fs::weakly_canonical(file, ec);
     if (!seen.insert(canon).second) return;
-    scan.items.push_back({file, reldir});
+    scan.items.push_back({file, reldir, {}, scan.items.size()});
   };
   for (const auto& raw : paths) {
     std::vector<fs::path> roots;

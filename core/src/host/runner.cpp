@@ -73,6 +73,10 @@ nlohmann::json record_json(const DocumentRecord& d) {
                    {"error", d.error},    {"seconds", std::round(d.seconds * 1000) / 1000},
                    {"outputs", d.outputs}};
   if (!d.quarantine.empty()) j["quarantine"] = d.quarantine;
+  if (!d.key.empty()) {
+    j["key"] = d.key;
+    j["position"] = d.position;
+  }
   return j;
 }
 
@@ -92,6 +96,7 @@ nlohmann::json RunSummary::to_json(bool with_documents) const {
                    {"slowest", slow},        {"failures", failed},
                    {"notes", notes},         {"batch_outputs", batch_outputs},
                    {"warnings", warnings}};
+  j["pipeline_file"] = pipeline_file;
   if (with_documents) {
     j["documents"] = nlohmann::json::array();
     for (const auto& d : documents) j["documents"].push_back(record_json(d));
@@ -293,6 +298,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   RunSummary summary;
   summary.pipeline = pipeline.name.empty() ? pipeline.file.string() : pipeline.name;
   summary.pipeline_hash = processing_hash(pipeline, registry);
+  summary.pipeline_file = fs::absolute(pipeline.file).lexically_normal().string();
   summary.started = now_iso8601();
   summary.shard = options.shard.to_string();
   summary.dry_run = options.dry_run;
@@ -303,7 +309,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
 
   const fs::path out_dir = default_out_dir(pipeline, options);
   const fs::path ledger_file = ledger_path(pipeline, options, out_dir);
-  summary.ledger = ledger_file.string();
+  summary.ledger = fs::absolute(ledger_file).lexically_normal().string();
 
   InputScan scanned = scan(pipeline, options);
   spdlog::debug("{} inputs found and hashed at {:.3f} s", scanned.items.size(),
@@ -426,6 +432,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
                   DocumentStatus{rec.status, rec.error, rec.seconds}, summary);
         waiting.erase(it);
       }
+      rec.key = p.key;
+      rec.position = p.item.position;
       ++next_in_order;
       ++done;
       if (progress) progress(rec, done, plan.size(), summary.counts);
