@@ -38,13 +38,27 @@ def ledger_count(path, sql):
         return 0  # being created
 
 
-def wait_for(what, ready, seconds, cluster):
+ENDED = ("COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY", "NODE_FAIL", "BOOT_FAIL")
+
+
+def task_logs(logs):
+    text = ""
+    for name in sorted(os.listdir(logs)):
+        with open(os.path.join(logs, name), errors="replace") as f:
+            text += "--- %s\n%s" % (name, f.read()[-3000:])
+    return text
+
+
+def wait_for(what, ready, seconds, cluster, logs, gave_up=lambda: False):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if ready():
             return
+        if gave_up():
+            fail("gave up waiting until %s\n%s" % (what, task_logs(logs)))
         time.sleep(0.05)
-    fail("timed out after %d s waiting until %s\n%s" % (seconds, what, cluster._logs()))
+    fail("timed out after %d s waiting until %s\n%s%s" % (seconds, what, task_logs(logs),
+                                                          cluster._logs()))
 
 
 def run_array(cluster, root, pipeline, inputs):
@@ -59,11 +73,12 @@ def run_array(cluster, root, pipeline, inputs):
     task = "%s_%d" % (job, CANCELLED)
     ledger = os.path.join(state, "shard-%d.sqlite" % CANCELLED)
     # Midway: some of its documents recorded, its run not finished.
-    wait_for("task %s has recorded a document" % task,
-             lambda: ledger_count(ledger, "select count(*) from documents") >= 2, 120, cluster)
+    wait_for("task %s has recorded two documents" % task,
+             lambda: ledger_count(ledger, "select count(*) from documents") >= 2, 120, cluster,
+             logs, lambda: cluster.job_states(job).get(str(CANCELLED)) in ENDED)
     cluster.run("scancel", task)
     wait_for("task %s is cancelled" % task,
-             lambda: cluster.job_states(job).get(str(CANCELLED)) == "CANCELLED", 60, cluster)
+             lambda: cluster.job_states(job).get(str(CANCELLED)) == "CANCELLED", 60, cluster, logs)
     done_before = ledger_count(ledger, "select count(*) from documents")
     # A requeued task waits two minutes before it is eligible; start it now.
     cluster.run("scontrol", "requeue", task)
@@ -71,17 +86,11 @@ def run_array(cluster, root, pipeline, inputs):
 
     def finished():
         states = cluster.job_states(job)
-        return len(states) == TASKS and all(
-            s in ("COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY", "NODE_FAIL")
-            for s in states.values())
-    wait_for("every task of job %s has ended" % job, finished, 240, cluster)
+        return len(states) == TASKS and all(s in ENDED for s in states.values())
+    wait_for("every task of job %s has ended" % job, finished, 240, cluster, logs)
     states = cluster.job_states(job)
     if any(s != "COMPLETED" for s in states.values()):
-        logs_text = ""
-        for name in sorted(os.listdir(logs)):
-            with open(os.path.join(logs, name), errors="replace") as f:
-                logs_text += "--- %s\n%s" % (name, f.read()[-3000:])
-        fail("array tasks did not all complete: %s\n%s" % (states, logs_text))
+        fail("array tasks did not all complete: %s\n%s" % (states, task_logs(logs)))
     return out, state, done_before
 
 
@@ -92,6 +101,7 @@ def main():
     ap.add_argument("--plugins", required=True)
     ap.add_argument("--work", required=True)
     ARGS = ap.parse_args()
+    ARGS.docpipe, ARGS.plugins = os.path.abspath(ARGS.docpipe), os.path.abspath(ARGS.plugins)
     # docs/scaling.md shows the script this test submits, verbatim.
     with open(SBATCH) as f, open(os.path.join(REPO, "docs", "scaling.md")) as d:
         check("```bash\n" + f.read() + "```" in d.read(),
@@ -144,8 +154,12 @@ def main():
                        stderr=subprocess.PIPE, text=True)
     check(p.returncode in (0, 1), "the single run exited %d: %s" % (p.returncode, p.stderr))
     compare_summaries(os.path.join(single, "summary.xlsx"),
-                      os.path.join(out, "merged", "summary.xlsx"))
+                      os.path.join(out, "merged", "summary.xlsx"), this_run=False)
     merged = load_report(os.path.join(out, "merged"))
+    counts = merged["counts"]
+    check(sum(counts.values()) == total and counts.get("skipped", 0) == done_before,
+          "merged counts %s: expected %d documents, %d skipped by the requeued task" %
+          (counts, total, done_before))
     check(len(merged["documents"]) == total, "the merged report lists %d of %d documents" %
           (len(merged["documents"]), total))
     check([d["input"] for d in merged["documents"]] ==

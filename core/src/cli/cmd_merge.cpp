@@ -34,7 +34,8 @@ int cmd_merge(const Args& args) {
   if (!vm.count("out")) throw ConfigError("merge: --out DIR is required");
   std::vector<std::filesystem::path> dirs;
   for (const auto& d : vm["shards"].as<std::vector<std::string>>()) dirs.emplace_back(d);
-  const auto shards = host::read_shard_outputs(dirs);
+  auto shards = host::read_shard_outputs(dirs);
+  const std::size_t shard_count = shards.size();
   std::string pipeline_file;
   if (vm.count("pipeline")) {
     pipeline_file = vm["pipeline"].as<std::string>();
@@ -48,14 +49,15 @@ int cmd_merge(const Args& args) {
   auto pipeline = load_resolved(pipeline_file, registry);
   host::RunSummary summary;
   try {
-    summary = host::merge_shards(pipeline, registry, shards, vm["out"].as<std::string>());
+    summary =
+        host::merge_shards(pipeline, registry, std::move(shards), vm["out"].as<std::string>());
   } catch (const ConfigError&) {
     throw;
   } catch (const std::exception& e) {
     std::cerr << "docpipe: merge failed: " << e.what() << "\n";
     return kRunFailed;
   }
-  std::cerr << "docpipe: merged " << shards.size() << " shard" << (shards.size() == 1 ? "" : "s")
+  std::cerr << "docpipe: merged " << shard_count << " shard" << (shard_count == 1 ? "" : "s")
             << ", " << summary.documents.size() << " documents:";
   for (const auto& [status, n] : summary.counts) std::cerr << " " << status << "=" << n;
   std::cerr << "\n";

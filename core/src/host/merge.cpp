@@ -96,8 +96,11 @@ Ledger open_ledger(const ShardOutput& s) {
         throw ConfigError(shard_name(s) + ": ledger " + c.string() + " has no run recorded");
       if (last->status != "finished")
         throw ConfigError(shard_name(s) + ": the last run in ledger " + c.string() + " (#" +
-                          std::to_string(last->id) + ", started " + last->started + ") is " +
-                          last->status + ": run the shard again (it resumes) before merging");
+                          std::to_string(last->id) + ", started " + last->started + ") " +
+                          (last->status == "running" ? std::string("has not finished (still "
+                                                                   "running, or killed)")
+                                                     : "is " + last->status) +
+                          ": run the shard again (it resumes) before merging");
       if (last->started != str(s.report, "started") ||
           last->pipeline_hash != str(s.report, "pipeline_hash"))
         throw ConfigError(shard_name(s) + ": run-report.json (started " + str(s.report, "started") +
@@ -136,13 +139,11 @@ struct MergedDocument {
 // Every shard's documents in the order one run over the whole collection
 // has them: by position in the scan (each shard scanned the whole
 // collection), then by path where shards saw different collections.
-std::vector<MergedDocument> documents_in_input_order(const std::vector<ShardOutput>& shards) {
+std::vector<MergedDocument> documents_in_input_order(std::vector<ShardOutput>& shards) {
   std::vector<MergedDocument> all;
   std::unordered_map<std::string, std::size_t> shard_of;
   for (std::size_t k = 0; k < shards.size(); ++k) {
-    const auto& docs = shards[k].report.at("documents");
-    for (const auto& j : docs) {
-      auto rec = record_from_json(j);
+    for (auto& rec : shards[k].documents) {
       if (rec.key.empty())
         throw ConfigError(shards[k].report_file.string() +
                           ": documents without their ledger key (written by a docpipe before "
@@ -152,6 +153,7 @@ std::vector<MergedDocument> documents_in_input_order(const std::vector<ShardOutp
                           shard_name(shards[k]) + ": these are not shards of one partition");
       all.push_back({std::move(rec), k});
     }
+    shards[k].documents = {};
   }
   std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
     return std::tie(a.record.position, a.record.key) < std::tie(b.record.position, b.record.key);
@@ -272,14 +274,28 @@ std::vector<ShardOutput> read_shard_outputs(const std::vector<fs::path>& dirs) {
   if (dirs.empty()) throw ConfigError("merge: give the output directories of the shards");
   std::vector<ShardOutput> shards;
   for (const auto& dir : dirs) {
-    ShardOutput s{dir, dir / "run-report.json", {}};
+    ShardOutput s{dir, dir / "run-report.json", {}, {}};
     std::ifstream in(s.report_file);
     if (!in)
       throw ConfigError(dir.string() +
                         ": no run-report.json: not the output directory of a finished docpipe run");
-    s.report = nlohmann::json::parse(in, nullptr, false);
-    if (!s.report.is_object() || !s.report.contains("documents") ||
-        !s.report["documents"].is_array() || str(s.report, "pipeline_hash").empty())
+    // Each document of the top-level "documents" list becomes a record as
+    // soon as it is parsed, and is dropped from the tree.
+    bool in_documents = false, has_documents = false;
+    auto keep = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+      using E = nlohmann::json::parse_event_t;
+      if (depth == 1 && event == E::key) {
+        in_documents = parsed == "documents";
+        has_documents |= in_documents;
+      }
+      if (in_documents && depth == 2 && event == E::object_end) {
+        s.documents.push_back(record_from_json(parsed));
+        return false;
+      }
+      return true;
+    };
+    s.report = nlohmann::json::parse(in, keep, false);
+    if (!s.report.is_object() || !has_documents || str(s.report, "pipeline_hash").empty())
       throw ConfigError(s.report_file.string() + ": not a docpipe run report");
     shards.push_back(std::move(s));
   }
@@ -287,7 +303,7 @@ std::vector<ShardOutput> read_shard_outputs(const std::vector<fs::path>& dirs) {
 }
 
 RunSummary merge_shards(const Pipeline& pipeline, const PluginRegistry& registry,
-                        const std::vector<ShardOutput>& shards, const fs::path& out_dir) {
+                        std::vector<ShardOutput> shards, const fs::path& out_dir) {
   check_partition(shards);
   const auto hash = processing_hash(pipeline, registry);
   if (hash != str(shards.front().report, "pipeline_hash"))
@@ -323,7 +339,7 @@ RunSummary merge_shards(const Pipeline& pipeline, const PluginRegistry& registry
       summary.reasons[reason] += n;
     const std::string prefix = str(r, "shard").empty() ? "" : "shard " + str(r, "shard") + ": ";
     for (const auto& n : r.value("notes", std::vector<std::string>{}))
-      summary.notes.push_back(prefix + n);
+      summary.notes.push_back(n.rfind("shard ", 0) == 0 ? n : prefix + n);  // names its shard
     for (const auto& w : r.value("warnings", std::vector<std::string>{}))
       summary.warnings.push_back(prefix + w);
     summary.notes.push_back(

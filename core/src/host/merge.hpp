@@ -20,10 +20,12 @@ namespace docpipe::host {
 struct ShardOutput {
   std::filesystem::path dir;
   std::filesystem::path report_file;  // <dir>/run-report.json
-  nlohmann::json report;
+  nlohmann::json report;              // without "documents", which are in `documents`
+  std::vector<DocumentRecord> documents;
 };
 
-// Reads each directory's run-report.json. Throws ConfigError naming the
+// Reads each directory's run-report.json (its document list one record at
+// a time: a JSON tree of a large run's list would take gigabytes). Throws ConfigError naming the
 // directory when it has none (not a finished run's output) or it is not a
 // run report.
 std::vector<ShardOutput> read_shard_outputs(const std::vector<std::filesystem::path>& dirs);
@@ -35,7 +37,6 @@ std::vector<ShardOutput> read_shard_outputs(const std::vector<std::filesystem::p
 // the pipeline's batch outputs and quarantine.json. Throws Error when an
 // output cannot be written.
 RunSummary merge_shards(const Pipeline& pipeline, const PluginRegistry& registry,
-                        const std::vector<ShardOutput>& shards,
-                        const std::filesystem::path& out_dir);
+                        std::vector<ShardOutput> shards, const std::filesystem::path& out_dir);
 
 }  // namespace docpipe::host
