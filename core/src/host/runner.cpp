@@ -73,10 +73,8 @@ nlohmann::json record_json(const DocumentRecord& d) {
                    {"error", d.error},    {"seconds", std::round(d.seconds * 1000) / 1000},
                    {"outputs", d.outputs}};
   if (!d.quarantine.empty()) j["quarantine"] = d.quarantine;
-  if (!d.key.empty()) {
-    j["key"] = d.key;
-    j["position"] = d.position;
-  }
+  j["key"] = d.key.empty() ? d.input : d.key;
+  j["position"] = d.position;
   return j;
 }
 
@@ -336,10 +334,11 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     return output_targets(pipeline, registry, out_dir, item);
   };
   if (options.dry_run) {
-    std::unordered_map<std::string, LedgerEntry> known;
-    if (auto ro = Ledger::open_read_only(ledger_file)) known = ro->load_all();
+    auto ro = Ledger::open_read_only(ledger_file);
+    LedgerLookup lookup;
+    if (ro) lookup = [&](const std::string& key) { return ro->entry(key); };
     for (auto& p :
-         plan_run(items, known, summary.pipeline_hash, plugins, options.force, expected)) {
+         plan_run(items, lookup, summary.pipeline_hash, plugins, options.force, expected)) {
       DocumentRecord rec;
       rec.input = p.item.path.string();
       rec.status = p.process ? "process" : "skipped";
@@ -362,8 +361,9 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   const auto interrupted = ledger.close_interrupted_runs();
   for (auto id : interrupted)
     summary.notes.push_back("run #" + std::to_string(id) + " was interrupted; resuming its work");
-  const auto known = ledger.load_all();
-  const auto plan = plan_run(items, known, summary.pipeline_hash, plugins, options.force, expected);
+  const auto plan = plan_run(
+      items, [&](const std::string& key) { return ledger.entry(key); }, summary.pipeline_hash,
+      plugins, options.force, expected);
   spdlog::debug("run planned at {:.3f} s",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
 
@@ -410,8 +410,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
         rec.status = "skipped";
         rec.reason = p.reason;
         summary.counts["skipped"]++;
-        auto old = known.find(p.key);
-        if (want_documents && old != known.end()) {
+        if (want_documents && p.known) {
           auto summaries = ledger.cached_summaries(p.key);
           std::optional<Document> doc;
           // The whole document only when some writer needs it: a summary is
@@ -420,8 +419,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
             if (auto cached = ledger.cached_document(p.key); !cached.empty())
               doc = document_from_json(nlohmann::json::parse(cached));
           batch.add(rec.input, doc ? &*doc : nullptr, summaries,
-                    DocumentStatus{old->second.status, old->second.error, old->second.seconds},
-                    summary);
+                    DocumentStatus{p.known_status, p.known_error, p.known_seconds}, summary);
         }
       } else {
         auto it = waiting.find(next_in_order);
@@ -432,7 +430,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
                   DocumentStatus{rec.status, rec.error, rec.seconds}, summary);
         waiting.erase(it);
       }
-      rec.key = p.key;
+      if (p.key != rec.input) rec.key = p.key;  // most inputs are given absolute
       rec.position = p.item.position;
       ++next_in_order;
       ++done;
@@ -457,7 +455,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     e.output_sizes = r.output_sizes;  // measured where they were written
     e.seconds = r.seconds;
     e.run_id = run_id;
-    ledger.record(e, document_json, summaries_json, known.count(p.key) > 0);
+    ledger.record(e, document_json, summaries_json, p.known);
 
     Finished f;
     f.record = {
