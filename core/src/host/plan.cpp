@@ -146,7 +146,7 @@ void decide(PlannedItem& p, const std::optional<LedgerEntry>& entry,
     p.reason = "quarantined (unchanged)";
   } else if (auto why = damaged_output(e); !why.empty()) {
     p.reason = why;
-  } else if (expected && e.status == "ok" && expected(p.item) != e.outputs) {
+  } else if (expected && e.status == "ok" && expected(*p.item) != e.outputs) {
     p.reason = "output renamed";
   } else {
     p.process = false;
@@ -169,7 +169,7 @@ std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items, const Led
     entries.assign(last - first, std::nullopt);
     for (std::size_t i = first; i < last; ++i) {
       auto& p = plan[i];
-      p.item = items[i];
+      p.item = &items[i];
       std::error_code ec;
       auto abs = fs::absolute(items[i].path, ec);
       p.key = (ec ? items[i].path : abs).lexically_normal().string();

@@ -18,7 +18,9 @@
 namespace docpipe::host {
 
 struct PlannedItem {
-  InputItem item;
+  // The input in the list given to plan_run(), which must outlive the plan
+  // (a copy per input cost about 500 bytes: a path keeps its components).
+  const InputItem* item = nullptr;
   std::string key;             // absolute normalised path: the ledger key
   std::string content_sha256;  // empty when the file cannot be read (the worker reports why)
   bool process = true;

@@ -329,6 +329,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   if (!options.shard.all())
     summary.notes.push_back("shard " + summary.shard + ": " + std::to_string(items.size()) +
                             " of " + std::to_string(scanned.items.size()) + " inputs");
+  scanned.items = {};  // its elements were moved into `items`: free what is left of them
 
   const ExpectedOutputs expected = [&](const InputItem& item) {
     return output_targets(pipeline, registry, out_dir, item);
@@ -340,7 +341,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     for (auto& p :
          plan_run(items, lookup, summary.pipeline_hash, plugins, options.force, expected)) {
       DocumentRecord rec;
-      rec.input = p.item.path.string();
+      rec.input = p.item->path.string();
       rec.status = p.process ? "process" : "skipped";
       rec.reason = p.reason;
       summary.counts[rec.status]++;
@@ -406,7 +407,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
       const auto& p = plan[next_in_order];
       DocumentRecord rec;
       if (!p.process) {
-        rec.input = p.item.path.string();
+        rec.input = p.item->path.string();
         rec.status = "skipped";
         rec.reason = p.reason;
         summary.counts["skipped"]++;
@@ -431,7 +432,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
         waiting.erase(it);
       }
       if (p.key != rec.input) rec.key = p.key;  // most inputs are given absolute
-      rec.position = p.item.position;
+      rec.position = p.item->position;
       ++next_in_order;
       ++done;
       if (progress) progress(rec, done, plan.size(), summary.counts);
@@ -459,16 +460,16 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
 
     Finished f;
     f.record = {
-        p.item.path.string(), r.status, p.reason, r.stage, r.error, r.seconds, r.outputs, {}};
+        p.item->path.string(), r.status, p.reason, r.stage, r.error, r.seconds, r.outputs, {}};
     if (is_failure(r.status)) {
       auto excerpt = log_excerpt.empty() ? r.error : log_excerpt;
       f.record.quarantine = quarantine
-                                .add(p.item, {p.key, p.content_sha256, r.status, r.stage, r.error,
-                                              excerpt, summary.pipeline_hash, now_iso8601()})
+                                .add(*p.item, {p.key, p.content_sha256, r.status, r.stage, r.error,
+                                               excerpt, summary.pipeline_hash, now_iso8601()})
                                 .string();
       if (pipeline.run.on_error == "stop") stop = true;
     } else {
-      quarantine.release(p.item);
+      quarantine.release(*p.item);
     }
     summary.counts[r.status]++;
     summary.reasons[p.reason]++;
