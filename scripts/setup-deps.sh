@@ -20,6 +20,7 @@ TEST_PKGS=(
   fonts-noto-cjk zip unzip time qpdf
   chromium
   python3-websocket
+  slurmctld slurmd slurm-client munge
 )
 
 want=("${BUILD_PKGS[@]}")

@@ -73,6 +73,8 @@ nlohmann::json record_json(const DocumentRecord& d) {
                    {"error", d.error},    {"seconds", std::round(d.seconds * 1000) / 1000},
                    {"outputs", d.outputs}};
   if (!d.quarantine.empty()) j["quarantine"] = d.quarantine;
+  j["key"] = d.key.empty() ? d.input : d.key;
+  j["position"] = d.position;
   return j;
 }
 
@@ -92,6 +94,7 @@ nlohmann::json RunSummary::to_json(bool with_documents) const {
                    {"slowest", slow},        {"failures", failed},
                    {"notes", notes},         {"batch_outputs", batch_outputs},
                    {"warnings", warnings}};
+  j["pipeline_file"] = pipeline_file;
   if (with_documents) {
     j["documents"] = nlohmann::json::array();
     for (const auto& d : documents) j["documents"].push_back(record_json(d));
@@ -293,6 +296,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   RunSummary summary;
   summary.pipeline = pipeline.name.empty() ? pipeline.file.string() : pipeline.name;
   summary.pipeline_hash = processing_hash(pipeline, registry);
+  summary.pipeline_file = fs::absolute(pipeline.file).lexically_normal().string();
   summary.started = now_iso8601();
   summary.shard = options.shard.to_string();
   summary.dry_run = options.dry_run;
@@ -303,7 +307,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
 
   const fs::path out_dir = default_out_dir(pipeline, options);
   const fs::path ledger_file = ledger_path(pipeline, options, out_dir);
-  summary.ledger = ledger_file.string();
+  summary.ledger = fs::absolute(ledger_file).lexically_normal().string();
 
   InputScan scanned = scan(pipeline, options);
   spdlog::debug("{} inputs found and hashed at {:.3f} s", scanned.items.size(),
@@ -325,17 +329,19 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   if (!options.shard.all())
     summary.notes.push_back("shard " + summary.shard + ": " + std::to_string(items.size()) +
                             " of " + std::to_string(scanned.items.size()) + " inputs");
+  scanned.items = {};  // its elements were moved into `items`: free what is left of them
 
   const ExpectedOutputs expected = [&](const InputItem& item) {
     return output_targets(pipeline, registry, out_dir, item);
   };
   if (options.dry_run) {
-    std::unordered_map<std::string, LedgerEntry> known;
-    if (auto ro = Ledger::open_read_only(ledger_file)) known = ro->load_all();
+    auto ro = Ledger::open_read_only(ledger_file);
+    LedgerLookup lookup;
+    if (ro) lookup = [&](const std::string& key) { return ro->entry(key); };
     for (auto& p :
-         plan_run(items, known, summary.pipeline_hash, plugins, options.force, expected)) {
+         plan_run(items, lookup, summary.pipeline_hash, plugins, options.force, expected)) {
       DocumentRecord rec;
-      rec.input = p.item.path.string();
+      rec.input = p.item->path.string();
       rec.status = p.process ? "process" : "skipped";
       rec.reason = p.reason;
       summary.counts[rec.status]++;
@@ -356,8 +362,9 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   const auto interrupted = ledger.close_interrupted_runs();
   for (auto id : interrupted)
     summary.notes.push_back("run #" + std::to_string(id) + " was interrupted; resuming its work");
-  const auto known = ledger.load_all();
-  const auto plan = plan_run(items, known, summary.pipeline_hash, plugins, options.force, expected);
+  const auto plan = plan_run(
+      items, [&](const std::string& key) { return ledger.entry(key); }, summary.pipeline_hash,
+      plugins, options.force, expected);
   spdlog::debug("run planned at {:.3f} s",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
 
@@ -400,12 +407,11 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
       const auto& p = plan[next_in_order];
       DocumentRecord rec;
       if (!p.process) {
-        rec.input = p.item.path.string();
+        rec.input = p.item->path.string();
         rec.status = "skipped";
         rec.reason = p.reason;
         summary.counts["skipped"]++;
-        auto old = known.find(p.key);
-        if (want_documents && old != known.end()) {
+        if (want_documents && p.known) {
           auto summaries = ledger.cached_summaries(p.key);
           std::optional<Document> doc;
           // The whole document only when some writer needs it: a summary is
@@ -414,8 +420,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
             if (auto cached = ledger.cached_document(p.key); !cached.empty())
               doc = document_from_json(nlohmann::json::parse(cached));
           batch.add(rec.input, doc ? &*doc : nullptr, summaries,
-                    DocumentStatus{old->second.status, old->second.error, old->second.seconds},
-                    summary);
+                    DocumentStatus{p.known_status, p.known_error, p.known_seconds}, summary);
         }
       } else {
         auto it = waiting.find(next_in_order);
@@ -426,6 +431,8 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
                   DocumentStatus{rec.status, rec.error, rec.seconds}, summary);
         waiting.erase(it);
       }
+      if (p.key != rec.input) rec.key = p.key;  // most inputs are given absolute
+      rec.position = p.item->position;
       ++next_in_order;
       ++done;
       if (progress) progress(rec, done, plan.size(), summary.counts);
@@ -449,20 +456,20 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     e.output_sizes = r.output_sizes;  // measured where they were written
     e.seconds = r.seconds;
     e.run_id = run_id;
-    ledger.record(e, document_json, summaries_json, known.count(p.key) > 0);
+    ledger.record(e, document_json, summaries_json, p.known);
 
     Finished f;
     f.record = {
-        p.item.path.string(), r.status, p.reason, r.stage, r.error, r.seconds, r.outputs, {}};
+        p.item->path.string(), r.status, p.reason, r.stage, r.error, r.seconds, r.outputs, {}};
     if (is_failure(r.status)) {
       auto excerpt = log_excerpt.empty() ? r.error : log_excerpt;
       f.record.quarantine = quarantine
-                                .add(p.item, {p.key, p.content_sha256, r.status, r.stage, r.error,
-                                              excerpt, summary.pipeline_hash, now_iso8601()})
+                                .add(*p.item, {p.key, p.content_sha256, r.status, r.stage, r.error,
+                                               excerpt, summary.pipeline_hash, now_iso8601()})
                                 .string();
       if (pipeline.run.on_error == "stop") stop = true;
     } else {
-      quarantine.release(p.item);
+      quarantine.release(*p.item);
     }
     summary.counts[r.status]++;
     summary.reasons[p.reason]++;
