@@ -2,7 +2,10 @@
 // the seed reports (fixtures/make_txt_fixtures.sh).
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <docpipe/error.hpp>
+#include <ostream>
+#include <string>
 
 #include "fixture_util.hpp"
 #include "text_encoding.hpp"
@@ -24,6 +27,18 @@ struct EncodedCase {
   const char* encoding;
   bool certain;  // BOM or valid UTF-8: confidence exactly 1
 };
+
+// The case as gtest and ctest show it: the fixture's file name, not the
+// bytes of the struct.
+void PrintTo(const EncodedCase& c, std::ostream* os) { *os << c.file; }
+
+// "simplified_utf8_bom_txt": a test name may hold only letters, digits and _.
+std::string case_name(const ::testing::TestParamInfo<EncodedCase>& info) {
+  std::string name = info.param.file;
+  for (auto& ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return name;
+}
 
 class EncodedText : public ::testing::TestWithParam<EncodedCase> {};
 
@@ -51,7 +66,8 @@ INSTANTIATE_TEST_SUITE_P(
         EncodedCase{"simplified.utf16le-bom.txt", "simplified.utf8.txt", "UTF-16LE", true},
         EncodedCase{"simplified.utf16be-bom.txt", "simplified.utf8.txt", "UTF-16BE", true},
         EncodedCase{"simplified.utf16le-nobom.txt", "simplified.utf8.txt", "UTF-16LE", false},
-        EncodedCase{"traditional.big5.txt", "traditional.utf8.txt", "BIG5", false}));
+        EncodedCase{"traditional.big5.txt", "traditional.utf8.txt", "BIG5", false}),
+    case_name);
 
 TEST(TxtReader, LineNumbersKeepBlankLinesRecoverable) {
   auto doc = read_fixture("simplified.gb18030.txt");
