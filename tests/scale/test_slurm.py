@@ -9,6 +9,7 @@ Fails with the reason when the daemons cannot start.
 usage: test_slurm.py --docpipe BIN --plugins DIR --work DIR
 """
 import argparse
+import fcntl
 import os
 import shutil
 import sqlite3
@@ -61,6 +62,17 @@ def wait_for(what, ready, seconds, cluster, logs, gave_up=lambda: False):
                                                           cluster._logs()))
 
 
+def lock_free(path):
+    """Whether no process holds the run lock docpipe takes on a ledger."""
+    with open(path, "a") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(f, fcntl.LOCK_UN)
+        return True
+
+
 def run_array(cluster, root, pipeline, inputs):
     out, state, logs = (os.path.join(root, d) for d in ("out", "state", "logs"))
     os.makedirs(logs)
@@ -79,6 +91,10 @@ def run_array(cluster, root, pipeline, inputs):
     cluster.run("scancel", task)
     wait_for("task %s is cancelled" % task,
              lambda: cluster.job_states(job).get(str(CANCELLED)) == "CANCELLED", 60, cluster, logs)
+    # Slurm reports CANCELLED before the killed run's processes are gone; the
+    # requeued run would find the shard's ledger still locked and refuse to start.
+    wait_for("the cancelled run has released %s.lock" % ledger, lambda: lock_free(ledger + ".lock"),
+             60, cluster, logs)
     done_before = ledger_count(ledger, "select count(*) from documents")
     # A requeued task waits two minutes before it is eligible; start it now.
     cluster.run("scontrol", "requeue", task)
