@@ -33,7 +33,6 @@ LineCleaner::LineCleaner(const PluginEnv&, const Params& params)
   spaces_ = params.get<bool>("spaces", true);
   punct_ = params.get<bool>("fullwidth_punct", true);
   min_join_chars_ = static_cast<std::size_t>(params.get<int>("min_join_chars", 15));
-  join_limits_.min_chars = min_join_chars_;
   join_limits_.min_chars_paragraph =
       static_cast<std::size_t>(params.get<int>("min_join_chars_paragraph", 20));
   join_limits_.max_fragment_chars =

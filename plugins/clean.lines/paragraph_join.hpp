@@ -20,7 +20,6 @@
 namespace docpipe::clean {
 
 struct JoinLimits {
-  std::size_t min_chars = 15;             // hard lines: shorter ones are headings
   std::size_t min_chars_paragraph = 20;   // source paragraphs: shorter ones stay apart
   std::size_t max_fragment_chars = 3;     // a next first clause this short is a fragment
   std::size_t max_label_line_chars = 40;  // "关键词：…" lines up to this long are labels
