@@ -13,10 +13,10 @@
 #define DOCPIPE_ABI_MAJOR 1
 #endif
 #ifndef DOCPIPE_ABI_MINOR
-#define DOCPIPE_ABI_MINOR 1
+#define DOCPIPE_ABI_MINOR 2
 #endif
 
 namespace docpipe {
 inline constexpr unsigned kHostAbiMajor = 1;
-inline constexpr unsigned kHostAbiMinor = 1;
+inline constexpr unsigned kHostAbiMinor = 2;
 }  // namespace docpipe

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "host/resolved_pipeline.hpp"
 #include "host/thread_executor.hpp"
 #include "host/worker_pool.hpp"
 
@@ -13,7 +14,7 @@ std::unique_ptr<Executor> make_executor(const Pipeline& pipeline, const PluginRe
     return std::make_unique<ThreadExecutor>(pipeline, registry, settings);
   WorkerPoolOptions wo;
   wo.executable = settings.worker_executable;
-  wo.worker.pipeline_file = std::filesystem::absolute(pipeline.file);
+  wo.worker.pipeline = resolved_pipeline_json(pipeline);
   wo.worker.out_dir = settings.out_dir;
   wo.worker.memory_limit_mb = pipeline.run.memory_limit_mb;
   wo.worker.for_batch = settings.for_batch;

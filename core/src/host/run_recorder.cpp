@@ -4,14 +4,6 @@
 
 namespace docpipe::host {
 
-namespace {
-
-bool is_failure(const std::string& status) {
-  return status == "failed" || status == "timeout" || status == "crashed";
-}
-
-}  // namespace
-
 RunRecorder::RunRecorder(const std::vector<PlannedItem>& plan,
                          const std::unordered_map<std::string, LedgerEntry>& known, Ledger& ledger,
                          BatchWriters& batch, const Quarantine& quarantine, RunSummary& summary,
@@ -43,7 +35,7 @@ void RunRecorder::record_in_ledger(const PlannedItem& p, const ExecutedDocument&
   e.content_sha256 = p.content_sha256;
   e.pipeline_hash = settings_.pipeline_hash;
   e.plugin_versions = settings_.plugin_versions;
-  e.status = r.status;
+  e.status = to_string(r.outcome);
   e.stage = r.stage;
   e.error = r.error;
   e.outputs = r.outputs;
@@ -56,15 +48,15 @@ void RunRecorder::record_in_ledger(const PlannedItem& p, const ExecutedDocument&
 // Returns the quarantine entry written for a failure, else "".
 std::string RunRecorder::quarantine_or_release(const PlannedItem& p, const ProcessResult& r,
                                                const std::string& log_excerpt) {
-  if (!is_failure(r.status)) {
+  if (!is_failure(r.outcome)) {
     quarantine_.release(p.item);
     return {};
   }
   if (settings_.stop_on_error) stopped_ = true;
   const auto& excerpt = log_excerpt.empty() ? r.error : log_excerpt;
   return quarantine_
-      .add(p.item, {p.key, p.content_sha256, r.status, r.stage, r.error, excerpt,
-                    settings_.pipeline_hash, now_iso8601()})
+      .add(p.item, {p.key, p.content_sha256, std::string(to_string(r.outcome)), r.stage, r.error,
+                    excerpt, settings_.pipeline_hash, now_iso8601()})
       .string();
 }
 
@@ -73,9 +65,17 @@ void RunRecorder::record(ExecutedDocument&& done) {
   record_in_ledger(p, done);
   auto& r = done.result;
   Finished f;
-  f.record = {p.item.path.string(), r.status, p.reason, r.stage, r.error, r.seconds, r.outputs, {}};
+  f.record = {p.item.path.string(),
+              r.outcome,
+              p.reason,
+              r.stage,
+              r.error_kind,
+              r.error,
+              r.seconds,
+              r.outputs,
+              {}};
   f.record.quarantine = quarantine_or_release(p, r, done.log_excerpt);
-  summary_.counts[r.status]++;
+  summary_.counts[std::string(to_string(r.outcome))]++;
   summary_.reasons[p.reason]++;
   if (batch_.active()) {
     f.summaries = std::move(r.batch_summaries);
@@ -96,7 +96,7 @@ void RunRecorder::record(ExecutedDocument&& done) {
 DocumentRecord RunRecorder::emit_skipped(const PlannedItem& p) {
   DocumentRecord rec;
   rec.input = p.item.path.string();
-  rec.status = "skipped";
+  rec.outcome = Outcome::skipped;
   rec.reason = p.reason;
   summary_.counts["skipped"]++;
   auto old = known_.find(p.key);
@@ -123,7 +123,8 @@ void RunRecorder::emit_in_order() {
       rec = std::move(it->second.record);
       const auto& f = it->second;
       batch_.add(rec.input, f.doc ? &*f.doc : nullptr, f.summaries,
-                 DocumentStatus{rec.status, rec.error, rec.seconds}, summary_);
+                 DocumentStatus{std::string(to_string(rec.outcome)), rec.error, rec.seconds},
+                 summary_);
       waiting_.erase(it);
     }
     ++next_in_order_;

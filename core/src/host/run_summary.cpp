@@ -19,15 +19,12 @@ std::string now_iso8601() {
 
 namespace {
 
-bool is_failure(const std::string& status) {
-  return status == "failed" || status == "timeout" || status == "crashed";
-}
-
 nlohmann::json record_json(const DocumentRecord& d) {
-  nlohmann::json j{{"input", d.input},    {"status", d.status},
+  nlohmann::json j{{"input", d.input},    {"status", to_string(d.outcome)},
                    {"reason", d.reason},  {"stage", d.stage},
                    {"error", d.error},    {"seconds", std::round(d.seconds * 1000) / 1000},
                    {"outputs", d.outputs}};
+  if (d.error_kind != ErrorKind::none) j["error_kind"] = to_string(d.error_kind);
   if (!d.quarantine.empty()) j["quarantine"] = d.quarantine;
   return j;
 }
@@ -35,15 +32,15 @@ nlohmann::json record_json(const DocumentRecord& d) {
 }  // namespace
 
 int RunSummary::exit_code() const {
-  for (const auto& [status, n] : counts)
-    if (n > 0 && is_failure(status)) return 1;
+  for (const auto& d : documents)
+    if (is_failure(d.outcome)) return 1;
   return 0;
 }
 
 std::vector<const DocumentRecord*> RunSummary::slowest(std::size_t n) const {
   std::vector<const DocumentRecord*> v;
   for (const auto& d : documents)
-    if (d.status != "skipped" && d.status != "process") v.push_back(&d);
+    if (d.outcome != Outcome::skipped && d.outcome != Outcome::to_process) v.push_back(&d);
   std::sort(v.begin(), v.end(), [](auto* a, auto* b) { return a->seconds > b->seconds; });
   if (v.size() > n) v.resize(n);
   return v;
@@ -52,7 +49,7 @@ std::vector<const DocumentRecord*> RunSummary::slowest(std::size_t n) const {
 std::vector<const DocumentRecord*> RunSummary::failures() const {
   std::vector<const DocumentRecord*> v;
   for (const auto& d : documents)
-    if (is_failure(d.status)) v.push_back(&d);
+    if (is_failure(d.outcome)) v.push_back(&d);
   return v;
 }
 

@@ -8,13 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "host/outcome.hpp"
+
 namespace docpipe::host {
 
 struct DocumentRecord {
   std::string input;
-  std::string status;  // ok, partial, failed, timeout, crashed, skipped; dry run: "process"
-  std::string reason;  // why it was processed or skipped (new, changed, unchanged, ...)
+  Outcome outcome = Outcome::ok;  // dry run: to_process or skipped
+  std::string reason;             // why it was processed or skipped (new, changed, unchanged, ...)
   std::string stage;
+  ErrorKind error_kind = ErrorKind::none;
   std::string error;
   double seconds = 0;
   std::vector<std::string> outputs;
@@ -30,7 +33,7 @@ struct RunSummary {
   bool dry_run = false;
   std::string started, finished;
   double seconds = 0;
-  std::map<std::string, int> counts;   // by status
+  std::map<std::string, int> counts;   // by outcome, as the report words it
   std::map<std::string, int> reasons;  // processed documents by reason
   std::vector<DocumentRecord> documents;
   std::vector<std::string> notes;

@@ -152,9 +152,9 @@ void plan_only(const std::vector<InputItem>& items, const fs::path& ledger_file,
   for (auto& p : plan_run(items, known, summary.pipeline_hash, plugins, options.force, expected)) {
     DocumentRecord rec;
     rec.input = p.item.path.string();
-    rec.status = p.process ? "process" : "skipped";
+    rec.outcome = p.process ? Outcome::to_process : Outcome::skipped;
     rec.reason = p.reason;
-    summary.counts[rec.status]++;
+    summary.counts[std::string(to_string(rec.outcome))]++;
     if (p.process) summary.reasons[p.reason]++;
     summary.documents.push_back(std::move(rec));
   }

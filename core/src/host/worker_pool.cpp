@@ -45,6 +45,16 @@ bool write_all(int fd, const std::string& s) {
   return true;
 }
 
+// In the child before exec: `from` becomes `to` and stays open across exec.
+// dup2 onto itself keeps FD_CLOEXEC, so a pipe that already got the target
+// number (a parent with few open files: fd 3) needs the flag cleared.
+void place_fd(int from, int to) {
+  if (from == to)
+    fcntl(to, F_SETFD, 0);
+  else
+    dup2(from, to);
+}
+
 std::string describe_exit(int status) {
   if (WIFSIGNALED(status)) {
     int sig = WTERMSIG(status);
@@ -77,7 +87,8 @@ struct WorkerPool::Worker {
   bool busy() const { return !queue.empty(); }
 };
 
-WorkerPool::WorkerPool(WorkerPoolOptions options) : options_(std::move(options)) {
+WorkerPool::WorkerPool(WorkerPoolOptions options)
+    : options_(std::move(options)), pipeline_line_(encode_pipeline(options_.worker.pipeline)) {
   workers_.resize(static_cast<std::size_t>(std::max(1, options_.workers)));
   // A worker that dies while we write its request must not kill the parent.
   signal(SIGPIPE, SIG_IGN);
@@ -97,8 +108,6 @@ void WorkerPool::spawn(Worker& w) {
   auto shown = fs::read_symlink(options_.executable, ec);
   std::vector<std::string> args = {ec ? options_.executable.string() : shown.string(),
                                    kWorkerCommand,
-                                   "--pipeline",
-                                   options_.worker.pipeline_file.string(),
                                    "--out",
                                    options_.worker.out_dir.string(),
                                    "--memory-limit-mb",
@@ -118,14 +127,14 @@ void WorkerPool::spawn(Worker& w) {
     // parent (kill -9 of the run leaves no orphan still writing outputs).
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(kWorkerSetupFailed);
-    dup2(req[0], kWorkerRequestFd);
-    dup2(res[1], kWorkerResultFd);
-    dup2(log[1], STDOUT_FILENO);
-    dup2(log[1], STDERR_FILENO);
-    dup2(board.fd(), kWorkerStageFd);
+    place_fd(req[0], kWorkerRequestFd);
+    place_fd(res[1], kWorkerResultFd);
+    place_fd(log[1], STDOUT_FILENO);
+    place_fd(log[1], STDERR_FILENO);
+    place_fd(board.fd(), kWorkerStageFd);
     int devnull = open("/dev/null", O_RDONLY);
     if (devnull >= 0) dup2(devnull, STDIN_FILENO);
-    // dup2 clears FD_CLOEXEC on the targets; every other pipe closes on exec.
+    // The targets are open across exec; every other pipe closes on exec.
     execv(exe.c_str(), argv.data());
     const char msg[] = "docpipe worker: exec failed\n";
     (void)!::write(STDERR_FILENO, msg, sizeof msg - 1);
@@ -140,6 +149,9 @@ void WorkerPool::spawn(Worker& w) {
   w.request_fd = req[1];
   w.result_fd = res[0];
   w.log_fd = log[0];
+  // The pipeline comes first; a worker that died at once shows in its result
+  // pipe, as for a request.
+  write_all(w.request_fd, pipeline_line_);
 }
 
 void WorkerPool::stop(Worker& w, bool kill_it) {
@@ -199,12 +211,13 @@ void WorkerPool::start_running(Worker& w) {
 
 // The running document ended without a result (crash, time-out): report it,
 // and hand what was queued behind it to the pool again.
-void WorkerPool::finish_crashed(Worker& w, Run& run, const std::string& status,
+void WorkerPool::finish_crashed(Worker& w, Run& run, Outcome outcome, ErrorKind kind,
                                 const std::string& why) {
   ExecutedDocument d;
   d.index = w.queue.front();
   d.result.input = run.items[d.index].path.string();
-  d.result.status = status;
+  d.result.outcome = outcome;
+  d.result.error_kind = kind;
   d.result.stage = w.board.read();
   d.result.error = why;
   d.result.seconds = std::chrono::duration<double>(Clock::now() - w.started).count();
@@ -355,7 +368,7 @@ void WorkerPool::reap(Worker& w, Run& run) {
     // queued never started.
     run.hand_back(w.queue);
   } else if (w.busy()) {
-    finish_crashed(w, run, "crashed", describe_exit(status));
+    finish_crashed(w, run, Outcome::crashed, ErrorKind::plugin, describe_exit(status));
   }
 }
 
@@ -368,7 +381,7 @@ void WorkerPool::enforce_time_limits(Run& run) {
     stop(w, true);
     char limit[32];
     std::snprintf(limit, sizeof limit, "%g", options_.timeout_seconds);
-    finish_crashed(w, run, "timeout",
+    finish_crashed(w, run, Outcome::timeout, ErrorKind::limit_exceeded,
                    std::string("time limit of ") + limit + " s exceeded; worker killed");
   }
 }

@@ -51,8 +51,9 @@ class WorkerPool final : public Executor {
   void read_results(Worker& w, Run& run);
   void reap(Worker& w, Run& run);
   void enforce_time_limits(Run& run);
-  void finish_crashed(Worker& w, Run& run, const std::string& status, const std::string& why);
+  void finish_crashed(Worker& w, Run& run, Outcome outcome, ErrorKind kind, const std::string& why);
   WorkerPoolOptions options_;
+  std::string pipeline_line_;  // the first line every worker reads
   std::vector<Worker> workers_;
 };
 
