@@ -6,6 +6,10 @@ namespace docpipe::host {
 
 using nlohmann::json;
 
+// run: as it travels to workers, every setting by its member name.
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunSpec, jobs, on_error, out, state, timeout, memory_limit_mb,
+                                   recycle_after, isolation, durability)
+
 namespace {
 
 json paths_json(const std::vector<std::filesystem::path>& paths) {
@@ -24,32 +28,6 @@ StageSpec stage_from_json(const json& j) {
   return s;
 }
 
-json run_json(const RunSpec& r) {
-  return {{"jobs", r.jobs},
-          {"on_error", r.on_error},
-          {"out", r.out},
-          {"state", r.state},
-          {"timeout", r.timeout},
-          {"memory_limit_mb", r.memory_limit_mb},
-          {"recycle_after", r.recycle_after},
-          {"isolation", r.isolation},
-          {"durability", r.durability}};
-}
-
-RunSpec run_from_json(const json& j) {
-  RunSpec r;
-  r.jobs = j.at("jobs").get<int>();
-  r.on_error = j.at("on_error").get<std::string>();
-  r.out = j.at("out").get<std::string>();
-  r.state = j.at("state").get<std::string>();
-  r.timeout = j.at("timeout").get<double>();
-  r.memory_limit_mb = j.at("memory_limit_mb").get<long>();
-  r.recycle_after = j.at("recycle_after").get<int>();
-  r.isolation = j.at("isolation").get<std::string>();
-  r.durability = j.at("durability").get<std::string>();
-  return r;
-}
-
 }  // namespace
 
 json resolved_pipeline_json(const Pipeline& p) {
@@ -66,7 +44,7 @@ json resolved_pipeline_json(const Pipeline& p) {
           {"readers", readers},
           {"stages", stages},
           {"outputs", outputs},
-          {"run", run_json(p.run)},
+          {"run", p.run},
           {"merged", p.merged}};
 }
 
@@ -88,7 +66,7 @@ Pipeline pipeline_from_resolved_json(const json& j) {
       spec.with = o.at("with");
       p.outputs.push_back(std::move(spec));
     }
-    p.run = run_from_json(j.at("run"));
+    p.run = j.at("run").get<RunSpec>();
     p.merged = j.at("merged");
     return p;
   } catch (const json::exception& e) {
