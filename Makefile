@@ -36,7 +36,8 @@ fuzz-build: setup
 	  -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  "-DCMAKE_CXX_FLAGS=$(FUZZ_SAN) -fsanitize=fuzzer-no-link" "-DCMAKE_C_FLAGS=$(FUZZ_SAN)" \
 	  "-DCMAKE_EXE_LINKER_FLAGS=$(FUZZ_SAN)" "-DCMAKE_SHARED_LINKER_FLAGS=$(FUZZ_SAN)"
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_read_txt fuzz_read_docx fuzz_read_html fuzz_pipeline_loader
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_read_txt fuzz_read_docx fuzz_read_html fuzz_read_pdf \
+	  fuzz_pipeline_loader
 
 fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/fuzz.sh $(FUZZ_BUILD)

@@ -9,7 +9,7 @@ set -uo pipefail
 build=${1:?build dir}
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(read_txt read_docx read_html pipeline_loader)
+[ ${#targets[@]} -eq 0 ] && targets=(read_txt read_docx read_html read_pdf pipeline_loader)
 seconds=${FUZZ_SECONDS:-60}
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared="$root/../shared/corpus"
@@ -23,13 +23,15 @@ for t in "${targets[@]}"; do
     read_txt) seeds=("$root/tests/readers/fixtures" "$root/samples") ;;
     read_docx) seeds=("$root/tests/readers/fixtures" "$shared/docx-dev") ;;
     read_html) seeds=("$root/tests/readers/fixtures" "$shared/html-dev/gne" "$shared/html-dev/readability-zh") ;;
+    # The PDFs the test set-up makes (tests/readers/fixtures/make_office_fixtures.py).
+    read_pdf) seeds=("$root/build/tests/readers/office") ;;
     pipeline_loader) seeds=("$root/pipelines" "$root/examples") ;;
   esac
   # Seeds: files of the matching kind, at most 1 MiB each.
   for d in "${seeds[@]}"; do
     [ -d "$d" ] || continue
     case $t in
-      read_txt) pat='*.txt' ;; read_docx) pat='*.docx' ;; read_html) pat='*.html' ;; *) pat='*.yaml' ;;
+      read_txt) pat='*.txt' ;; read_docx) pat='*.docx' ;; read_html) pat='*.html' ;; read_pdf) pat='*.pdf' ;; *) pat='*.yaml' ;;
     esac
     find "$d" -name "$pat" -size -1024k -type f -exec cp -n {} "$corpus/" \; 2>/dev/null
   done

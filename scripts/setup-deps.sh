@@ -10,13 +10,17 @@ BUILD_PKGS=(
   libgtest-dev libgmock-dev libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev
   libxml2-dev libuchardet-dev libicu-dev libopencc-dev libopencc-data
   libxlsxwriter-dev libtbb-dev libsqlite3-dev libpcre2-dev libssl-dev
-  libgoogle-perftools-dev
+  libgoogle-perftools-dev libpoppler-cpp-dev
 )
-# Independent readers the test suite opens our outputs with.
+# Independent readers the test suite opens our outputs with (chromium renders
+# the review pages; python3-websocket drives it for bench/review_bench.py).
 TEST_PKGS=(
   python3 python3-docx python3-openpyxl python3-jsonschema python3-readability
   pandoc poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
-  fonts-noto-cjk zip unzip time
+  fonts-noto-cjk zip unzip time qpdf
+  chromium
+  python3-websocket
+  slurmctld slurmd slurm-client munge
 )
 
 want=("${BUILD_PKGS[@]}")

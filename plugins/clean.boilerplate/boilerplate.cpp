@@ -8,6 +8,12 @@
 namespace docpipe::clean {
 namespace {
 
+// A file its author wrote in a word processor carries no site chrome of its
+// own (a 文库 download's notices are still found by the other rules).
+bool is_word_processor_file(const std::string& format) {
+  return format == "docx" || format == "doc" || format == "wps" || format == "odt";
+}
+
 namespace t = docpipe::text;
 
 void fill(Trie& trie, const std::vector<std::string>& words) {
@@ -253,12 +259,15 @@ std::optional<std::string> BoilerplateCleaner::published_iso(const std::string& 
   if (!timestamp_.search(line, m)) return std::nullopt;
   bool labelled = m.groups[1].matched();
   bool has_time = m.groups[6].matched();
-  bool iso_like = m.group(line, 3) != "年";
-  // A bare "2020年5月29日" may be the document's own date: keep it.
-  if (!labelled && !has_time && !iso_like) return std::nullopt;
   // After a crawl time of day a site may print a short category
   // (14:42:05年度工作总结); otherwise only page metadata may follow.
   auto rest = m.group(line, 9);
+  // A bare date (2020年5月29日, 2019/1/2, 2019.1.2) alone on its line is a
+  // report's own date line; a crawl stamp has a label, a time of day or page
+  // metadata beside it.
+  if (!labelled && !has_time && t::trim(rest).empty()) return std::nullopt;
+  // …and a bare 年月日 date before other words is a sentence's or a title's.
+  if (!labelled && !has_time && m.group(line, 3) == "年") return std::nullopt;
   bool short_tail =
       has_time && t::length(rest) <= 12 &&
       std::none_of(rest.begin(), rest.end(), [](char c) { return c == ',' || c == '.'; });
@@ -299,7 +308,7 @@ std::vector<std::string> BoilerplateCleaner::tags_of(const std::string& line) co
   return tags;
 }
 
-std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) const {
+std::string BoilerplateCleaner::classify(const std::string& line, Zone zone, bool from_page) const {
   auto u = t::to_u32(line);
   const std::size_t len = u.size();
   const std::size_t max_len = static_cast<std::size_t>(max_chrome_chars_);
@@ -310,11 +319,13 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone) con
   // A preview notice above the text (已阅读5页，还剩1页未读 继续免费阅读) is
   // document-share chrome there; only in the tail does it cut the report.
   if (zone == Zone::head && len <= 2 * max_len && is_paywall(u)) return "boilerplate.doc_share";
-  if (tag_line_.contains(line) && len <= 2 * max_len) return "boilerplate.tags";
+  if (from_page && tag_line_.contains(line) && len <= 2 * max_len) return "boilerplate.tags";
   if (len <= 2 * max_len && contains_any(u, copyright_)) return "boilerplate.copyright";
   if (len <= 3 * max_len && contains_any(u, chrome_phrases_)) return "boilerplate.widget";
   // A crawl timestamp, in either zone; bare 年月日 dates never match, nor a
   // labelled date alone at the end (both may be the document's own date).
+  // In a word processor's file a labelled date line is the author's, wherever it is.
+  if (!from_page && is_report_date(line)) return "";
   if (len <= 3 * max_len && published_iso(line) && !(zone == Zone::tail && is_report_date(line)))
     return "boilerplate.timestamp";
   // A page-metadata line may be long (上传人：… 文档编号：… 上传时间：… 格式：… 页数：…):
@@ -345,6 +356,7 @@ void BoilerplateCleaner::apply(Document& doc) {
   // SEO intros are judged first: a farm's intro paragraph is long, and must
   // not count as the first body line that ends the head zone.
   strip_seo_intros(doc, rule);
+  const bool from_page = !is_word_processor_file(doc.source.format);
   auto in_head = [&](std::size_t i) { return i < static_cast<std::size_t>(head_lines_); };
   auto in_tail = [&](std::size_t i) { return i + static_cast<std::size_t>(tail_lines_) >= n; };
 
@@ -352,8 +364,8 @@ void BoilerplateCleaner::apply(Document& doc) {
   std::vector<std::string> head_rule(n), tail_rule(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (!rule[i].empty()) continue;
-    if (in_head(i)) head_rule[i] = classify(doc.blocks[i].text, Zone::head);
-    if (in_tail(i)) tail_rule[i] = classify(doc.blocks[i].text, Zone::tail);
+    if (in_head(i)) head_rule[i] = classify(doc.blocks[i].text, Zone::head, from_page);
+    if (in_tail(i)) tail_rule[i] = classify(doc.blocks[i].text, Zone::tail, from_page);
   }
   // Position: head chrome precedes the first body line (a long line that is
   // no chrome) and tail chrome follows the last one.

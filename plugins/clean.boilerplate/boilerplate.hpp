@@ -64,7 +64,9 @@ class BoilerplateCleaner final : public Transform {
   enum class Zone { head, tail };
   // The rule a line matches as chrome ("boilerplate.breadcrumb"...), or ""
   // when it is not chrome. Site names need context and are judged in apply().
-  std::string classify(const std::string& line, Zone zone) const;
+  // `from_page` is false for a word processor's file (DOCX, DOC, WPS, ODT):
+  // its 关键词 line and a labelled date line are the author's, not a site's.
+  std::string classify(const std::string& line, Zone zone, bool from_page = true) const;
 
  private:
   struct RuleRegex {

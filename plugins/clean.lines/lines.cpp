@@ -4,6 +4,9 @@
 #include <docpipe/clean/textutil.hpp>
 #include <docpipe/text.hpp>
 
+#include "cjk_spaces.hpp"
+#include "paragraph_join.hpp"
+
 namespace docpipe::clean {
 namespace {
 namespace t = docpipe::text;
@@ -30,6 +33,13 @@ LineCleaner::LineCleaner(const PluginEnv&, const Params& params)
   spaces_ = params.get<bool>("spaces", true);
   punct_ = params.get<bool>("fullwidth_punct", true);
   min_join_chars_ = static_cast<std::size_t>(params.get<int>("min_join_chars", 15));
+  join_limits_.min_chars = min_join_chars_;
+  join_limits_.min_chars_paragraph =
+      static_cast<std::size_t>(params.get<int>("min_join_chars_paragraph", 20));
+  join_limits_.max_fragment_chars =
+      static_cast<std::size_t>(params.get<int>("max_fragment_chars", 3));
+  join_limits_.max_label_line_chars =
+      static_cast<std::size_t>(params.get<int>("max_label_line_chars", 40));
   title_lines_ = static_cast<std::size_t>(params.get<int>("title_lines", 3));
   doc_types_ = param_strings(params, "doc_types");
   if (!params.has("doc_types"))
@@ -79,38 +89,58 @@ void LineCleaner::split_blocks(Document& doc) const {
 }
 
 void LineCleaner::join_blocks(Document& doc) const {
+  const std::size_t wrap = wrap_width(doc.blocks, join_limits_);
+  // The source line the current block ends with: a wrap is judged on it.
+  std::u32string last_line = doc.blocks.empty() ? U"" : t::to_u32(doc.blocks[0].text);
   for (std::size_t i = 0; i + 1 < doc.blocks.size();) {
-    const auto& cur = doc.blocks[i];
-    const auto& next = doc.blocks[i + 1];
-    char32_t last = last_char(cur.text), first = first_char(next.text);
-    // A numbered line that short is a heading, which ends without punctuation.
-    bool heading =
-        starts_with_outline_.contains(cur.text) && t::length(cur.text) <= max_heading_chars_;
-    // A line broken mid-sentence usually carries punctuation before the
-    // break; a long unnumbered title line carries none.
-    auto cu = t::to_u32(cur.text);
-    bool inner_punct = std::any_of(cu.begin(), cu.end(), [](char32_t c) {
-      return c == U'，' || c == U',' || c == U'。' || c == U'、' || c == U'；' || c == U';' ||
-             c == U'：';
-    });
-    bool broken = !heading && (inner_punct || cu.size() >= 2 * min_join_chars_) &&
-                  cur.kind == BlockKind::paragraph && next.kind == BlockKind::paragraph &&
-                  t::length(cur.text) >= min_join_chars_ && t::is_han(last) &&
-                  !ends_with_doc_type(cur.text) && (t::is_han(first) || first == U'“') &&
-                  !starts_with_marker_.contains(next.text) && !signature_like_.contains(next.text);
-    if (!broken) {
+    if (!broken_between(doc.blocks[i], last_line, doc.blocks[i + 1], wrap)) {
       ++i;
+      last_line = t::to_u32(doc.blocks[i].text);
       continue;
     }
+    const auto& cur = doc.blocks[i];
+    const auto& next = doc.blocks[i + 1];
+    last_line = t::to_u32(next.text);
     doc.set_block_text(i, cur.text + next.text, "lines.join");
     doc.blocks[i].origin.line_end =
         std::max(doc.blocks[i].origin.line_end, doc.blocks[i + 1].origin.line_end);
+    doc.blocks[i].origin.boundary = doc.blocks[i + 1].origin.boundary;
     doc.remove_block(i + 1, "lines.join");
   }
 }
 
+bool LineCleaner::broken_between(const Block& cur, const std::u32string& last_line,
+                                 const Block& next, std::size_t wrap) const {
+  if (cur.kind != BlockKind::paragraph || next.kind != BlockKind::paragraph) return false;
+  // A numbered line that short is a heading, which ends without punctuation.
+  if (starts_with_outline_.contains(cur.text) && t::length(cur.text) <= max_heading_chars_)
+    return false;
+  auto cu = t::to_u32(cur.text);
+  auto nu = t::to_u32(next.text);
+  if (cu.empty() || nu.empty()) return false;
+  char32_t last = cu.back(), first = nu.front();
+  if (!t::is_han(last) || ends_with_doc_type(cur.text) || starts_with_marker_.contains(next.text) ||
+      signature_like_.contains(next.text))
+    return false;
+  if (cur.origin.boundary == Boundary::paragraph || cur.origin.boundary == Boundary::line_break)
+    return (t::is_han(first) || first == U'“' || is_continuing_punct(first)) &&
+           strong_break_evidence(cu, last_line, nu, wrap, join_limits_);
+  // A hard line (or a block of unknown source): a line broken mid-sentence
+  // usually carries punctuation before the break; a long unnumbered title
+  // line carries none. A short labelled line (关键词：…) stands alone unless
+  // it stops at the document's wrap width.
+  bool inner_punct = std::any_of(cu.begin(), cu.end(), [](char32_t c) {
+    return c == U'，' || c == U',' || c == U'。' || c == U'、' || c == U'；' || c == U';' ||
+           c == U'：';
+  });
+  if (is_label_line(cu, join_limits_) && !at_wrap_width(last_line, wrap)) return false;
+  return (inner_punct || cu.size() >= 2 * min_join_chars_) && cu.size() >= min_join_chars_ &&
+         (t::is_han(first) || first == U'“');
+}
+
 std::string LineCleaner::fix_spaces(const std::string& text) const {
   auto u = t::to_u32(text);
+  const bool prose = has_sentence_punct(u);
   std::u32string out;
   for (std::size_t i = 0; i < u.size();) {
     if (!t::is_space(u[i])) {
@@ -127,6 +157,12 @@ std::string LineCleaner::fix_spaces(const std::string& text) const {
     }
     char32_t left = out.empty() ? 0 : out.back();
     char32_t right = j < u.size() ? u[j] : 0;
+    if (left && right && t::is_han(left) && t::is_han(right) &&
+        keeps_cjk_space(u, i, j, prose, space_limits_)) {
+      out.push_back(U' ');
+      i = j;
+      continue;
+    }
     // Before the left char: an ASCII comma etc. that itself follows Chinese.
     char32_t left2 = out.size() >= 2 ? out[out.size() - 2] : 0;
     bool ascii_punct_after_cjk =

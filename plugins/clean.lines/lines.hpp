@@ -10,6 +10,9 @@
 #include <docpipe/clean/regex.hpp>
 #include <docpipe/plugin.hpp>
 
+#include "cjk_spaces.hpp"
+#include "paragraph_join.hpp"
+
 namespace docpipe::clean {
 
 inline constexpr const char* kLinesSchema = R"json({
@@ -22,6 +25,12 @@ inline constexpr const char* kLinesSchema = R"json({
     "fullwidth_punct": {"type": "boolean", "default": true},
     "min_join_chars": {"type": "integer", "minimum": 1, "default": 15,
                        "description": "a line shorter than this is taken as a heading and never joined"},
+    "min_join_chars_paragraph": {"type": "integer", "minimum": 1, "default": 20,
+                                 "description": "a Word paragraph or HTML block shorter than this is never joined to the next"},
+    "max_fragment_chars": {"type": "integer", "minimum": 0, "default": 3,
+                           "description": "a Word paragraph or HTML block is joined to the next when the next one's first clause is at most this long (信息获取渠 / 道。)"},
+    "max_label_line_chars": {"type": "integer", "minimum": 1, "default": 40,
+                             "description": "a line opened by a short label and a colon (关键词：…) and at most this long is never joined"},
     "max_heading_chars": {"type": "integer", "minimum": 1, "default": 40,
                           "description": "a line starting with an outline marker (一、 (一) 1、) and at most this long is a heading and never joined"},
     "title_lines": {"type": "integer", "minimum": 0, "default": 3,
@@ -44,6 +53,8 @@ class LineCleaner final : public Transform {
   void split_blocks(Document& doc) const;
   void join_blocks(Document& doc) const;
   bool ends_with_doc_type(const std::string& text) const;
+  bool broken_between(const Block& cur, const std::u32string& last_line, const Block& next,
+                      std::size_t wrap) const;
 
   Regex heading_then_item_;
   Regex title_then_paragraph_;
@@ -53,6 +64,8 @@ class LineCleaner final : public Transform {
   std::vector<std::string> doc_types_;
   bool split_ = true, join_ = true, spaces_ = true, punct_ = true;
   std::size_t min_join_chars_ = 15;
+  JoinLimits join_limits_;
+  SpaceLimits space_limits_;
   std::size_t max_heading_chars_ = 40;
   std::size_t title_lines_ = 3;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <docpipe/text.hpp>
 
+#include "docx_look.hpp"
 #include "docx_xml.hpp"
 
 namespace docpipe::readers {
@@ -125,6 +126,7 @@ void DocxBody::set_notes(const pugi::xml_node& footnotes, const pugi::xml_node& 
 
 void DocxBody::read(const pugi::xml_node& body, Document& doc) {
   doc_ = &doc;
+  front_matter_ = true;
   block_level(body);
   notes();
   doc_ = nullptr;
@@ -294,6 +296,7 @@ void DocxBody::paragraph(const pugi::xml_node& p) {
   std::string raw = paragraph_text_with_label(p, &b.marker, &num_level, &bullet);
   b.text = text::trim(raw);
   b.origin.locator = "w:body/w:p[" + std::to_string(paragraph_index_) + "]";
+  b.origin.boundary = Boundary::paragraph;
   if (b.text.empty()) return;
 
   int level = styles_.heading_level(style);
@@ -301,6 +304,8 @@ void DocxBody::paragraph(const pugi::xml_node& p) {
     int v = std::atoi(val(ol).c_str());
     level = v <= 8 ? v + 1 : 0;  // 9 = body text
   }
+  mark_front_matter(p, style, level, b);
+  if (styles_.name(style).rfind("toc ", 0) == 0) b.origin.locator += " (TOC)";
   if (level > 0) {
     b.kind = BlockKind::heading;
     b.level = level;
@@ -314,6 +319,20 @@ void DocxBody::paragraph(const pugi::xml_node& p) {
     b.kind = BlockKind::paragraph;
   }
   doc_->blocks.push_back(std::move(b));
+}
+
+void DocxBody::mark_front_matter(const pugi::xml_node& p, const std::string& style, int level,
+                                 Block& b) {
+  if (!front_matter_) return;
+  auto u = text::to_u32(b.text);
+  bool sentence = !u.empty() && (u.back() == U'。' || u.back() == U'！' || u.back() == U'？');
+  if (u.size() > kMaxTitleChars || sentence) {
+    front_matter_ = false;  // the body has begun
+    return;
+  }
+  if (level == 0 &&
+      looks_like_title(paragraph_look(p, styles_, style), styles_.default_half_points()))
+    b.origin.locator += " (prominent)";
 }
 
 std::string DocxBody::cell_text(const pugi::xml_node& tc) {

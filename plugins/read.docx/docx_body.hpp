@@ -41,6 +41,9 @@ class DocxBody {
  private:
   void block_level(const pugi::xml_node& parent);
   void paragraph(const pugi::xml_node& p);
+  // Before the first body paragraph, marks a centred, large or bold
+  // paragraph " (prominent)": a cover page's or a first line's title.
+  void mark_front_matter(const pugi::xml_node& p, const std::string& style, int level, Block& b);
   void table(const pugi::xml_node& tbl);
   // Visible text of a paragraph's content (runs, hyperlinks, fields...).
   void inline_text(const pugi::xml_node& n, std::string& out);
@@ -57,6 +60,8 @@ class DocxBody {
   std::string note_reference(const pugi::xml_node& ref, bool endnote);
   void notes();
 
+  static constexpr std::size_t kMaxTitleChars = 60;  // longer is body text
+  bool front_matter_ = true;
   std::string file_;
   const DocxStyles& styles_;
   DocxNumbering& numbering_;

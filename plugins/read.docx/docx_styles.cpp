@@ -32,6 +32,8 @@ constexpr int kMaxChain = 20;  // basedOn chains are short; a cycle must end
 
 void DocxStyles::load(const pugi::xml_document& xml) {
   auto root = xml.document_element();
+  auto default_size = child(child(child(child(root, "docDefaults"), "rPrDefault"), "rPr"), "sz");
+  if (int hp = std::atoi(val(default_size).c_str()); hp > 0) default_half_points_ = hp;
   for (auto s : root.children()) {
     if (local(s) != "style" || val(s, "type") != "paragraph") continue;
     Style st;
@@ -43,6 +45,10 @@ void DocxStyles::load(const pugi::xml_document& xml) {
       st.numbering.num_id = val(child(np, "numId"));
       if (auto il = child(np, "ilvl")) st.numbering.ilvl = std::atoi(val(il).c_str());
     }
+    if (auto jc = child(ppr, "jc")) st.look.centered = val(jc) == "center";
+    auto rpr = child(s, "rPr");
+    if (auto b = child(rpr, "b")) st.look.bold = on_off(b);
+    st.look.half_points = std::atoi(val(child(rpr, "sz")).c_str());
     std::string id = val(s, "styleId");
     std::string is_default = attr(s, "default").value();
     if (is_default == "1" || is_default == "true") default_paragraph_ = id;
@@ -68,6 +74,21 @@ int DocxStyles::heading_level(const std::string& id) const {
     s = s->based_on.empty() ? nullptr : find(s->based_on);
   }
   return 0;
+}
+
+StyleLook DocxStyles::look(const std::string& id) const {
+  StyleLook out;
+  const Style* s = find(id);
+  for (int depth = 0; s && depth < kMaxChain; ++depth) {
+    if (out.centered < 0) out.centered = s->look.centered;
+    if (out.bold < 0) out.bold = s->look.bold;
+    if (out.half_points <= 0) out.half_points = s->look.half_points;
+    s = s->based_on.empty() ? nullptr : find(s->based_on);
+  }
+  if (out.centered < 0) out.centered = 0;
+  if (out.bold < 0) out.bold = 0;
+  if (out.half_points <= 0) out.half_points = default_half_points_;
+  return out;
 }
 
 bool DocxStyles::is_title(const std::string& id) const {

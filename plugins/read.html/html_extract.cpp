@@ -432,7 +432,9 @@ class Extractor {
                               "post-meta", "article-meta", "timestamp"});
   }
 
-  void flush() {
+  // `end` is how the source ended the block: a block element's end, a <br>,
+  // or a line of preformatted text.
+  void flush(Boundary end = Boundary::paragraph) {
     std::string t = text::trim(line_);
     line_.clear();
     if (t.empty()) return;
@@ -445,6 +447,7 @@ class Extractor {
     b.level = level_;
     b.text = std::move(t);
     b.origin.locator = locator_;
+    b.origin.boundary = end;
     out_.push_back(std::move(b));
   }
 
@@ -588,7 +591,7 @@ class Extractor {
     if (!is_element(n) || excluded_.count(n)) return;
     auto name = name_of(n);
     if (name == "br") {
-      flush();
+      flush(Boundary::line_break);
       return;
     }
     if (kBlockTags.count(name) && skip_block(n)) {
@@ -623,7 +626,7 @@ class Extractor {
       if (t) xmlFree(t);
       for (auto line : text::split_lines(s)) {
         line_ = std::string(line);
-        flush();
+        flush(Boundary::hard_line);
       }
       return;
     }

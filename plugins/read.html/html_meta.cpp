@@ -65,6 +65,42 @@ std::vector<std::string> split_keywords(const std::string& s) {
   return out;
 }
 
+// A value that swallowed markup: a broken page whose attribute quote never
+// closes carries the next tags in it (content="<meta name=…").
+bool looks_like_markup(std::string_view v) {
+  for (std::size_t i = 0; i + 1 < v.size(); ++i)
+    if (v[i] == '<' &&
+        (std::isalpha(static_cast<unsigned char>(v[i + 1])) || v[i + 1] == '/' || v[i + 1] == '!'))
+      return true;
+  return v.find("=\"") != std::string_view::npos || v.find("='") != std::string_view::npos;
+}
+
+// Labels a page prints before its own publication date.
+constexpr std::string_view kPublishedLabels[] = {"发布时间", "发布日期", "发表时间",
+                                                 "发文日期", "更新时间", "发布于"};
+constexpr std::size_t kLeadBytes = 4096;  // how far into the page the label is looked for
+
+// The first `cap` bytes of the page's visible text (scripts and styles left
+// out), in document order, without walking the rest of a huge page.
+std::string leading_text(xmlNode* root, std::size_t cap) {
+  std::string out;
+  for (xmlNode* n = root; n && out.size() < cap;) {
+    if (n->type == XML_TEXT_NODE && n->content) {
+      out += reinterpret_cast<const char*>(n->content);
+      out += ' ';
+    }
+    bool skip = n->type == XML_ELEMENT_NODE &&
+                (name_of(n) == "script" || name_of(n) == "style" || name_of(n) == "head");
+    if (n->children && !skip) {
+      n = n->children;
+      continue;
+    }
+    while (n && n != root && !n->next) n = n->parent;
+    n = (n && n != root) ? n->next : nullptr;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::string> find_date(std::string_view s) {
@@ -108,7 +144,7 @@ void read_page_metadata(htmlDocPtr html, Document& doc) {
         if (key.empty()) key = lower(prop(c, "name"));
         if (key.empty()) key = lower(prop(c, "itemprop"));
         std::string v = text::trim(prop(c, "content"));
-        if (v.empty()) continue;
+        if (v.empty() || looks_like_markup(v)) continue;
         if (key == "og:title")
           og_title = v;
         else if (key == "og:site_name" && !page.site)
@@ -122,7 +158,8 @@ void read_page_metadata(htmlDocPtr html, Document& doc) {
           published = v;
         else if (key == "keywords" || key == "news_keywords" || key == "article:tag") {
           for (auto& t : split_keywords(v))
-            if (std::find(page.tags.begin(), page.tags.end(), t) == page.tags.end())
+            if (t.find_first_of("<>=\"") == std::string::npos &&
+                std::find(page.tags.begin(), page.tags.end(), t) == page.tags.end())
               page.tags.push_back(t);
         } else if (key == "description")
           doc.source.properties["description"] = v;
@@ -156,6 +193,20 @@ void read_page_metadata(htmlDocPtr html, Document& doc) {
     for (xmlNode* s = h1->next; s && near.size() < 600; s = s->next) near += content_of(s) + " ";
     if (near.size() < 600 && h1->parent && h1->parent->next) near += content_of(h1->parent->next);
     if (auto iso = find_date(near.substr(0, 800))) page.published = *iso;
+  }
+  if (!page.published) {
+    // No headline element: a labelled date in the page's first text
+    // (发布时间：2020-03-02 来源：…) is still the page's own.
+    std::string lead = leading_text(root, kLeadBytes);
+    for (std::string_view label : kPublishedLabels) {
+      auto at = lead.find(label);
+      if (at == std::string::npos) continue;
+      auto after = std::string_view(lead).substr(at + label.size(), 40);
+      if (after.starts_with("：") || after.starts_with(":")) {
+        if (auto iso = find_date(after)) page.published = *iso;
+        break;
+      }
+    }
   }
 }
 

@@ -195,6 +195,7 @@ Document parse_text_file(const std::filesystem::path& path, std::string_view byt
     b.kind = BlockKind::paragraph;
     b.text = std::move(t);
     b.origin.line_start = b.origin.line_end = line_no;
+    b.origin.boundary = Boundary::hard_line;  // a wrap, or the writer's paragraph
     doc.blocks.push_back(std::move(b));
   };
   for (std::size_t i = 0; i < u.size(); ++i) {

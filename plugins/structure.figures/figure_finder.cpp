@@ -127,8 +127,8 @@ FigureWords FigureWords::from_file(const std::filesystem::path& json_file) {
   return w;
 }
 
-FigureFinder::FigureFinder(FigureWords words)
-    : words_(std::move(words)), re_(figure_pattern(words_)) {
+FigureFinder::FigureFinder(FigureWords words, std::size_t max_quantities)
+    : words_(std::move(words)), max_quantities_(max_quantities), re_(figure_pattern(words_)) {
   pre_ = re_.group("pre");
   num_ = re_.group("num");
   post1_ = re_.group("post1");
@@ -138,11 +138,20 @@ FigureFinder::FigureFinder(FigureWords words)
 }
 
 std::vector<Metric> FigureFinder::find(const std::string& text, int block,
-                                       const std::vector<std::string>& heading_path) const {
+                                       const std::vector<std::string>& heading_path,
+                                       std::size_t limit) const {
   std::vector<Metric> out;
   auto quotes = quoted_ranges(text);
   auto terms = term_ranges(text, words_.fixed_terms);
-  for (const auto& m : re_.find_all(text)) {
+  std::optional<RegexMatch> next;
+  for (std::size_t at = 0;
+       out.size() < limit && at <= text.size() && (next = re_.find(text, at)).has_value();) {
+    const RegexMatch& m = *next;
+    at = m.end();
+    if (m.end() == m.begin()) {  // an empty match: step over one code point
+      ++at;
+      while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+    }
     std::string_view num = m.view(text, num_);
     bool chinese =
         cn_digit(text::to_u32(num).front()) >= 0 || cn_multiplier(text::to_u32(num).front()) > 0;
@@ -200,8 +209,15 @@ void FigureFinder::apply(Document& doc) const {
     }
     std::vector<std::string> hp;
     for (const auto& [lvl, t] : path) hp.push_back(t);
-    auto found = find(b.text, static_cast<int>(i), hp);
+    auto found = find(b.text, static_cast<int>(i), hp, max_quantities_ - doc.metrics.size());
     doc.metrics.insert(doc.metrics.end(), found.begin(), found.end());
+    if (doc.metrics.size() >= max_quantities_) {
+      doc.diagnose(Level::warning, "figures: stopped at " + std::to_string(max_quantities_) +
+                                       " quantities (max_quantities) in block " +
+                                       std::to_string(i) +
+                                       "; the rest of the text is not searched");
+      break;
+    }
   }
   doc.diagnose(Level::info, "figures: " + std::to_string(doc.metrics.size()) + " quantities");
 }

@@ -25,15 +25,22 @@ struct FigureWords {
 
 class FigureFinder {
  public:
-  explicit FigureFinder(FigureWords words);
-  // Metrics of one text; `block` and `heading_path` are copied into each.
+  // A document yields at most `max_quantities` metrics: a hostile text of
+  // millions of figures would otherwise cost gigabytes in the model and its
+  // JSON (the rest is left unsearched, with a warning).
+  explicit FigureFinder(FigureWords words, std::size_t max_quantities = kDefaultMaxQuantities);
+  static constexpr std::size_t kDefaultMaxQuantities = 10000;
+  // Metrics of one text, at most `limit`; `block` and `heading_path` are
+  // copied into each.
   std::vector<Metric> find(const std::string& text, int block = -1,
-                           const std::vector<std::string>& heading_path = {}) const;
+                           const std::vector<std::string>& heading_path = {},
+                           std::size_t limit = kDefaultMaxQuantities) const;
   // Replaces doc.metrics with the figures of every text block.
   void apply(Document& doc) const;
 
  private:
   FigureWords words_;
+  std::size_t max_quantities_;
   Regex re_;
   int pre_, num_, post1_, mag_, post2_, unit_;
 };

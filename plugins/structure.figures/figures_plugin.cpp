@@ -15,7 +15,10 @@ docpipe::structure::FigureWords words(const docpipe::PluginEnv& env, const docpi
 class FiguresTransform final : public docpipe::Transform {
  public:
   FiguresTransform(const docpipe::PluginEnv& env, const docpipe::Params& p)
-      : finder_(words(env, p)) {}
+      : finder_(words(env, p),
+                static_cast<std::size_t>(p.get<int>(
+                    "max_quantities",
+                    static_cast<int>(docpipe::structure::FigureFinder::kDefaultMaxQuantities)))) {}
   void apply(docpipe::Document& doc) override { finder_.apply(doc); }
 
  private:
@@ -31,4 +34,6 @@ DOCPIPE_PLUGIN(
     .params_schema = R"json({"type":"object","additionalProperties":false,
                  "properties":{
                    "extra_units":{"type":"array","items":{"type":"string"},"default":[],
-                     "description":"units added to the shipped figures.json list"}}})json")
+                     "description":"units added to the shipped figures.json list"},
+                   "max_quantities":{"type":"integer","minimum":1,"default":10000,
+                     "description":"at most this many quantities a document; past it the rest of the text is not searched (warning)"}}})json")

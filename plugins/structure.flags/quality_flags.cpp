@@ -13,6 +13,8 @@ namespace docpipe::structure {
 namespace {
 
 constexpr std::size_t kQuoteChars = 16;  // how much text a diagnostic quotes
+// A last paragraph shorter than this is a closing line, not a cut sentence.
+constexpr std::size_t kMinCutSentenceChars = 12;
 
 std::string head(std::string_view s) {
   auto u = text::to_u32(s);
@@ -76,13 +78,22 @@ std::string QualityFlagger::truncated_end_reason(const Document& doc) {
   auto last = std::find_if(doc.blocks.rbegin(), doc.blocks.rend(), is_body);
   if (last == doc.blocks.rend()) return {};
   std::u32string u = text::to_u32(text::trim(last->text));
-  // A heading alone at the end lost its section; a level-3 item that carries
-  // its own text (1、标题。正文…) is judged like a paragraph.
-  bool bare_heading = last->kind == BlockKind::heading &&
+  // A section heading (一、… or （一）…) alone at the end lost its section; a
+  // plan's last numbered item (5、做好…) is complete as it stands, and a
+  // level-3 item that carries its own text (1、标题。正文…) is judged like a
+  // paragraph.
+  bool bare_heading = last->kind == BlockKind::heading && last->level <= 2 &&
                       std::none_of(u.begin(), u.end() - 1, [](char32_t c) { return c == U'。'; });
   if (bare_heading && doc.blocks.size() > 1)
     return "the text ends with the heading \"" + head(last->text) + "\", without its content";
-  if (!closes_text(u.back()))
+  // A sentence that stops mid-way: prose (a clause already closed by a comma
+  // or an enumeration comma, and sentence-long) without a sentence end. A
+  // short line -- an editor line, a name, a date, a list's last item -- is a
+  // complete ending, not evidence of a cut.
+  bool prose = u.size() >= kMinCutSentenceChars && std::any_of(u.begin(), u.end(), [](char32_t c) {
+                 return c == U'，' || c == U',' || c == U'、' || c == U'；';
+               });
+  if (last->kind != BlockKind::list_item && prose && !closes_text(u.back()))
     return "the last paragraph ends mid-sentence: \"" + tail(last->text) + "\"";
   return {};
 }

@@ -126,6 +126,18 @@ std::optional<std::string> MetadataExtractor::doc_type_from_cues(std::string_vie
   return std::nullopt;
 }
 
+// Whether `short_name` is `full_name` with characters left out (街道团委 of
+// 街道共青团委): same first and last character, the rest in order.
+static bool abbreviates(std::string_view short_name, std::string_view full_name) {
+  auto s = text::to_u32(short_name), f = text::to_u32(full_name);
+  if (s.size() < 2 || s.size() >= f.size() || s.front() != f.front() || s.back() != f.back())
+    return false;
+  std::size_t k = 0;
+  for (char32_t c : f)
+    if (k < s.size() && c == s[k]) ++k;
+  return k == s.size();
+}
+
 std::string opening_sentence(const Document& doc) {
   for (const auto& b : doc.blocks) {
     if (b.kind != BlockKind::paragraph) continue;
@@ -179,6 +191,12 @@ void MetadataExtractor::apply(Document& doc) const {
   if (!org) {
     org = opening_org;
     org_from = "opening sentence";
+    // 我街道团委 in the opening, 街道共青团委 in the title: the same body,
+    // named in full in the title.
+    if (org && title_org && abbreviates(*org, *title_org)) {
+      org = title_org;
+      org_from = "title (the opening's name in full)";
+    }
   }
   // A name the author redacted (XX团委, **街道团工委) is the report's own
   // name for itself, more than an unredacted short form beside it.
@@ -223,6 +241,11 @@ void MetadataExtractor::apply(Document& doc) const {
     Period p = periods_.parse(title);
     if (!p.year && p.span == "unknown") {
       p = periods_.parse(opening);
+      // A month in the opening is the report's own only when it says so
+      // (5月份, 5月以来); 2011年6月参加工作 dates an event, not the report.
+      if (p.span == "month" && opening.find("月份") == std::string::npos &&
+          opening.find("月以来") == std::string::npos && opening.find("月来") == std::string::npos)
+        p = Period{};
     } else if (!p.year) {
       // 街道团工委上半年工作总结 / 2015 年上半年，…: the opening names the year.
       Period o = periods_.parse(opening);

@@ -22,7 +22,10 @@ constexpr const char* kSpan =
 constexpr const char* kDate =
     R"((?<y>(?:19|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3})\s*年\s*)"
     R"((?<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*)"
-    R"((?<d>[0-9]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])";
+    R"((?<d>[0-9]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])"
+    // Word reports also close with 2019/1/2, 2019.1.2 or 2019-01-02.
+    R"(|(?<![0-9])(?<yn>(?:19|20)[0-9]{2})\s*(?<sep>[./-])\s*(?<mn>[0-9]{1,2})\s*\k<sep>\s*)"
+    R"((?<dn>[0-9]{1,2})(?![0-9]))";
 
 int number_of(std::string_view s) {
   auto v = parse_any_number(s);
@@ -79,9 +82,10 @@ Period PeriodParser::parse(std::string_view text) const {
 std::optional<PeriodParser::DateHit> PeriodParser::find_date(std::string_view text) const {
   auto m = date_.find(text);
   if (!m) return std::nullopt;
-  int y = number_of(m->view(text, date_.group("y")));
-  int mo = number_of(m->view(text, date_.group("m")));
-  int d = number_of(m->view(text, date_.group("d")));
+  bool numeric = !m->view(text, date_.group("yn")).empty();
+  int y = number_of(m->view(text, date_.group(numeric ? "yn" : "y")));
+  int mo = number_of(m->view(text, date_.group(numeric ? "mn" : "m")));
+  int d = number_of(m->view(text, date_.group(numeric ? "dn" : "d")));
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);

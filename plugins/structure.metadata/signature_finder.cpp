@@ -1,5 +1,6 @@
 #include "signature_finder.hpp"
 
+#include <algorithm>
 #include <docpipe/text.hpp>
 
 #include "heading_marker.hpp"
@@ -11,6 +12,13 @@ bool ends_with_punct(std::string_view s) {
   auto u = text::to_u32(s);
   return !u.empty() && (text::is_cjk_punct(u.back()) || u.back() == U'.' || u.back() == U',' ||
                         u.back() == U';' || u.back() == U':');
+}
+
+// A few Chinese characters and a colon before a date: 时间：, 落款日期：.
+bool is_date_label(std::string_view s) {
+  auto u = text::to_u32(s);
+  if (u.size() < 2 || u.size() > 7 || (u.back() != U'：' && u.back() != U':')) return false;
+  return std::all_of(u.begin(), u.end() - 1, [](char32_t c) { return text::is_han(c); });
 }
 }  // namespace
 
@@ -30,6 +38,8 @@ std::optional<SignatureHit> SignatureFinder::find(const Document& doc) const {
   if (auto d = periods_.find_date(t); d && text::trim(std::string_view(t).substr(d->end)).empty()) {
     hit.date = d->iso;
     std::string before = text::trim(std::string_view(t).substr(0, d->begin));
+    // "时间：2019/1/2", "日期: 2019.1.2": a short label, not an organization.
+    if (is_date_label(before)) before.clear();
     if (!before.empty()) {
       if (!is_org_(before)) return std::nullopt;  // a sentence fragment ending in a date
       hit.organization = before;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <docpipe/text.hpp>
+#include <optional>
 
 #include "heading_marker.hpp"
 
@@ -62,6 +63,21 @@ bool ends_like_sentence(std::string_view s) {
   char32_t c = u.back();
   return c == U'。' || c == U'；' || c == U';' || c == U'，' || c == U',' || c == U'：' ||
          c == U':' || c == U'！' || c == U'？';
+}
+
+// A paragraph the reader saw set apart as a title: a Title style, or
+// centred, large or bold before the body (read.docx's locator marks).
+bool is_prominent(const Block& b) {
+  const auto& loc = b.origin.locator;
+  return loc.find(" (prominent)") != std::string::npos || loc.find(" (Title)") != std::string::npos;
+}
+
+// Three or more phrases strung together by _ | or commas.
+bool is_keyword_string(std::string_view s) {
+  int parts = 1;
+  for (char32_t c : text::to_u32(s))
+    if (c == U'_' || c == U'|' || c == U'｜' || c == U',' || c == U'，') ++parts;
+  return parts >= 3;
 }
 
 struct Candidate {
@@ -149,6 +165,7 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
   // Lines without any Han character (a crawl timestamp, a URL) are skipped.
   std::vector<Candidate> cands;
   std::vector<std::size_t> extra_blocks;  // second lines of titles split in two
+  std::optional<std::size_t> prominent;   // the first line set apart as a title
   const std::size_t n = doc.blocks.size();
   for (std::size_t i = 0; i < n && i < static_cast<std::size_t>(cfg_.scan_blocks); ++i) {
     const Block& b = doc.blocks[i];
@@ -160,6 +177,13 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
     std::string stripped = strip_seo_additions(text::trim(b.text));
     if (is_title_like(stripped)) {
       cands.push_back({i, stripped, ""});
+      continue;
+    }
+    // A Word cover page: the school or body above the title and the title
+    // itself stand out (centred, large, bold; read.docx marks them); the
+    // report's title is the one naming a document type, else the first.
+    if (is_prominent(b)) {
+      if (!prominent) prominent = i;
       continue;
     }
     // A title broken over two lines: "***镇团委20xx年上半年" / "工作总结".
@@ -185,6 +209,12 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
     break;
   }
 
+  if (cands.empty() && prominent) {
+    const Block& b = doc.blocks[*prominent];
+    if (!ends_like_sentence(b.text) && !match_heading_marker(b.text))
+      cands.push_back({*prominent, text::trim(b.text), ""});
+  }
+
   // A news headline names no document type: the first line, short, not
   // ending like a sentence, with body text right after it (or its copy).
   if (cands.empty() && n >= 2) {
@@ -205,12 +235,14 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
 
   // 2. What the page or file says about itself, without site suffixes.
   std::vector<std::string> page;
-  for (const char* key : {"html_h1", "html_title", "docx_title", "title"}) {
+  // A <title> that is a string of search keywords (今日股市行情_明日大盘_…)
+  // names no document; the headline or og:title does.
+  for (const char* key : {"html_h1", "og_title", "html_title", "docx_title", "title"}) {
     auto it = doc.source.properties.find(key);
     if (it == doc.source.properties.end()) continue;
     std::string t =
         strip_seo_additions(strip_site_suffix(text::trim(it->second), doc.metadata.page.site));
-    if (!t.empty()) page.push_back(t);
+    if (!t.empty() && !is_keyword_string(t)) page.push_back(t);
   }
 
   // 3. Choose: the report's own title is the candidate nearest its body (the

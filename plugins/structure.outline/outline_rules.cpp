@@ -5,6 +5,7 @@
 #include <docpipe/text.hpp>
 
 #include "heading_marker.hpp"
+#include "table_of_contents.hpp"
 
 namespace docpipe::structure {
 
@@ -212,6 +213,9 @@ int mark_unnumbered_headings(Document& doc, const OutlineOptions& opt) {
 
 OutlineStats build_outline(Document& doc, const OutlineOptions& opt) {
   OutlineStats st;
+  if (auto n = drop_tables_of_contents(doc))
+    doc.diagnose(Level::info, "outline: dropped a table of contents (" + std::to_string(n) +
+                                  " lines, outline.toc)");
   if (opt.markdown_headings) mark_markdown_headings(doc);
   if (opt.inline_headings) split_inline_headings(doc, opt.boundaries);
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {

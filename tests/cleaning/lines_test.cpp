@@ -93,3 +93,78 @@ TEST(Lines, UnnumberedTitleWithoutPunctuationIsNotJoined) {
   make({{"fullwidth_punct", false}}).apply(doc);
   EXPECT_EQ(texts(doc), lines);
 }
+
+namespace {
+// Blocks as a Word document or an HTML page gives them: each its author's own
+// paragraph (or <br> line).
+docpipe::Document paragraphs_of(const std::vector<std::string>& lines,
+                                docpipe::Boundary boundary = docpipe::Boundary::paragraph) {
+  auto doc = doc_of(lines);
+  for (auto& b : doc.blocks) b.origin.boundary = boundary;
+  return doc;
+}
+}  // namespace
+
+TEST(Lines, SeparateWordParagraphsStaySeparate) {
+  // A keyword line, cover lines, captions and a couplet: each a paragraph of
+  // its own in the source, though the hard-line rule would glue some.
+  const std::vector<std::string> lines{
+      "关键词：城市方言；方言保护；方言传承",
+      "通过走访调查，我们了解到方言在青少年中的使用越来越少，这一现象值得关注",
+      "图1 社区老人讲述方言故事",
+      "图2 团队成员整理录音资料",
+      "春风化雨育桃李，乡音绵长润人心",
+      "薪火相传承文脉，方言常新话家园",
+      "建筑1801 某某",
+      "指导教师：某某"};
+  for (auto boundary : {docpipe::Boundary::paragraph, docpipe::Boundary::line_break}) {
+    auto doc = paragraphs_of(lines, boundary);
+    make({{"fullwidth_punct", false}}).apply(doc);
+    EXPECT_EQ(texts(doc), lines);
+    EXPECT_EQ(edits_with(doc, "lines.join"), 0u);
+  }
+}
+
+TEST(Lines, WordParagraphBrokenInsideAWordIsJoined) {
+  auto doc = paragraphs_of({"问卷显示，年轻人接触方言的机会越来越少，网络成为他们主要的信息获取渠",
+                            "道。多数受访者认为方言值得保护。"});
+  make().apply(doc);
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{"问卷显示，年轻人接触方言的机会越来越少，网络成"
+                                                  "为他们主要的信息获取渠道。多数受访者认为方言值"
+                                                  "得保护。"}));
+}
+
+TEST(Lines, WordParagraphsPastedFromAPdfAreJoinedAtTheirWrapWidth) {
+  // One paragraph a line, every line cut at the same width.
+  auto doc =
+      paragraphs_of({"今年以来，在上级团组织的正确领导下，我们紧紧围绕中心工作，认真",
+                     "开展各项活动，团员青年的思想政治素质不断提高，组织建设得到进",
+                     "一步加强，志愿服务活动广泛开展，取得了较好的社会效果和良好反", "响。"});
+  make().apply(doc);
+  ASSERT_EQ(doc.blocks.size(), 1u) << texts(doc)[0];
+}
+
+TEST(Lines, AShortLabelledLineIsNotJoinedEvenAsAHardLine) {
+  const std::vector<std::string> lines{"关键词：城市方言；方言保护；方言传承",
+                                       "方言是地域文化的重要载体，也是乡愁的寄托。"};
+  auto doc = doc_of(lines);
+  make({{"fullwidth_punct", false}}).apply(doc);
+  EXPECT_EQ(texts(doc), lines);
+}
+
+TEST(Lines, SpacesThatSeparateNamesSlogansAndArticlesStay) {
+  auto l = make();
+  EXPECT_EQ(l.fix_spaces("赵胜博    王磊   李佳诚  胡冰倩"), "赵胜博 王磊 李佳诚 胡冰倩");
+  EXPECT_EQ(l.fix_spaces("参加人员：赵胜博 王磊 李佳诚，共三人。"),
+            "参加人员：赵胜博 王磊 李佳诚，共三人。");
+  EXPECT_EQ(l.fix_spaces("彰显省会担当 我们怎么干"), "彰显省会担当 我们怎么干");
+  EXPECT_EQ(l.fix_spaces("第一条 为规范团费收缴工作，制定本办法。"),
+            "第一条 为规范团费收缴工作，制定本办法。");
+}
+
+TEST(Lines, SpacesInsideProseAndLetterSpacingGo) {
+  auto l = make();
+  EXPECT_EQ(l.fix_spaces("本次调 查走访了本镇各村，共发放问卷。"),
+            "本次调查走访了本镇各村，共发放问卷。");
+  EXPECT_EQ(l.fix_spaces("工 作 总 结"), "工作总结");
+}

@@ -248,3 +248,25 @@ TEST(PageChrome, NewsLeadOfTheSiteItselfStays) {
       kBody, kBody2};
   EXPECT_EQ(cleaned(lines), lines);
 }
+
+TEST(PageChrome, TagListGluedAfterTheTitleLineGoes) {
+  auto doc = doc_of({"某街道团工委2021年工作总结 标签:品德故事 党务工作 找工作", kBody});
+  make().apply(doc);
+  EXPECT_EQ(doc.blocks[0].text, "某街道团工委2021年工作总结");
+  EXPECT_EQ(edits_with(doc, "boilerplate.inline_tags"), 1u);
+  // A sentence that speaks of labels keeps them.
+  auto kept = cleaned({"我们为每个志愿者发放了标签：姓名和编号。", kBody});
+  EXPECT_EQ(kept.front(), "我们为每个志愿者发放了标签：姓名和编号。");
+}
+
+TEST(PageChrome, AWordFilesKeywordAndDateLinesAreItsOwn) {
+  auto doc = doc_of({"方言保护调研报告", "关键词：城市方言；方言保护；方言传承", kBody,
+                     "时间：2019年1月2日", kBody2, "2019/1/2"});
+  doc.source.format = "docx";
+  make().apply(doc);
+  std::string removed;
+  for (const auto& e : doc.edits) removed += e.rule + ": " + e.before + "\n";
+  EXPECT_EQ(doc.blocks.size(), 6u) << removed;
+  EXPECT_EQ(edits_with(doc, "boilerplate.tags"), 0u);
+  EXPECT_EQ(edits_with(doc, "boilerplate.timestamp"), 0u);
+}

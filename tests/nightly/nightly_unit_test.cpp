@@ -83,6 +83,44 @@ TEST(Ledger, RecordsSurviveReopening) {
   EXPECT_TRUE(ledger.close_interrupted_runs().empty());
 }
 
+// What `docpipe merge` reads of a shard's ledger: one entry by key, and
+// whether the last run finished.
+TEST(Ledger, OneEntryAndTheLastRun) {
+  TempDir dir;
+  auto file = dir.path() / "ledger.sqlite";
+  {
+    Ledger ledger(file);
+    EXPECT_FALSE(ledger.last_run());
+    auto run = ledger.begin_run("demo", "P", "2026-01-01T00:00:00", "1/4", 1);
+    auto e = entry("/in/a.txt", "abc", "failed");
+    e.error = "not a ZIP";
+    e.outputs = {"/out/a.json"};
+    e.output_sizes = {12};
+    e.run_id = run;
+    ledger.record(e);
+    auto last = ledger.last_run();
+    ASSERT_TRUE(last);
+    EXPECT_EQ(last->status, "running");
+    EXPECT_EQ(last->shard, "1/4");
+    ledger.finish_run(run, "2026-01-01T00:01:00", {{"failed", 1}}, "finished");
+  }
+  auto ledger = Ledger::open_read_only(file);
+  ASSERT_TRUE(ledger);
+  auto e = ledger->entry("/in/a.txt");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->status, "failed");
+  EXPECT_EQ(e->error, "not a ZIP");
+  EXPECT_EQ(e->outputs, std::vector<std::string>{"/out/a.json"});
+  EXPECT_EQ(e->output_sizes, std::vector<std::int64_t>{12});
+  EXPECT_FALSE(ledger->entry("/in/b.txt"));
+  auto last = ledger->last_run();
+  ASSERT_TRUE(last);
+  EXPECT_EQ(last->status, "finished");
+  EXPECT_EQ(last->started, "2026-01-01T00:00:00");
+  EXPECT_EQ(last->finished, "2026-01-01T00:01:00");
+  EXPECT_EQ(last->pipeline_hash, "P");
+}
+
 TEST(Ledger, ALedgerWithoutOutputSizesIsUpgradedInPlace) {
   // The documents table as docpipe wrote it before output sizes were kept.
   TempDir dir;

@@ -7,6 +7,7 @@
 #include "docx_parse.hpp"
 #include "fixture_util.hpp"
 #include "html_parse.hpp"
+#include "pdf_parse.hpp"
 #include "txt_parse.hpp"
 
 int main(int argc, char** argv) {
@@ -23,7 +24,9 @@ int main(int argc, char** argv) {
     std::string bytes = readers_test::slurp(p);
     try {
       docpipe::Document doc;
-      if (docpipe::readers::sniff_docx(p, bytes) >= 50)
+      if (docpipe::readers::sniff_pdf(p, bytes) >= 50)
+        doc = docpipe::readers::parse_pdf(p, bytes);
+      else if (docpipe::readers::sniff_docx(p, bytes) >= 50)
         doc = docpipe::readers::parse_docx(p, bytes);
       else if (docpipe::readers::sniff_html(p, bytes) >= 50)
         doc = docpipe::readers::parse_html(p, bytes, html_options);

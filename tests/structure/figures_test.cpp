@@ -111,3 +111,13 @@ TEST(Figures, HeadingPathNamesAWholeItemHeadingByItsTitleOnly) {
   ASSERT_EQ(d.metrics[0].heading_path.size(), 2u);
   EXPECT_EQ(d.metrics[0].heading_path[1], "1、开展志愿服务活动。");
 }
+
+TEST(Figures, AHostileTextOfFiguresStopsAtTheLimitWithAWarning) {
+  const FigureFinder capped(FigureWords::from_file(STRUCTURE_FIGURES_DATA_FILE), 50);
+  std::string many;
+  for (int i = 0; i < 400; ++i) many += "开展活动12场，参与青年300人次，";
+  auto d = docpipe::structure::testing::doc_of({many, "服务群众8000余人。"});
+  capped.apply(d);
+  EXPECT_EQ(d.metrics.size(), 50u);
+  EXPECT_TRUE(docpipe::structure::testing::has_diagnostic(d, "figures: stopped at 50 quantities"));
+}

@@ -94,3 +94,16 @@ TEST(Flags, LastItemWithItsOwnTextIsNotATruncatedEnd) {
   flagger().apply(b);
   EXPECT_TRUE(b.has_flag("truncated_end"));
 }
+
+TEST(Flags, ACompleteEndingWithoutAFullStopIsNoCut) {
+  // An editor line, a date, a name, a plan's last short item: closing lines.
+  for (const char* last : {"（责任编辑：某某）", "2019/1/2", "某某某", "5、做好年终总结"}) {
+    auto d = doc_of({"一年来,团区委积极开展各项工作,取得了较好成效。", last});
+    if (std::string(last).rfind("5、", 0) == 0) {
+      d.blocks[1].kind = BlockKind::heading;
+      d.blocks[1].level = 3;
+    }
+    flagger().apply(d);
+    EXPECT_FALSE(d.has_flag("truncated_end")) << last;
+  }
+}

@@ -236,3 +236,40 @@ TEST(Metadata, ShortFormGivesWayToTheNameTheTextGives) {
   extractor().apply(d);
   EXPECT_EQ(d.metadata.organization, "XX镇团委");
 }
+
+TEST(Metadata, NumericClosingDateWithOrWithoutALabel) {
+  for (const char* line : {"2019/1/2", "2019.1.2", "时间： 2019/1/2", "日期:2019-01-02"}) {
+    auto d = doc_of({"2018年团支部工作总结",
+                     "一年来,团支部认真开展各项工作,组织生活规范有序,团员意识不断增强。", line});
+    extractor().apply(d);
+    EXPECT_EQ(d.metadata.date, "2019-01-02") << line;
+  }
+}
+
+TEST(Metadata, AWordCoverPagesTitleIsFoundPastTheSchoolAbove) {
+  auto d = doc_of({"某某职业技术学院", "暑期社会实践报告", "班级：建筑1801",
+                   "本次实践我们走访了多个社区，了解了方言的使用情况，收获颇丰。"});
+  d.blocks[0].origin.locator = "w:body/w:p[1] (prominent)";
+  d.blocks[1].origin.locator = "w:body/w:p[2] (prominent)";
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.title, "暑期社会实践报告");
+  auto e = doc_of({"关于方言传承的几点思考", "方言是地域文化的载体，我们应当珍视它，传承它。"});
+  e.blocks[0].origin.locator = "w:body/w:p[1] (prominent)";
+  extractor().apply(e);
+  EXPECT_EQ(e.metadata.title, "关于方言传承的几点思考");
+}
+
+TEST(Period, AnEventDateInTheOpeningIsNoPeriod) {
+  auto d = doc_of({"我于2011年6月参加工作，一直在团委从事青年工作，现将思想情况汇报如下。",
+                   "一是加强理论学习。"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.period.span, "unknown");
+  EXPECT_FALSE(d.metadata.period.year.has_value());
+}
+
+TEST(Metadata, TheOpeningsShortNameGivesWayToTheTitlesFullOne) {
+  auto d = doc_of({"街道共青团委2021年工作总结",
+                   "今年来,我街道团委在街道党工委的领导下,围绕中心工作,扎实推进各项工作。"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.organization, "街道共青团委");
+}

@@ -201,3 +201,30 @@ TEST(Outline, FirstSectionAfterAnAnnouncement) {
   EXPECT_EQ(d.blocks[1].text, "一、基本情况");
   EXPECT_EQ(d.blocks[1].kind, BlockKind::heading);
 }
+
+TEST(Outline, ATableOfContentsIsDroppedNotReadAsHeadings) {
+  auto d = doc_of({"目 录", "一、实践背景\t1", "二、实践过程……2", "三、实践收获\t3", "一、实践背景",
+                   "本次实践走访了多个社区。", "二、实践过程", "团队分工协作。", "三、实践收获",
+                   "收获颇丰。"});
+  build_outline(d);
+  ASSERT_EQ(d.blocks.size(), 6u);
+  EXPECT_EQ(d.blocks[0].text, "一、实践背景");
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::heading);
+  std::size_t toc_edits = 0;
+  for (const auto& e : d.edits) toc_edits += e.rule == "outline.toc";
+  EXPECT_EQ(toc_edits, 4u);
+}
+
+TEST(Outline, ABundlesNumberedListWithPageNumbersIsAContentsList) {
+  auto d =
+      doc_of({"1.某局2023年上半年工作总结及下半年工作谋划 2", "2.某县财政局2023年上半年工作总结 10",
+              "3.某镇2023年上半年工作总结 19", "某局2023年上半年工作总结及下半年工作谋划",
+              "今年以来，某局坚持围绕中心工作，扎实推进各项任务。"});
+  build_outline(d);
+  ASSERT_EQ(d.blocks.size(), 2u);
+  // Rows of a name and a count are no contents, nor numbers that go back.
+  auto t = doc_of({"一中 120", "二中 135", "三中 150", "1、参加团员 300", "2、参加青年 200",
+                   "3、服务群众 100"});
+  build_outline(t);
+  EXPECT_EQ(t.blocks.size(), 6u);
+}

@@ -57,6 +57,14 @@ enum class BlockKind { heading, paragraph, list_item, table, signature, note };
 DOCPIPE_API const char* to_string(BlockKind k);
 DOCPIPE_API std::optional<BlockKind> block_kind_from_string(const std::string& s);
 
+// How the source marked the end of a block. An author's own paragraph (a Word
+// paragraph, an HTML block element) is a boundary the writer chose; a <br>
+// inside an HTML block is one too, though pages also use it to wrap; a hard
+// line of a text file (or a PDF line) is often only a wrap inside a
+// paragraph. Transforms that join blocks need stronger evidence the stronger
+// the boundary (docs/cleaning.md, clean.lines).
+enum class Boundary { unknown, hard_line, line_break, paragraph };
+
 // Where a block came from in its input, so a user can find it again.
 // For text files: first and last line (1-based). For XML formats: a locator
 // such as "w:body/w:p[12]" or an HTML element path.
@@ -64,6 +72,7 @@ struct Origin {
   int line_start = 0;
   int line_end = 0;
   std::string locator;
+  Boundary boundary = Boundary::unknown;  // how the source ended this block
 };
 
 // A table's text: its rows joined by '\n', each row's cells by '\t' (the

@@ -10,13 +10,13 @@
 // A plugin may be built for another ABI (tests do this on purpose) by
 // defining these before including any docpipe header.
 #ifndef DOCPIPE_ABI_MAJOR
-#define DOCPIPE_ABI_MAJOR 1
+#define DOCPIPE_ABI_MAJOR 2
 #endif
 #ifndef DOCPIPE_ABI_MINOR
-#define DOCPIPE_ABI_MINOR 2
+#define DOCPIPE_ABI_MINOR 1
 #endif
 
 namespace docpipe {
-inline constexpr unsigned kHostAbiMajor = 1;
-inline constexpr unsigned kHostAbiMinor = 2;
+inline constexpr unsigned kHostAbiMajor = 2;
+inline constexpr unsigned kHostAbiMinor = 1;
 }  // namespace docpipe

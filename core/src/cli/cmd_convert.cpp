@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/common.hpp"
+#include "docpipe/char_diff.hpp"
 #include "docpipe/error.hpp"
 #include "docpipe/text.hpp"
 #include "host/atomic_output.hpp"
@@ -34,7 +35,10 @@ std::pair<const host::PluginInfo*, nlohmann::json> pick_writer(const fs::path& o
       if (f == ext) {
         for (const auto& o : p.outputs)
           if (o.use == info->name) return {info, o.with};
-        return {info, nlohmann::json::object()};
+        // As the pipeline loader does for outputs it lists: schema defaults.
+        nlohmann::json with = nlohmann::json::object();
+        host::apply_schema_defaults(nlohmann::json::parse(info->params_schema), with);
+        return {info, with};
       }
   throw ConfigError("convert: no writer produces '." + ext +
                     "' files (see `docpipe plugins list`)");
@@ -46,72 +50,16 @@ host::ProcessResult transform_one(const std::string& input, const host::Pipeline
   return proc.transform(host::InputItem{input, ""});
 }
 
-// One piece of an inline diff: kept (0), removed (-1) or added (+1) text.
-struct DiffPiece {
-  int op;
-  std::u32string text;
-};
-
-// Character diff of two paragraphs (longest common subsequence), merged into
-// runs. Very long pairs fall back to the changed middle between the common
-// start and end.
-std::vector<DiffPiece> diff_chars(const std::u32string& a, const std::u32string& b) {
-  std::size_t pre = 0;
-  while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
-  std::size_t suf = 0;
-  while (suf < a.size() - pre && suf < b.size() - pre &&
-         a[a.size() - 1 - suf] == b[b.size() - 1 - suf])
-    ++suf;
-  std::vector<DiffPiece> out;
-  auto push = [&](int op, char32_t c) {
-    if (out.empty() || out.back().op != op) out.push_back({op, {}});
-    out.back().text += c;
-  };
-  for (std::size_t i = 0; i < pre; ++i) push(0, a[i]);
-  const std::u32string x = a.substr(pre, a.size() - pre - suf);
-  const std::u32string y = b.substr(pre, b.size() - pre - suf);
-  if (x.size() * y.size() > 4'000'000) {
-    for (char32_t c : x) push(-1, c);
-    for (char32_t c : y) push(1, c);
-  } else {
-    // lcs[i][j]: common subsequence length of x[i..] and y[j..]
-    std::vector<std::vector<std::uint32_t>> lcs(x.size() + 1,
-                                                std::vector<std::uint32_t>(y.size() + 1, 0));
-    for (std::size_t i = x.size(); i-- > 0;)
-      for (std::size_t j = y.size(); j-- > 0;)
-        lcs[i][j] = x[i] == y[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
-    std::size_t i = 0, j = 0;
-    while (i < x.size() || j < y.size()) {
-      if (i < x.size() && j < y.size() && x[i] == y[j]) {
-        push(0, x[i]);
-        ++i, ++j;
-      } else if (i < x.size() && (j == y.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
-        push(-1, x[i++]);  // what was removed reads before what replaced it
-      } else {
-        push(1, y[j++]);
-      }
-    }
-  }
-  for (std::size_t i = a.size() - suf; i < a.size(); ++i) push(0, a[i]);
-  return out;
-}
-
 // "一年来,[-团区委-]{+＊+}在区委…" (or red and green on a terminal); unchanged
 // stretches longer than twice `context` characters keep only their ends.
 std::string word_diff(const std::string& before, const std::string& after, bool colour,
                       std::size_t context = 20) {
-  auto pieces = diff_chars(text::to_u32(before), text::to_u32(after));
+  auto pieces = text::diff_chars(text::to_u32(before), text::to_u32(after));
+  text::shorten_kept(pieces, context);
   std::string out;
-  for (std::size_t k = 0; k < pieces.size(); ++k) {
-    const auto& p = pieces[k];
+  for (const auto& p : pieces) {
     if (p.op == 0) {
-      std::u32string t = p.text;
-      const bool first = k == 0, last = k + 1 == pieces.size();
-      if (first && t.size() > context) t = U"…" + t.substr(t.size() - context);
-      if (last && t.size() > context) t = t.substr(0, context) + U"…";
-      if (!first && !last && t.size() > 2 * context)
-        t = t.substr(0, context) + U"…" + t.substr(t.size() - context);
-      out += text::to_utf8(t);
+      out += text::to_utf8(p.text);
     } else if (colour) {
       out += (p.op < 0 ? "\033[31;9m" : "\033[32m") + text::to_utf8(p.text) + "\033[0m";
     } else {
@@ -119,6 +67,23 @@ std::string word_diff(const std::string& before, const std::string& after, bool 
     }
   }
   return out;
+}
+
+// The document's review page, as a run writes it (write.review-page), with
+// the parameters of the pipeline's output of that writer if it has one.
+void write_review_page(const Document& doc, const fs::path& target, const host::Pipeline& p,
+                       const host::PluginRegistry& reg) {
+  const std::string name = "write.review-page";
+  const auto* info = reg.find(name);
+  if (!info)
+    throw ConfigError("explain: --html needs the plugin '" + name +
+                      "' (see `docpipe plugins list`)");
+  nlohmann::json with = nlohmann::json::object();
+  for (const auto& o : p.outputs)
+    if (o.use == name) with = o.with;
+  host::apply_schema_defaults(nlohmann::json::parse(info->params_schema), with);
+  auto writer = reg.create(name, name, Params(with));
+  host::DocumentProcessor::render(*writer->as_writer(), doc, target);
 }
 
 }  // namespace
@@ -175,7 +140,10 @@ int cmd_explain(const Args& args) {
   po::options_description opts("docpipe explain options");
   opts.add_options()("pipeline,p", po::value<std::string>(),
                      "pipeline whose stages to apply (default: bundled base.yaml)")(
-      "stage,s", po::value<std::string>(), "show only the edits of this stage id");
+      "stage,s", po::value<std::string>(), "show only the edits of this stage id")(
+      "html", po::value<std::string>(),
+      "also write the document's review page to this file: the original with every edit "
+      "marked, the result, outline and metadata (as `run` writes under review/)");
   opts.add(common_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>());
@@ -184,7 +152,7 @@ int cmd_explain(const Args& args) {
   po::variables_map vm;
   if (!parse_args(
           args, opts, pos, vm,
-          "usage: docpipe explain INPUT [--pipeline P] [--stage ID]\n"
+          "usage: docpipe explain INPUT [--pipeline P] [--stage ID] [--html OUT.html]\n"
           "Prints every change the cleaning and structure stages make, with the rule that made it.",
           &hidden))
     return kOk;
@@ -212,6 +180,18 @@ int cmd_explain(const Args& args) {
   if (!r.doc) {
     std::cerr << "docpipe: " << to_string(r.outcome) << ": " << r.error << "\n";
     return kDocumentsFailed;
+  }
+  if (vm.count("html")) {
+    const fs::path html = vm["html"].as<std::string>();
+    try {
+      write_review_page(*r.doc, html, pipeline, registry);
+    } catch (const ConfigError&) {
+      throw;
+    } catch (const std::exception& e) {
+      std::cerr << "docpipe: explain: cannot write " << html.string() << ": " << e.what() << "\n";
+      return kDocumentsFailed;
+    }
+    spdlog::info("review page: {}", html.string());
   }
   auto& out = std::cout;
   out << r.input << " (" << r.doc->source.format << ", " << r.doc->source.encoding << ")\n";

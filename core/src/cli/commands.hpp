@@ -17,6 +17,8 @@ int cmd_convert(const Args& args);
 int cmd_explain(const Args& args);
 int cmd_validate(const Args& args);
 int cmd_plugins(const Args& args);
+// `docpipe merge SHARD_OUT... --out DIR`: one report and summary from N shards.
+int cmd_merge(const Args& args);
 // `docpipe pipeline show FILE`: the merged pipeline with defaults and origins.
 int cmd_pipeline(const Args& args);
 // `docpipe plugins new NAME --kind K [--dir D]`: writes a plugin project.

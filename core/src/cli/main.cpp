@@ -23,9 +23,12 @@ const char* kUsage =
     "  run PIPELINE [--input PATH...] [--out DIR] [--jobs N]   run a pipeline over many inputs\n"
     "      [--force] [--dry-run] [--shard K/N] [--state FILE]  (incremental: unchanged inputs are "
     "skipped)\n"
+    "  merge SHARD_OUT... --out DIR                           one run report, XLSX summary and "
+    "quarantine\n"
+    "                                                          index from the shards of a run\n"
     "  convert INPUT -o OUTPUT [--pipeline P]                  convert one file (writer by "
     "extension)\n"
-    "  explain INPUT [--pipeline P] [--stage ID]               show every change the stages make\n"
+    "  explain INPUT [--pipeline P] [--stage ID] [--html F]    show every change the stages make\n"
     "  validate PIPELINE...                                    check pipeline files\n"
     "  plugins list | info NAME | new NAME --kind K            inspect or scaffold plugins\n"
     "  pipeline show FILE                                      the merged pipeline, defaults and "
@@ -61,6 +64,7 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (cmd == "run") return cmd_run(rest);
+    if (cmd == "merge") return cmd_merge(rest);
     if (cmd == "convert") return cmd_convert(rest);
     if (cmd == "explain") return cmd_explain(rest);
     if (cmd == "validate") return cmd_validate(rest);

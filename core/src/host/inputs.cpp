@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_set>
 
 namespace docpipe::host {
 
@@ -34,7 +34,10 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
                       const std::vector<std::string>& include,
                       const std::vector<std::string>& exclude, bool recursive) {
   InputScan scan;
-  std::set<fs::path> seen;
+  // Strings, not paths: a std::filesystem::path also keeps a list of its
+  // components, several times the size of its text, and a collection has
+  // hundreds of thousands of inputs.
+  std::unordered_set<std::string> seen;
   auto consider = [&](const fs::path& file, const fs::path& reldir) {
     if (is_lock_file(file)) {
       scan.notes.push_back(file.string() + ": skipped: editor lock file, not a document");
@@ -43,9 +46,8 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
     if (!include.empty() && !matches_any(include, file)) return;
     if (matches_any(exclude, file)) return;
     std::error_code ec;
-    auto canon = fs::weakly_canonical(file, ec);
-    if (!seen.insert(canon).second) return;
-    scan.items.push_back({file, reldir});
+    if (!seen.insert(fs::weakly_canonical(file, ec).native()).second) return;
+    scan.items.push_back({file, reldir, {}, scan.items.size()});
   };
   for (const auto& raw : paths) {
     std::vector<fs::path> roots;

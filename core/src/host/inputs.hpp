@@ -15,6 +15,9 @@ struct InputItem {
   // quarantine entry; empty means the file's own stem. Set by
   // disambiguate_stems() when inputs would otherwise share an output.
   std::string stem = {};
+  // Index in the whole scan (every shard scans the whole collection), so
+  // `docpipe merge` can put the documents of N shards back in input order.
+  std::size_t position = 0;
   std::string output_stem() const { return stem.empty() ? path.stem().string() : stem; }
 };
 

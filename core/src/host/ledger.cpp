@@ -194,39 +194,75 @@ void Ledger::exec(const char* sql) const {
   }
 }
 
+namespace {
+
+// Columns of a LedgerEntry, in the order read_entry() takes them.
+const char* kEntryColumns =
+    "input, content_sha256, pipeline_hash, plugin_versions, status, stage, error, outputs, "
+    "seconds, run_id, ";
+
+LedgerEntry read_entry(const Statement& st) {
+  LedgerEntry e;
+  e.input = st.text(0);
+  e.content_sha256 = st.text(1);
+  e.pipeline_hash = st.text(2);
+  e.plugin_versions = st.text(3);
+  e.status = st.text(4);
+  e.stage = st.text(5);
+  e.error = st.text(6);
+  auto outputs = nlohmann::json::parse(st.text(7), nullptr, false);
+  if (outputs.is_array())
+    for (const auto& o : outputs)
+      if (o.is_string()) e.outputs.push_back(o.get<std::string>());
+  e.seconds = st.real(8);
+  e.run_id = st.integer(9);
+  auto sizes = nlohmann::json::parse(st.text(10), nullptr, false);
+  if (sizes.is_array())
+    for (const auto& n : sizes)
+      e.output_sizes.push_back(n.is_number_integer() ? n.get<std::int64_t>() : -1);
+  return e;
+}
+
+}  // namespace
+
 std::unordered_map<std::string, LedgerEntry> Ledger::load_all() const {
   std::unordered_map<std::string, LedgerEntry> all;
-  Statement st(db_,
-               has_output_sizes_
-                   ? "SELECT input, content_sha256, pipeline_hash, plugin_versions, status, "
-                     "stage, error, outputs, seconds, run_id, output_sizes FROM documents"
-                   : "SELECT input, content_sha256, pipeline_hash, plugin_versions, status, "
-                     "stage, error, outputs, seconds, run_id, '[]' FROM documents",
-               file_);
+  const std::string sql = std::string("SELECT ") + kEntryColumns +
+                          (has_output_sizes_ ? "output_sizes" : "'[]'") + " FROM documents";
+  Statement st(db_, sql.c_str(), file_);
   int rc;
   while ((rc = st.step()) == SQLITE_ROW) {
-    LedgerEntry e;
-    e.input = st.text(0);
-    e.content_sha256 = st.text(1);
-    e.pipeline_hash = st.text(2);
-    e.plugin_versions = st.text(3);
-    e.status = st.text(4);
-    e.stage = st.text(5);
-    e.error = st.text(6);
-    auto outputs = nlohmann::json::parse(st.text(7), nullptr, false);
-    if (outputs.is_array())
-      for (const auto& o : outputs)
-        if (o.is_string()) e.outputs.push_back(o.get<std::string>());
-    e.seconds = st.real(8);
-    e.run_id = st.integer(9);
-    auto sizes = nlohmann::json::parse(st.text(10), nullptr, false);
-    if (sizes.is_array())
-      for (const auto& n : sizes)
-        e.output_sizes.push_back(n.is_number_integer() ? n.get<std::int64_t>() : -1);
-    all.emplace(e.input, std::move(e));
+    auto e = read_entry(st);
+    auto key = e.input;
+    all.emplace(std::move(key), std::move(e));
   }
   if (rc != SQLITE_DONE) fail("cannot read documents");
   return all;
+}
+
+std::optional<LedgerEntry> Ledger::entry(const std::string& input) const {
+  static const std::string with_sizes =
+      std::string("SELECT ") + kEntryColumns + "output_sizes FROM documents WHERE input=?";
+  static const std::string without_sizes =
+      std::string("SELECT ") + kEntryColumns + "'[]' FROM documents WHERE input=?";
+  Statement st(*statements_, db_, (has_output_sizes_ ? with_sizes : without_sizes).c_str(), file_);
+  st.bind(1, input);
+  int rc = st.step();
+  if (rc == SQLITE_DONE) return std::nullopt;
+  if (rc != SQLITE_ROW) fail("cannot read the entry of " + input);
+  return read_entry(st);
+}
+
+std::optional<RunRecord> Ledger::last_run() const {
+  Statement st(db_,
+               "SELECT id, pipeline, pipeline_hash, shard, started, coalesce(finished, ''), status "
+               "FROM runs ORDER BY id DESC LIMIT 1",
+               file_);
+  int rc = st.step();
+  if (rc == SQLITE_DONE) return std::nullopt;
+  if (rc != SQLITE_ROW) fail("cannot read the runs");
+  return RunRecord{st.integer(0), st.text(1), st.text(2), st.text(3),
+                   st.text(4),    st.text(5), st.text(6)};
 }
 
 std::vector<std::int64_t> Ledger::close_interrupted_runs() {

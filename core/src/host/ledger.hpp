@@ -43,6 +43,13 @@ struct LedgerEntry {
   std::int64_t run_id = 0;
 };
 
+// One row of table `runs`.
+struct RunRecord {
+  std::int64_t id = 0;
+  std::string pipeline, pipeline_hash, shard, started, finished;
+  std::string status;  // running, finished, interrupted, failed
+};
+
 class Ledger {
  public:
   // Opens (creating when missing) the ledger. Throws LedgerError with a
@@ -58,6 +65,11 @@ class Ledger {
 
   // Every document entry, keyed by input (one query, for planning).
   std::unordered_map<std::string, LedgerEntry> load_all() const;
+
+  // The entry of one input, nullopt when the ledger has none.
+  std::optional<LedgerEntry> entry(const std::string& input) const;
+  // The latest run, nullopt when none was recorded.
+  std::optional<RunRecord> last_run() const;
 
   // Runs still marked "running" were killed; marks them "interrupted" and
   // returns their ids.

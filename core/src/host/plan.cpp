@@ -113,49 +113,90 @@ bool is_failure(const std::string& status) {
 
 }  // namespace
 
+namespace {
+
+// Decides one input from its ledger entry (content hash already known).
+void decide(PlannedItem& p, const std::optional<LedgerEntry>& entry,
+            const std::string& pipeline_hash, const std::string& plugins, bool force,
+            const ExpectedOutputs& expected) {
+  if (entry) {
+    p.known = true;
+    p.known_status = entry->status;
+    p.known_error = entry->error;
+    p.known_seconds = entry->seconds;
+  }
+  if (force) {
+    p.reason = "forced";
+    return;
+  }
+  if (!entry) {
+    p.reason = "new";
+    return;
+  }
+  const auto& e = *entry;
+  if (p.content_sha256.empty() || e.content_sha256 != p.content_sha256) {
+    p.reason = "changed";
+  } else if (e.pipeline_hash != pipeline_hash) {
+    p.reason = "pipeline changed";
+  } else if (e.plugin_versions != plugins) {
+    p.reason = "plugin changed";
+  } else if (is_failure(e.status)) {
+    // Quarantined: retried only when the input or the pipeline changes.
+    p.process = false;
+    p.reason = "quarantined (unchanged)";
+  } else if (auto why = damaged_output(e); !why.empty()) {
+    p.reason = why;
+  } else if (expected && e.status == "ok" && expected(*p.item) != e.outputs) {
+    p.reason = "output renamed";
+  } else {
+    p.process = false;
+    p.reason = "unchanged";
+  }
+}
+
+// Inputs planned together: their ledger entries are in memory at once.
+constexpr std::size_t kPlanChunk = 4096;
+
+}  // namespace
+
+std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items, const LedgerLookup& ledger,
+                                  const std::string& pipeline_hash, const std::string& plugins,
+                                  bool force, const ExpectedOutputs& expected) {
+  std::vector<PlannedItem> plan(items.size());
+  std::vector<std::optional<LedgerEntry>> entries;
+  for (std::size_t first = 0; first < items.size(); first += kPlanChunk) {
+    const std::size_t last = std::min(items.size(), first + kPlanChunk);
+    entries.assign(last - first, std::nullopt);
+    for (std::size_t i = first; i < last; ++i) {
+      auto& p = plan[i];
+      p.item = &items[i];
+      std::error_code ec;
+      auto abs = fs::absolute(items[i].path, ec);
+      p.key = (ec ? items[i].path : abs).lexically_normal().string();
+      if (ledger) entries[i - first] = ledger(p.key);
+    }
+    // Hashing is most of the cost of a no-change run: spread it over the cores.
+    tbb::parallel_for(first, last, [&](std::size_t i) {
+      auto& p = plan[i];
+      p.content_sha256 = file_sha256(items[i].path);
+      decide(p, entries[i - first], pipeline_hash, plugins, force, expected);
+    });
+  }
+  return plan;
+}
+
 std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items,
                                   const std::unordered_map<std::string, LedgerEntry>& ledger,
                                   const std::string& pipeline_hash, const std::string& plugins,
                                   bool force, const ExpectedOutputs& expected) {
-  std::vector<PlannedItem> plan(items.size());
-  // Hashing is most of the cost of a no-change run: spread it over the cores.
-  tbb::parallel_for(std::size_t(0), items.size(), [&](std::size_t i) {
-    auto& p = plan[i];
-    p.item = items[i];
-    std::error_code ec;
-    auto abs = fs::absolute(items[i].path, ec);
-    p.key = (ec ? items[i].path : abs).lexically_normal().string();
-    p.content_sha256 = file_sha256(items[i].path);
-    if (force) {
-      p.reason = "forced";
-      return;
-    }
-    auto it = ledger.find(p.key);
-    if (it == ledger.end()) {
-      p.reason = "new";
-      return;
-    }
-    const auto& e = it->second;
-    if (p.content_sha256.empty() || e.content_sha256 != p.content_sha256) {
-      p.reason = "changed";
-    } else if (e.pipeline_hash != pipeline_hash) {
-      p.reason = "pipeline changed";
-    } else if (e.plugin_versions != plugins) {
-      p.reason = "plugin changed";
-    } else if (is_failure(e.status)) {
-      // Quarantined: retried only when the input or the pipeline changes.
-      p.process = false;
-      p.reason = "quarantined (unchanged)";
-    } else if (auto why = damaged_output(e); !why.empty()) {
-      p.reason = why;
-    } else if (expected && e.status == "ok" && expected(p.item) != e.outputs) {
-      p.reason = "output renamed";
-    } else {
-      p.process = false;
-      p.reason = "unchanged";
-    }
-  });
-  return plan;
+  return plan_run(
+      items,
+      [&](const std::string& key) -> std::optional<LedgerEntry> {
+        auto it = ledger.find(key);
+        if (it == ledger.end()) return std::nullopt;
+        return it->second;
+      },
+      pipeline_hash, plugins, force, expected);
 }
 
 }  // namespace docpipe::host

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -17,13 +18,20 @@
 namespace docpipe::host {
 
 struct PlannedItem {
-  InputItem item;
+  // The input in the list given to plan_run(), which must outlive the plan
+  // (a copy per input cost about 500 bytes: a path keeps its components).
+  const InputItem* item = nullptr;
   std::string key;             // absolute normalised path: the ledger key
   std::string content_sha256;  // empty when the file cannot be read (the worker reports why)
   bool process = true;
   // new, changed, pipeline changed, plugin changed, output missing, output changed, forced,
   // previous run interrupted | unchanged, quarantined (unchanged)
   std::string reason;
+  // What the ledger had for the input (a skipped document reaches the batch
+  // writers with it); `known` false when the ledger had nothing.
+  bool known = false;
+  std::string known_status, known_error;
+  double known_seconds = 0;
 };
 
 // The hash that decides reprocessing: the merged pipeline without `run:`
@@ -44,9 +52,19 @@ std::string file_sha256(const std::filesystem::path& path);
 // The per-document output paths an input is to have this run.
 using ExpectedOutputs = std::function<std::vector<std::string>(const InputItem&)>;
 
+// The ledger's entry of an input key, nullopt when it has none. Called from
+// one thread at a time.
+using LedgerLookup = std::function<std::optional<LedgerEntry>(const std::string& key)>;
+
 // With `expected`, a document done before whose outputs now have other
 // paths (report.json became report.txt.json when report.docx arrived) is
-// processed again: "output renamed".
+// processed again: "output renamed". Entries are looked up a few thousand
+// inputs at a time and dropped once decided, so planning a collection of
+// hundreds of thousands of inputs never holds the whole ledger.
+std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items, const LedgerLookup& ledger,
+                                  const std::string& pipeline_hash, const std::string& plugins,
+                                  bool force, const ExpectedOutputs& expected = {});
+// The same from entries already in memory (tests).
 std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items,
                                   const std::unordered_map<std::string, LedgerEntry>& ledger,
                                   const std::string& pipeline_hash, const std::string& plugins,

@@ -91,8 +91,9 @@ DocumentProcessor::DocumentProcessor(const Pipeline& pipeline, const PluginRegis
 }
 
 bool takes_summaries(const PluginInfo& info, Plugin& instance) {
-  // A plugin built for ABI 1.0 has no summarize() in its vtable at all.
-  if (info.abi_major != 1 || info.abi_minor < 1) return false;
+  // A plugin built for ABI 1.0 has no summarize() in its vtable at all
+  // (1.1 added it; every 2.x has it).
+  if (info.abi_major < 1 || (info.abi_major == 1 && info.abi_minor < 1)) return false;
   auto* batch = instance.as_batch_writer();
   return batch && batch->summarizes();
 }

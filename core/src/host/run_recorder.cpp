@@ -4,12 +4,10 @@
 
 namespace docpipe::host {
 
-RunRecorder::RunRecorder(const std::vector<PlannedItem>& plan,
-                         const std::unordered_map<std::string, LedgerEntry>& known, Ledger& ledger,
-                         BatchWriters& batch, const Quarantine& quarantine, RunSummary& summary,
+RunRecorder::RunRecorder(const std::vector<PlannedItem>& plan, Ledger& ledger, BatchWriters& batch,
+                         const Quarantine& quarantine, RunSummary& summary,
                          const ProgressCallback& progress, RecorderSettings settings)
     : plan_(plan),
-      known_(known),
       ledger_(ledger),
       batch_(batch),
       quarantine_(quarantine),
@@ -42,21 +40,21 @@ void RunRecorder::record_in_ledger(const PlannedItem& p, const ExecutedDocument&
   e.output_sizes = r.output_sizes;  // measured where they were written
   e.seconds = r.seconds;
   e.run_id = settings_.run_id;
-  ledger_.record(e, done.document_json, done.summaries_json, known_.count(p.key) > 0);
+  ledger_.record(e, done.document_json, done.summaries_json, p.known);
 }
 
 // Returns the quarantine entry written for a failure, else "".
 std::string RunRecorder::quarantine_or_release(const PlannedItem& p, const ProcessResult& r,
                                                const std::string& log_excerpt) {
   if (!is_failure(r.outcome)) {
-    quarantine_.release(p.item);
+    quarantine_.release(*p.item);
     return {};
   }
   if (settings_.stop_on_error) stopped_ = true;
   const auto& excerpt = log_excerpt.empty() ? r.error : log_excerpt;
   return quarantine_
-      .add(p.item, {p.key, p.content_sha256, std::string(to_string(r.outcome)), r.stage, r.error,
-                    excerpt, settings_.pipeline_hash, now_iso8601()})
+      .add(*p.item, {p.key, p.content_sha256, std::string(to_string(r.outcome)), r.stage, r.error,
+                     excerpt, settings_.pipeline_hash, now_iso8601()})
       .string();
 }
 
@@ -65,7 +63,7 @@ void RunRecorder::record(ExecutedDocument&& done) {
   record_in_ledger(p, done);
   auto& r = done.result;
   Finished f;
-  f.record = {p.item.path.string(),
+  f.record = {p.item->path.string(),
               r.outcome,
               p.reason,
               r.stage,
@@ -95,19 +93,18 @@ void RunRecorder::record(ExecutedDocument&& done) {
 // (a summary is a fraction of its size).
 DocumentRecord RunRecorder::emit_skipped(const PlannedItem& p) {
   DocumentRecord rec;
-  rec.input = p.item.path.string();
+  rec.input = p.item->path.string();
   rec.outcome = Outcome::skipped;
   rec.reason = p.reason;
   summary_.counts["skipped"]++;
-  auto old = known_.find(p.key);
-  if (!batch_.active() || old == known_.end()) return rec;
+  if (!batch_.active() || !p.known) return rec;
   auto summaries = ledger_.cached_summaries(p.key);
   std::optional<Document> doc;
   if (needs_documents_ || summaries.size() < summarizers_)
     if (auto cached = ledger_.cached_document(p.key); !cached.empty())
       doc = document_from_json(nlohmann::json::parse(cached));
   batch_.add(rec.input, doc ? &*doc : nullptr, summaries,
-             DocumentStatus{old->second.status, old->second.error, old->second.seconds}, summary_);
+             DocumentStatus{p.known_status, p.known_error, p.known_seconds}, summary_);
   return rec;
 }
 
@@ -127,6 +124,8 @@ void RunRecorder::emit_in_order() {
                  summary_);
       waiting_.erase(it);
     }
+    if (plan_[i].key != rec.input) rec.key = plan_[i].key;  // most inputs are given absolute
+    rec.position = plan_[i].item->position;
     ++next_in_order_;
     ++done_;
     if (progress_) progress_(rec, done_, plan_.size(), summary_.counts);

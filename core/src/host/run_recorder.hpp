@@ -38,10 +38,9 @@ struct RecorderSettings {
 
 class RunRecorder {
  public:
-  RunRecorder(const std::vector<PlannedItem>& plan,
-              const std::unordered_map<std::string, LedgerEntry>& known, Ledger& ledger,
-              BatchWriters& batch, const Quarantine& quarantine, RunSummary& summary,
-              const ProgressCallback& progress, RecorderSettings settings);
+  RunRecorder(const std::vector<PlannedItem>& plan, Ledger& ledger, BatchWriters& batch,
+              const Quarantine& quarantine, RunSummary& summary, const ProgressCallback& progress,
+              RecorderSettings settings);
 
   // What the executor is told: may_dispatch and on_done lead here.
   ExecutionFeed feed();
@@ -66,7 +65,6 @@ class RunRecorder {
   DocumentRecord emit_skipped(const PlannedItem& p);
 
   const std::vector<PlannedItem>& plan_;
-  const std::unordered_map<std::string, LedgerEntry>& known_;
   Ledger& ledger_;
   BatchWriters& batch_;
   const Quarantine& quarantine_;

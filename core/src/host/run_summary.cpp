@@ -26,6 +26,8 @@ nlohmann::json record_json(const DocumentRecord& d) {
                    {"outputs", d.outputs}};
   if (d.error_kind != ErrorKind::none) j["error_kind"] = to_string(d.error_kind);
   if (!d.quarantine.empty()) j["quarantine"] = d.quarantine;
+  j["key"] = d.key.empty() ? d.input : d.key;
+  j["position"] = d.position;
   return j;
 }
 
@@ -67,6 +69,7 @@ nlohmann::json RunSummary::to_json(bool with_documents) const {
                    {"slowest", slow},        {"failures", failed},
                    {"notes", notes},         {"batch_outputs", batch_outputs},
                    {"warnings", warnings}};
+  j["pipeline_file"] = pipeline_file;
   if (with_documents) {
     j["documents"] = nlohmann::json::array();
     for (const auto& d : documents) j["documents"].push_back(record_json(d));

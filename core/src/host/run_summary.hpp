@@ -22,11 +22,17 @@ struct DocumentRecord {
   double seconds = 0;
   std::vector<std::string> outputs;
   std::string quarantine;  // entry written for a failure
+  // The ledger key (absolute input path; empty when it is `input`) and the
+  // position in the whole scan: what `docpipe merge` needs to join shards
+  // back into one collection.
+  std::string key = {};
+  std::size_t position = {};
 };
 
 struct RunSummary {
   std::string pipeline;
   std::string pipeline_hash;
+  std::string pipeline_file;  // absolute: `docpipe merge` loads it again
   std::string ledger;
   std::string shard;
   std::string isolation;

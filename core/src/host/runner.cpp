@@ -109,6 +109,7 @@ RunSummary start_summary(const Pipeline& pipeline, const PluginRegistry& registr
   RunSummary summary;
   summary.pipeline = pipeline.name.empty() ? pipeline.file.string() : pipeline.name;
   summary.pipeline_hash = processing_hash(pipeline, registry);
+  summary.pipeline_file = fs::absolute(pipeline.file).lexically_normal().string();
   summary.started = now_iso8601();
   summary.shard = options.shard.to_string();
   summary.dry_run = options.dry_run;
@@ -140,6 +141,7 @@ std::vector<InputItem> inputs_of_run(const Pipeline& pipeline, const PluginRegis
   if (!options.shard.all())
     summary.notes.push_back("shard " + summary.shard + ": " + std::to_string(items.size()) +
                             " of " + std::to_string(scanned.items.size()) + " inputs");
+  scanned.items = {};  // its elements were moved into `items`: free what is left of them
   return items;
 }
 
@@ -147,11 +149,12 @@ std::vector<InputItem> inputs_of_run(const Pipeline& pipeline, const PluginRegis
 void plan_only(const std::vector<InputItem>& items, const fs::path& ledger_file,
                const std::string& plugins, const RunOptions& options,
                const ExpectedOutputs& expected, RunSummary& summary) {
-  std::unordered_map<std::string, LedgerEntry> known;
-  if (auto ro = Ledger::open_read_only(ledger_file)) known = ro->load_all();
-  for (auto& p : plan_run(items, known, summary.pipeline_hash, plugins, options.force, expected)) {
+  auto ro = Ledger::open_read_only(ledger_file);
+  LedgerLookup lookup;
+  if (ro) lookup = [&](const std::string& key) { return ro->entry(key); };
+  for (auto& p : plan_run(items, lookup, summary.pipeline_hash, plugins, options.force, expected)) {
     DocumentRecord rec;
-    rec.input = p.item.path.string();
+    rec.input = p.item->path.string();
     rec.outcome = p.process ? Outcome::to_process : Outcome::skipped;
     rec.reason = p.reason;
     summary.counts[std::string(to_string(rec.outcome))]++;
@@ -222,7 +225,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   const std::string plugins = plugin_versions(pipeline, registry);
   const fs::path out_dir = default_out_dir(pipeline, options);
   const fs::path ledger_file = ledger_path(pipeline, options, out_dir);
-  summary.ledger = ledger_file.string();
+  summary.ledger = fs::absolute(ledger_file).lexically_normal().string();
 
   // Plan.
   const auto items = inputs_of_run(pipeline, registry, options, out_dir, summary);
@@ -245,8 +248,9 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   const auto interrupted = ledger.close_interrupted_runs();
   for (auto id : interrupted)
     summary.notes.push_back("run #" + std::to_string(id) + " was interrupted; resuming its work");
-  const auto known = ledger.load_all();
-  const auto plan = plan_run(items, known, summary.pipeline_hash, plugins, options.force, expected);
+  const auto plan = plan_run(
+      items, [&](const std::string& key) { return ledger.entry(key); }, summary.pipeline_hash,
+      plugins, options.force, expected);
   spdlog::debug("run planned at {:.3f} s", seconds_since(t0));
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < plan.size(); ++i)
@@ -268,7 +272,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   // How far dispatch may run ahead of the oldest unfinished document: bounds
   // the memory held for in-order batch writers when one document is slow.
   const Quarantine quarantine(out_dir);
-  RunRecorder recorder(plan, known, ledger, batch, quarantine, summary, progress,
+  RunRecorder recorder(plan, ledger, batch, quarantine, summary, progress,
                        {run_id, summary.pipeline_hash, plugins, pipeline.run.on_error == "stop",
                         256 * static_cast<std::size_t>(jobs)});
   try {

@@ -1,5 +1,5 @@
 // Built for a future plugin ABI major: the loader must refuse it.
-#define DOCPIPE_ABI_MAJOR 2
+#define DOCPIPE_ABI_MAJOR 99
 #define DOCPIPE_ABI_MINOR 0
 #include <docpipe/plugin.hpp>
 
@@ -12,4 +12,4 @@ class Future final : public docpipe::Transform {
 }  // namespace
 
 DOCPIPE_PLUGIN(Future, .kind = docpipe::PluginKind::transform, .name = "test.abi_major",
-               .version = "1.0.0", .description = "built for ABI 2.0")
+               .version = "1.0.0", .description = "built for ABI 99.0")

@@ -12,4 +12,4 @@ class Newer final : public docpipe::Transform {
 }  // namespace
 
 DOCPIPE_PLUGIN(Newer, .kind = docpipe::PluginKind::transform, .name = "test.abi_minor",
-               .version = "1.0.0", .description = "built for ABI 1.7")
+               .version = "1.0.0", .description = "built for a newer ABI minor (.7)")

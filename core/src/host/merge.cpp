@@ -1,0 +1,376 @@
+#include "host/merge.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <tuple>
+#include <unordered_map>
+
+#include "docpipe/error.hpp"
+#include "docpipe/json.hpp"
+#include "host/atomic_output.hpp"
+#include "host/ledger.hpp"
+#include "host/plan.hpp"
+#include "host/processor.hpp"
+#include "host/shard.hpp"
+
+namespace docpipe::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string str(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string short_hash(const std::string& h) { return h.substr(0, 12); }
+
+// "<dir> (shard K/N)": how messages name a shard.
+std::string shard_name(const ShardOutput& s) {
+  auto k = str(s.report, "shard");
+  return s.dir.string() + (k.empty() ? " (not sharded)" : " (shard " + k + ")");
+}
+
+// The shards must be one pipeline's whole partition: the same processing
+// hash, one N, every K from 0 to N-1 exactly once (or a single unsharded run).
+void check_partition(const std::vector<ShardOutput>& shards) {
+  const auto& first = shards.front();
+  const auto hash = str(first.report, "pipeline_hash");
+  for (const auto& s : shards) {
+    if (s.report.value("dry_run", false))
+      throw ConfigError(s.report_file.string() + ": the report of a dry run; nothing to merge");
+    if (str(s.report, "pipeline_hash") != hash)
+      throw ConfigError("shards of different pipelines cannot be merged: " + shard_name(first) +
+                        " ran '" + str(first.report, "pipeline") + "' (processing hash " +
+                        short_hash(hash) + "), " + shard_name(s) + " ran '" +
+                        str(s.report, "pipeline") + "' (processing hash " +
+                        short_hash(str(s.report, "pipeline_hash")) +
+                        "); run every shard with the same pipeline, plugins and data files");
+  }
+  std::optional<unsigned> count;
+  std::map<unsigned, const ShardOutput*> seen;
+  for (const auto& s : shards) {
+    const auto text = str(s.report, "shard");
+    if (text.empty()) {
+      if (shards.size() > 1)
+        throw ConfigError(shard_name(s) +
+                          " is the output of a run over the whole collection, not of a shard: "
+                          "merge only the outputs of `docpipe run --shard K/N`");
+      return;
+    }
+    Shard k;
+    try {
+      k = parse_shard(text);
+    } catch (const ConfigError&) {
+      throw ConfigError(s.report_file.string() + ": shard '" + text + "' is not K/N");
+    }
+    if (count && *count != k.count)
+      throw ConfigError(shard_name(s) + " is one of " + std::to_string(k.count) + " shards, " +
+                        shard_name(*seen.begin()->second) + " one of " + std::to_string(*count) +
+                        ": these are not shards of one partition");
+    count = k.count;
+    if (auto [it, added] = seen.emplace(k.index, &s); !added)
+      throw ConfigError("shard " + text + " is given twice: " + it->second->dir.string() + " and " +
+                        s.dir.string());
+  }
+  for (unsigned k = 0; k < *count; ++k)
+    if (!seen.count(k))
+      throw ConfigError("shard " + std::to_string(k) + "/" + std::to_string(*count) +
+                        " is missing: merge the output directories of all " +
+                        std::to_string(*count) + " shards");
+}
+
+// The shard's ledger: where its run recorded it, else the default place in
+// its output directory (a ledger moved with the directory).
+Ledger open_ledger(const ShardOutput& s) {
+  std::vector<fs::path> candidates;
+  if (auto recorded = str(s.report, "ledger"); !recorded.empty()) candidates.emplace_back(recorded);
+  candidates.push_back(s.dir / ".docpipe" / "ledger.sqlite");
+  for (const auto& c : candidates)
+    if (auto ledger = Ledger::open_read_only(c)) {
+      auto last = ledger->last_run();
+      if (!last)
+        throw ConfigError(shard_name(s) + ": ledger " + c.string() + " has no run recorded");
+      if (last->status != "finished")
+        throw ConfigError(shard_name(s) + ": the last run in ledger " + c.string() + " (#" +
+                          std::to_string(last->id) + ", started " + last->started + ") " +
+                          (last->status == "running" ? std::string("has not finished (still "
+                                                                   "running, or killed)")
+                                                     : "is " + last->status) +
+                          ": run the shard again (it resumes) before merging");
+      if (last->started != str(s.report, "started") ||
+          last->pipeline_hash != str(s.report, "pipeline_hash"))
+        throw ConfigError(shard_name(s) + ": run-report.json (started " + str(s.report, "started") +
+                          ") is not from the last run in ledger " + c.string() + " (started " +
+                          last->started + ")");
+      return std::move(*ledger);
+    }
+  std::string tried;
+  for (const auto& c : candidates) tried += (tried.empty() ? "" : ", ") + c.string();
+  throw ConfigError(shard_name(s) + ": its ledger is not found (looked at " + tried + ")");
+}
+
+DocumentRecord record_from_json(const nlohmann::json& j) {
+  DocumentRecord d;
+  d.input = str(j, "input");
+  d.outcome = outcome_from_string(str(j, "status"));
+  if (auto kind = str(j, "error_kind"); !kind.empty()) d.error_kind = error_kind_from_string(kind);
+  d.reason = str(j, "reason");
+  d.stage = str(j, "stage");
+  d.error = str(j, "error");
+  d.seconds = j.value("seconds", 0.0);
+  if (auto it = j.find("outputs"); it != j.end() && it->is_array())
+    for (const auto& o : *it)
+      if (o.is_string()) d.outputs.push_back(o.get<std::string>());
+  d.quarantine = str(j, "quarantine");
+  d.key = str(j, "key");
+  d.position = j.value("position", std::size_t{0});
+  return d;
+}
+
+// A document of the merged collection: its record and the shard that has it.
+struct MergedDocument {
+  DocumentRecord record;
+  std::size_t shard;
+};
+
+// Every shard's documents in the order one run over the whole collection
+// has them: by position in the scan (each shard scanned the whole
+// collection), then by path where shards saw different collections.
+std::vector<MergedDocument> documents_in_input_order(std::vector<ShardOutput>& shards) {
+  std::vector<MergedDocument> all;
+  std::unordered_map<std::string, std::size_t> shard_of;
+  for (std::size_t k = 0; k < shards.size(); ++k) {
+    for (auto& rec : shards[k].documents) {
+      if (rec.key.empty())
+        throw ConfigError(shards[k].report_file.string() +
+                          ": documents without their ledger key (written by a docpipe before "
+                          "`merge` existed): run the shard again");
+      if (auto [it, added] = shard_of.emplace(rec.key, k); !added)
+        throw ConfigError(rec.key + " is in " + shard_name(shards[it->second]) + " and in " +
+                          shard_name(shards[k]) + ": these are not shards of one partition");
+      all.push_back({std::move(rec), k});
+    }
+    shards[k].documents = {};
+  }
+  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.record.position, a.record.key) < std::tie(b.record.position, b.record.key);
+  });
+  return all;
+}
+
+struct MergeBatchSlot {
+  const OutputSpec* spec;
+  PluginInstance instance;
+  fs::path target;
+  bool summaries;
+};
+
+// Feeds the pipeline's batch writers the way a run does (runner.cpp): the
+// summary kept in the ledger where the writer summarizes, else the kept
+// document, else (a document that failed before it was read) an empty
+// document with only its path.
+class MergedBatch {
+ public:
+  MergedBatch(const Pipeline& pipeline, const PluginRegistry& registry, const fs::path& out_dir) {
+    for (const auto& o : pipeline.outputs) {
+      const auto* pi = registry.find(o.use);
+      if (!pi || !pi->batch) continue;
+      auto instance = registry.create(o.use, o.id, Params(o.with));
+      const bool summaries = takes_summaries(*pi, instance.get());
+      slots_.push_back({&o, std::move(instance),
+                        expand_output_path(o.path, out_dir, InputItem{pipeline.file, ""}),
+                        summaries});
+    }
+  }
+  void begin(const RunInfo& info) {
+    for (auto& s : slots_) s.instance->as_batch_writer()->begin(info);
+  }
+  void add(const DocumentRecord& rec, const Ledger& ledger, RunSummary& summary) {
+    if (slots_.empty()) return;
+    const auto entry = ledger.entry(rec.key);
+    DocumentStatus st =
+        entry ? DocumentStatus{entry->status, entry->error, entry->seconds}
+              : DocumentStatus{std::string(to_string(rec.outcome)), rec.error, rec.seconds};
+    const auto summaries = entry ? ledger.cached_summaries(rec.key) : nlohmann::json::object();
+    std::optional<Document> doc;
+    const bool want_document = std::any_of(slots_.begin(), slots_.end(), [&](auto& s) {
+      return !s.summaries || !summaries.contains(s.spec->id);
+    });
+    if (entry && want_document)
+      if (auto cached = ledger.cached_document(rec.key); !cached.empty())
+        doc = document_from_json(nlohmann::json::parse(cached));
+    if (!doc && summaries.empty()) {
+      doc.emplace();
+      doc->source.path = rec.input;
+    }
+    for (auto& s : slots_) {
+      auto* writer = s.instance->as_batch_writer();
+      try {
+        if (!s.summaries) {
+          if (doc) writer->add(*doc, st);
+        } else if (auto it = summaries.find(s.spec->id); it != summaries.end()) {
+          writer->add_summary(*it, st);
+        } else if (doc) {
+          writer->add_summary(writer->summarize(*doc), st);
+        }
+      } catch (const std::exception& e) {
+        summary.notes.push_back(s.spec->id + ": " + rec.input + ": " + e.what());
+      }
+    }
+  }
+  void finish(const RunTotals& totals, RunSummary& summary) {
+    for (auto& s : slots_) {
+      try {
+        write_output(s.target,
+                     [&](OutputFile& out) { s.instance->as_batch_writer()->finish(totals, out); });
+        summary.batch_outputs.push_back(s.target.string());
+      } catch (const std::exception& e) {
+        throw Error(s.spec->id + ": cannot write " + s.target.string() + ": " + e.what());
+      }
+    }
+  }
+
+ private:
+  std::vector<MergeBatchSlot> slots_;
+};
+
+// Every shard's quarantine entries in one list, in input order, each with
+// the shard and the path of its entry file.
+nlohmann::json quarantine_index(const std::vector<ShardOutput>& shards,
+                                const std::vector<MergedDocument>& docs) {
+  std::unordered_map<std::string, std::size_t> order;
+  for (std::size_t i = 0; i < docs.size(); ++i) order.emplace(docs[i].record.key, i);
+  std::vector<std::pair<std::size_t, nlohmann::json>> entries;
+  for (const auto& s : shards) {
+    const fs::path dir = s.dir / "quarantine";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) continue;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.path().extension() == ".json" && e.is_regular_file(ec)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      std::ifstream in(f);
+      auto entry = nlohmann::json::parse(in, nullptr, false);
+      if (!entry.is_object()) continue;  // not an entry docpipe wrote
+      entry["shard"] = str(s.report, "shard");
+      entry["entry"] = fs::absolute(f).lexically_normal().string();
+      auto it = order.find(str(entry, "input"));
+      entries.emplace_back(it == order.end() ? docs.size() : it->second, std::move(entry));
+    }
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  nlohmann::json list = nlohmann::json::array();
+  for (auto& [_, e] : entries) list.push_back(std::move(e));
+  return list;
+}
+
+}  // namespace
+
+std::vector<ShardOutput> read_shard_outputs(const std::vector<fs::path>& dirs) {
+  if (dirs.empty()) throw ConfigError("merge: give the output directories of the shards");
+  std::vector<ShardOutput> shards;
+  for (const auto& dir : dirs) {
+    ShardOutput s{dir, dir / "run-report.json", {}, {}};
+    std::ifstream in(s.report_file);
+    if (!in)
+      throw ConfigError(dir.string() +
+                        ": no run-report.json: not the output directory of a finished docpipe run");
+    // Each document of the top-level "documents" list becomes a record as
+    // soon as it is parsed, and is dropped from the tree.
+    bool in_documents = false, has_documents = false;
+    auto keep = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+      using E = nlohmann::json::parse_event_t;
+      if (depth == 1 && event == E::key) {
+        in_documents = parsed == "documents";
+        has_documents |= in_documents;
+      }
+      if (in_documents && depth == 2 && event == E::object_end) {
+        s.documents.push_back(record_from_json(parsed));
+        return false;
+      }
+      return true;
+    };
+    s.report = nlohmann::json::parse(in, keep, false);
+    if (!s.report.is_object() || !has_documents || str(s.report, "pipeline_hash").empty())
+      throw ConfigError(s.report_file.string() + ": not a docpipe run report");
+    shards.push_back(std::move(s));
+  }
+  return shards;
+}
+
+RunSummary merge_shards(const Pipeline& pipeline, const PluginRegistry& registry,
+                        std::vector<ShardOutput> shards, const fs::path& out_dir) {
+  check_partition(shards);
+  const auto hash = processing_hash(pipeline, registry);
+  if (hash != str(shards.front().report, "pipeline_hash"))
+    throw ConfigError("pipeline " + pipeline.file.string() + " (processing hash " +
+                      short_hash(hash) + ") is not the pipeline the shards ran (" +
+                      short_hash(str(shards.front().report, "pipeline_hash")) +
+                      "): it, a plugin's parameters or a data file changed since; pass the "
+                      "pipeline the shards ran with --pipeline, or run the shards again");
+  std::error_code ec;
+  for (const auto& s : shards)
+    if (fs::equivalent(s.dir, out_dir, ec))
+      throw ConfigError("merge: --out " + out_dir.string() +
+                        " is a shard's output directory; merge into another directory");
+  std::vector<Ledger> ledgers;
+  for (const auto& s : shards) ledgers.push_back(open_ledger(s));
+
+  RunSummary summary;
+  summary.pipeline = str(shards.front().report, "pipeline");
+  summary.pipeline_hash = hash;
+  summary.pipeline_file = fs::absolute(pipeline.file).lexically_normal().string();
+  summary.isolation = str(shards.front().report, "isolation");
+  summary.started = str(shards.front().report, "started");
+  summary.finished = str(shards.front().report, "finished");
+  for (std::size_t k = 0; k < shards.size(); ++k) {
+    const auto& r = shards[k].report;
+    summary.started = std::min(summary.started, str(r, "started"));
+    summary.finished = std::max(summary.finished, str(r, "finished"));
+    // Shards run side by side: the collection took as long as the slowest.
+    summary.seconds = std::max(summary.seconds, r.value("seconds", 0.0));
+    for (const auto& [status, n] : r.value("counts", std::map<std::string, int>{}))
+      summary.counts[status] += n;
+    for (const auto& [reason, n] : r.value("reasons", std::map<std::string, int>{}))
+      summary.reasons[reason] += n;
+    const std::string prefix = str(r, "shard").empty() ? "" : "shard " + str(r, "shard") + ": ";
+    for (const auto& n : r.value("notes", std::vector<std::string>{}))
+      summary.notes.push_back(n.rfind("shard ", 0) == 0 ? n : prefix + n);  // names its shard
+    for (const auto& w : r.value("warnings", std::vector<std::string>{}))
+      summary.warnings.push_back(prefix + w);
+    summary.notes.push_back(
+        "merged " + shard_name(shards[k]) + ": run started " + str(r, "started") + ", exit code " +
+        std::to_string(r.value("exit_code", 0)) + ", ledger " + ledgers[k].file().string());
+  }
+
+  auto docs = documents_in_input_order(shards);
+  fs::create_directories(out_dir);
+  MergedBatch batch(pipeline, registry, out_dir);
+  RunInfo info{pipeline.name, pipeline.file.string(), summary.started, {}};
+  for (const auto* p : registry.all()) info.plugin_versions.emplace_back(p->name, p->version);
+  batch.begin(info);
+  for (const auto& d : docs) batch.add(d.record, ledgers[d.shard], summary);
+  batch.finish(RunTotals{summary.finished, summary.counts}, summary);
+
+  auto index = quarantine_index(shards, docs);
+  const auto index_file = out_dir / "quarantine.json";
+  std::string index_text;
+  dump_json(index_text, index, 1);
+  write_file_atomically(index_file, index_text + "\n");
+  summary.notes.push_back(std::to_string(index.size()) + " documents in quarantine, listed in " +
+                          index_file.string());
+
+  summary.documents.reserve(docs.size());
+  for (auto& d : docs) summary.documents.push_back(std::move(d.record));
+  summary.report_path = (out_dir / "run-report.json").string();
+  write_file_atomically(summary.report_path, summary.report_text());
+  return summary;
+}
+
+}  // namespace docpipe::host

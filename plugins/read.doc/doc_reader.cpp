@@ -1,0 +1,70 @@
+// read.doc: Word 97-2003 (.doc) and WPS (.wps) files, converted to DOCX by
+// LibreOffice in a child process and read by read.docx's code. The work is
+// in doc_parse.cpp and office_converter.cpp; this file is the plugin shell.
+#include <docpipe/plugin.hpp>
+
+#include "doc_parse.hpp"
+
+namespace {
+
+// p.get with the structs' defaults, not require: when a pipeline lists no
+// `readers:`, the host creates every reader with empty parameters, without
+// the schema's defaults (as read.docx does).
+docpipe::readers::ConverterOptions converter_options(const docpipe::Params& p) {
+  docpipe::readers::ConverterOptions o;
+  o.program = p.get<std::string>("converter", o.program);
+  o.timeout_seconds = p.get<double>("timeout_seconds", o.timeout_seconds);
+  return o;
+}
+
+class DocReader final : public docpipe::Reader {
+ public:
+  DocReader(const docpipe::PluginEnv&, const docpipe::Params& p)
+      : converter_(converter_options(p)) {
+    limits_.max_entries = p.get<std::int64_t>("max_entries", limits_.max_entries);
+    limits_.max_entry_bytes = p.get<std::int64_t>("max_entry_mb", limits_.max_entry_bytes >> 20)
+                              << 20;
+    limits_.max_total_bytes = p.get<std::int64_t>("max_total_mb", limits_.max_total_bytes >> 20)
+                              << 20;
+    limits_.max_ratio = p.get<double>("max_compression_ratio", limits_.max_ratio);
+  }
+
+  int sniff(const std::filesystem::path& path, std::string_view head) const override {
+    return docpipe::readers::sniff_doc(path, head);
+  }
+
+  docpipe::Document read(const docpipe::InputFile& in) override {
+    return docpipe::readers::parse_doc(in.path, in.bytes, converter_, limits_);
+  }
+
+ private:
+  docpipe::readers::OfficeConverter converter_;
+  docpipe::readers::ZipLimits limits_;
+};
+
+}  // namespace
+
+DOCPIPE_PLUGIN(DocReader, .kind = docpipe::PluginKind::reader, .name = "read.doc",
+               .version = "1.0.0",
+               .description =
+                   "Word 97-2003 .doc and WPS .wps via LibreOffice (headless, time-limited), "
+                   "then read as .docx",
+               .params_schema = R"schema({
+  "type": "object",
+  "properties": {
+    "converter": {"type": "string", "minLength": 1, "default": "soffice",
+                  "description": "LibreOffice's soffice: a name looked up on PATH or a path"},
+    "timeout_seconds": {"type": "number", "exclusiveMinimum": 0, "default": 90,
+                        "description": "longest a conversion may take; LibreOffice is killed after it"},
+    "max_entries": {"type": "integer", "minimum": 1, "default": 2000,
+                    "description": "most ZIP entries of the converted DOCX"},
+    "max_entry_mb": {"type": "integer", "minimum": 1, "default": 64,
+                     "description": "most uncompressed MiB of one entry of the converted DOCX"},
+    "max_total_mb": {"type": "integer", "minimum": 1, "default": 256,
+                     "description": "most uncompressed MiB of the converted DOCX"},
+    "max_compression_ratio": {"type": "number", "minimum": 1, "default": 200,
+                              "description": "largest uncompressed/compressed ratio of an entry over 64 KiB"}
+  },
+  "additionalProperties": false
+})schema",
+               .formats = "doc,dot,wps,wpt")

@@ -1,0 +1,73 @@
+// The run's review: index.html (counts by status, flag and rule, slowest
+// documents, quarantine, the document table), index-data.js (every row, for
+// the table's filters, search and paging) and rules.html (per rule, its
+// largest removals across the run). Fed with one summary per document in
+// input order (review_summary.hpp).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "assets.hpp"
+#include "docpipe/plugin.hpp"
+
+namespace docpipe::review {
+
+struct IndexOptions {
+  std::string pages_dir = "docs";  // document pages, relative to index.html
+  int page_rows = 100;             // rows of the document table per page
+  int slowest = 10;                // slowest documents listed
+  int samples_per_rule = 20;       // removals shown per rule on rules.html
+};
+
+// Where each document's page is: the page's source path -> its href from
+// `index_dir`, read from the pages under index_dir / pages_dir.
+std::map<std::string, std::string> find_pages(const std::filesystem::path& index_dir,
+                                              const std::string& pages_dir);
+
+class ReviewIndex {
+ public:
+  ReviewIndex(Assets assets, IndexOptions options);
+  void begin(const RunInfo& run);
+  void add(const nlohmann::json& summary, const DocumentStatus& status);
+  // Writes index-data.js and rules.html beside `index` (each atomically) and
+  // returns the content of index.html, which the host commits last.
+  std::string finish(const RunTotals& totals, const std::filesystem::path& index);
+
+ private:
+  struct Row {
+    nlohmann::json summary;
+    DocumentStatus status;
+  };
+  struct RuleTotals {
+    long long edits = 0, removed = 0, documents = 0;
+  };
+  struct Sample {
+    long long removed;
+    std::size_t row;
+    std::string before, after;
+  };
+  Assets assets_;
+  IndexOptions options_;
+  RunInfo run_;
+  std::vector<Row> rows_;
+  std::map<std::string, long long> statuses_, flags_;
+  std::map<std::string, RuleTotals> rules_;  // key "stage · rule"
+  std::map<std::string, std::vector<Sample>> samples_;
+
+  void keep_sample(const std::string& rule, Sample s);
+  std::string index_page(const RunTotals& totals, const std::map<std::string, std::string>& pages,
+                         const std::vector<std::string>& rule_order) const;
+  std::string rules_page(const std::map<std::string, std::string>& pages,
+                         const std::vector<std::string>& rule_order) const;
+  nlohmann::json index_data(const std::map<std::string, std::string>& pages,
+                            const std::vector<std::string>& rule_order) const;
+};
+
+// Writes bytes to `target` through a temporary file beside it and a rename.
+void write_file_atomically(const std::filesystem::path& target, const std::string& bytes);
+
+}  // namespace docpipe::review
