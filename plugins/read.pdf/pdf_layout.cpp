@@ -361,10 +361,25 @@ void build_blocks(const std::vector<Page>& pages, Document& doc, const LayoutOpt
       is_heading[k] = 1;
     }
   }
+  // Before the body starts (the first paragraph over 60 characters or
+  // ending a sentence), a heading set at least 1.3 times the body size is a
+  // cover's or first line's title: its locator says " (prominent)", as
+  // read.docx's does, for structure.metadata.
+  bool body_started = false;
+  bool prominent_given = false;
   for (std::size_t k = 0; k < paras.size(); ++k) {
     const Paragraph& p = paras[k];
     Block b;
     b.origin.locator = locator(*p.lines.front(), *p.lines.back());
+    if (!body_started && !prominent_given && is_heading[k] && p.size >= 1.3 * g.size) {
+      b.origin.locator += " (prominent)";
+      prominent_given = true;
+    }
+    if (p.rows.empty() && !is_heading[k] && (text::length(p.text) > 60 || ends_clause(p.text)))
+      body_started = true;
+    // The wraps are joined here; what ends a block is a paragraph end the
+    // geometry showed (a short line, an indent, a gap, a change of font).
+    b.origin.boundary = Boundary::paragraph;
     if (!p.rows.empty()) {
       b.kind = BlockKind::table;
       b.rows = p.rows;

@@ -175,7 +175,7 @@ TEST(Pipeline, AUsedPluginThatWasRefusedSaysWhy) {
   auto msg = config_error(t / "p.yaml");
   EXPECT_NE(msg.find("stages[0].use: unknown plugin 'test.abi_major'"), std::string::npos) << msg;
   EXPECT_NE(msg.find("note: "), std::string::npos) << msg;
-  EXPECT_NE(msg.find("built for docpipe plugin ABI 2.0"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("built for docpipe plugin ABI 99.0"), std::string::npos) << msg;
 }
 
 TEST(Pipeline, ExtendsInsertsBeforeOrAfterAndDisables) {

@@ -62,6 +62,7 @@ TEST(PdfLayout, WrappedLinesJoinAndShortLinesEndParagraphs) {
                           "行动统一到决策部署上来，确保各项工作落实到位。",
                           "（二）抓好基层团组织规范化建设"}));
   EXPECT_EQ(d.blocks[0].origin.locator, "page 1 line 1-2");
+  for (const auto& b : d.blocks) EXPECT_EQ(b.origin.boundary, docpipe::Boundary::paragraph);
 }
 
 TEST(PdfLayout, IndentsGapsAndPagesDecideParagraphs) {
@@ -105,6 +106,8 @@ TEST(PdfLayout, HeadingsBySizeAndWeight) {
   ASSERT_EQ(d.blocks.size(), 5u);
   EXPECT_EQ(d.blocks[0].kind, BlockKind::heading);
   EXPECT_EQ(d.blocks[0].level, 1);
+  EXPECT_EQ(d.blocks[0].origin.locator, "page 1 line 1 (prominent)");  // the title, before the body
+  EXPECT_EQ(d.blocks[2].origin.locator, "page 1 line 3");              // a heading inside it
   EXPECT_EQ(d.blocks[1].kind, BlockKind::paragraph);
   EXPECT_EQ(d.blocks[2].kind, BlockKind::heading);
   EXPECT_EQ(d.blocks[2].level, 2);

@@ -162,7 +162,9 @@ class Sdk:
     def info(self):
         out = run([self.docpipe, "plugins", "info", "mask-pii",
                    "--path", self.work / "mask-pii/plugins"]).stdout
-        for needle in ("name:        mask-pii", "kind:        transform", "abi:         1.",
+        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 2.0)"
+        host_major = version.split("plugin ABI ")[1].split(".")[0]
+        for needle in ("name:        mask-pii", "kind:        transform", f"abi:         {host_major}.",
                        '"mobile"', '"id_card"', '"email"', '"mask_char"', '"record_originals"'):
             expect(needle in out, f"plugins info lacks {needle!r}:\n{out}")
         # The same through DOCPIPE_PLUGIN_PATH instead of --path.
