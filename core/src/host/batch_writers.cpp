@@ -34,6 +34,11 @@ bool BatchWriters::all_outputs_exist() const {
                      [&](auto& s) { return fs::exists(s.target, ec); });
 }
 
+bool BatchWriters::wants_document(const nlohmann::json& summaries) const {
+  return std::any_of(slots_.begin(), slots_.end(),
+                     [&](auto& s) { return !s.summaries || !summaries.contains(s.spec->id); });
+}
+
 void BatchWriters::begin(const RunInfo& info) {
   active_ = true;
   for (auto& s : slots_) s.instance->as_batch_writer()->begin(info);

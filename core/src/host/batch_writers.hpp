@@ -25,6 +25,9 @@ class BatchWriters {
   // not summarize): workers then send each document's JSON.
   bool needs_documents() const;
   bool all_outputs_exist() const;
+  // Some writer needs the whole document, given the summaries at hand: it
+  // takes documents, or its summary is not among them.
+  bool wants_document(const nlohmann::json& summaries) const;
   void begin(const RunInfo& info);
   bool active() const { return active_; }
   // How many writers take summaries.
