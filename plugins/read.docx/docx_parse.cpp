@@ -103,7 +103,7 @@ Document parse_docx(const std::filesystem::path& path, std::string_view bytes,
                     const ZipLimits& limits) {
   const std::string file = path.string();
   if (path.filename().string().starts_with("~$"))
-    throw InputError("skipped: " + file + " is a Word lock file (~$...), not a document");
+    throw SkippedInput("skipped: " + file + " is a Word lock file (~$...), not a document");
   if (bytes.empty()) throw InputError(file + ": empty file");
   if (bytes.starts_with(kOleSignature))
     throw InputError(file +

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "host/processor.hpp"
@@ -93,4 +94,33 @@ TEST(Runner, OutputTemplatesExpand) {
             fs::path("/o/2022/report.final.txt.json"));
   EXPECT_EQ(docpipe::host::expand_output_path("{out}/{name}", "/o", {"/x/a.txt", ""}),
             fs::path("/o/a.txt"));
+}
+
+// The two executors (worker processes, threads) hand their results to one
+// recorder: the same inputs give the same report and the same outputs.
+TEST(Runner, ProcessAndThreadExecutorsRecordTheSameRun) {
+  TempDir t;
+  write_file(t / "in" / "a.txt", "第一段\n第二段\n");
+  write_file(t / "in" / "b.txt", "这里有 BOOM\n");
+  write_file(t / "in" / "~$lock.docx", "\x01\x02lock");
+  write_file(t / "in" / "sub" / "c.txt", "第三个文件\n");
+  write_pipeline(t);
+  std::map<std::string, nlohmann::json> reports;
+  for (const std::string isolation : {"process", "thread"}) {
+    EXPECT_EQ(run(std::string(DOCPIPE_BIN) + " run " + (t / "p.yaml").string() + " --out " +
+                  (t / isolation).string() + " --jobs 2 --isolation " + isolation),
+              1);
+    auto report = nlohmann::json::parse(read_file(t / isolation / "run-report.json"));
+    for (auto& d : report["documents"]) {
+      d.erase("seconds");
+      d.erase("quarantine");
+      for (auto& o : d["outputs"])
+        o = fs::path(o.get<std::string>()).lexically_relative(t / isolation).string();
+    }
+    reports[isolation] = report["documents"];
+    EXPECT_EQ(report["counts"], (nlohmann::json{{"ok", 2}, {"failed", 1}}));
+  }
+  EXPECT_EQ(reports["process"], reports["thread"]);
+  for (const char* json : {"json/a.json", "json/sub/c.json"})
+    EXPECT_EQ(read_file(t / "process" / json), read_file(t / "thread" / json)) << json;
 }

@@ -1,5 +1,5 @@
 // Unit tests of the nightly-run pieces: ledger, shard partition, planning
-// and the worker protocol. The end-to-end behaviour is in test_nightly.py.
+// the worker protocol and the worker pool. The end-to-end behaviour is in test_nightly.py.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -9,8 +9,12 @@
 #include "docpipe/error.hpp"
 #include "docpipe/json.hpp"
 #include "host/ledger.hpp"
+#include "host/pipeline.hpp"
 #include "host/plan.hpp"
+#include "host/registry.hpp"
+#include "host/resolved_pipeline.hpp"
 #include "host/shard.hpp"
+#include "host/worker_pool.hpp"
 #include "host/worker_protocol.hpp"
 
 namespace fs = std::filesystem;
@@ -301,7 +305,8 @@ TEST(WorkerProtocol, RoundTrips) {
 
   WorkResult w;
   w.index = 7;
-  w.result.status = "partial";
+  w.result.outcome = docpipe::host::Outcome::partial;
+  w.result.error_kind = docpipe::host::ErrorKind::limit_exceeded;
   w.result.stage = "write.docx";
   w.result.error = "line\nbreak";
   w.result.outputs = {"/out/a.json"};
@@ -316,7 +321,8 @@ TEST(WorkerProtocol, RoundTrips) {
   EXPECT_FALSE(follows.summaries);
   EXPECT_EQ(lines.substr(nl + 1), w.document_json + "\n");
   EXPECT_EQ(r.index, 7u);
-  EXPECT_EQ(r.result.status, "partial");
+  EXPECT_EQ(r.result.outcome, docpipe::host::Outcome::partial);
+  EXPECT_EQ(r.result.error_kind, docpipe::host::ErrorKind::limit_exceeded);
   EXPECT_EQ(r.result.error, "line\nbreak");
   EXPECT_EQ(r.result.outputs, w.result.outputs);
   EXPECT_EQ(r.result.output_sizes, w.result.output_sizes);
@@ -354,4 +360,69 @@ TEST(WorkerProtocol, DocumentTextRepairsInvalidUtf8) {
   EXPECT_EQ(back,
             docpipe::document_to_json(doc).patch(nlohmann::json::array(
                 {{{"op", "replace"}, {"path", "/blocks/0/text"}, {"value", "团\xEF\xBF\xBD委"}}})));
+}
+
+namespace {
+
+// A pipeline as `docpipe run` resolves it, from a YAML written for the test.
+Pipeline resolved_from(const fs::path& yaml, const std::string& text, PluginRegistry& registry) {
+  write(yaml, text);
+  for (const auto& d : PluginRegistry::default_search_path()) registry.load_directory(d);
+  auto pipeline = load_pipeline(yaml);
+  resolve_pipeline(pipeline, registry);
+  return pipeline;
+}
+
+constexpr const char* kCleanToJson =
+    "version: 1\nname: sent\nstages:\n  - use: clean.lines\n    id: lines\n"
+    "outputs:\n  - use: write.json\n    path: \"{out}/{stem}.json\"\n";
+
+}  // namespace
+
+TEST(ResolvedPipeline, RoundTripsWhatWorkersNeed) {
+  TempDir t;
+  PluginRegistry registry;
+  auto p = resolved_from(t.path() / "p.yaml", kCleanToJson, registry);
+  auto back = pipeline_from_resolved_json(
+      nlohmann::json::parse(encode_pipeline(resolved_pipeline_json(p))));
+  EXPECT_EQ(back.file, p.file);
+  EXPECT_EQ(back.merged, p.merged);
+  EXPECT_EQ(back.hash(), p.hash());
+  ASSERT_EQ(back.stages.size(), 1u);
+  EXPECT_EQ(back.stages[0].id, "lines");
+  EXPECT_EQ(back.stages[0].with, p.stages[0].with);  // defaults filled in by the parent
+  ASSERT_EQ(back.outputs.size(), 1u);
+  EXPECT_EQ(back.outputs[0].path, "{out}/{stem}.json");
+  EXPECT_EQ(back.run.durability, p.run.durability);
+  EXPECT_THROW(pipeline_from_resolved_json(nlohmann::json{{"version", 1}}), docpipe::ConfigError);
+}
+
+// Workers get the pipeline over their request pipe, also when recycled after
+// every document: with its YAML gone they still run it as it was resolved.
+TEST(WorkerPool, WorkersRunThePipelineTheParentResolvedNotItsFile) {
+  TempDir t;
+  PluginRegistry registry;
+  auto pipeline = resolved_from(t.path() / "p.yaml", kCleanToJson, registry);
+  fs::remove(t.path() / "p.yaml");
+  fs::create_directories(t.path() / "in");
+  write(t.path() / "in" / "a.txt", "第一段\n");
+  write(t.path() / "in" / "b.txt", "第二段\n");
+  WorkerPoolOptions o;
+  o.executable = DOCPIPE_BIN;
+  o.worker.pipeline = resolved_pipeline_json(pipeline);
+  o.worker.out_dir = t.path() / "out";
+  o.recycle_after = 1;
+  WorkerPool pool(o);
+  std::vector<InputItem> items{{t.path() / "in" / "a.txt", ""}, {t.path() / "in" / "b.txt", ""}};
+  std::vector<ExecutedDocument> done;
+  pool.run(items, {0, 1},
+           {[](std::size_t) { return true; },
+            [&](ExecutedDocument&& d) { done.push_back(std::move(d)); }});
+  ASSERT_EQ(done.size(), 2u);
+  for (const auto& d : done) {
+    EXPECT_EQ(d.result.outcome, Outcome::ok) << d.result.error << "\n" << d.log_excerpt;
+    EXPECT_EQ(d.result.error_kind, ErrorKind::none);
+  }
+  EXPECT_TRUE(fs::exists(t.path() / "out" / "a.json"));
+  EXPECT_TRUE(fs::exists(t.path() / "out" / "b.json"));
 }

@@ -20,6 +20,13 @@ class DOCPIPE_API InputError : public Error {
   using Error::Error;
 };
 
+// The input is not a document at all (a Word lock file, ~$report.docx): the
+// runner reports it as skipped, not failed. Readers throw it from read().
+class DOCPIPE_API SkippedInput : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 // A pipeline file or command line is wrong. Exit code 2.
 class DOCPIPE_API ConfigError : public Error {
  public:

@@ -113,9 +113,9 @@ int cmd_convert(const Args& args) {
   auto [winfo, with] = pick_writer(output, pipeline, registry);
   auto input = vm["input"].as<std::string>();
   auto r = transform_one(input, pipeline, registry);
-  if (r.status != "ok") {
-    std::cerr << "docpipe: " << r.status << ": " << r.error << "\n";
-    return r.status == "skipped" ? kOk : kDocumentsFailed;
+  if (r.outcome != host::Outcome::ok) {
+    std::cerr << "docpipe: " << to_string(r.outcome) << ": " << r.error << "\n";
+    return r.outcome == host::Outcome::skipped ? kOk : kDocumentsFailed;
   }
   auto writer = registry.create(winfo->name, winfo->name, Params(with));
   try {
@@ -123,7 +123,7 @@ int cmd_convert(const Args& args) {
       host::DocumentProcessor::render(*w, *r.doc, output);
     } else if (auto* b = writer->as_batch_writer()) {
       b->begin(RunInfo{pipeline.name, pipeline.file.string(), host::now_iso8601(), {}});
-      b->add(*r.doc, DocumentStatus{r.status, r.error, r.seconds});
+      b->add(*r.doc, DocumentStatus{std::string(to_string(r.outcome)), r.error, r.seconds});
       host::write_output(output, [&](OutputFile& out) {
         b->finish(RunTotals{host::now_iso8601(), {{"ok", 1}}}, out);
       });
@@ -178,7 +178,7 @@ int cmd_explain(const Args& args) {
   const bool colour = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   auto r = transform_one(vm["input"].as<std::string>(), pipeline, registry);
   if (!r.doc) {
-    std::cerr << "docpipe: " << r.status << ": " << r.error << "\n";
+    std::cerr << "docpipe: " << to_string(r.outcome) << ": " << r.error << "\n";
     return kDocumentsFailed;
   }
   if (vm.count("html")) {
@@ -223,7 +223,7 @@ int cmd_explain(const Args& args) {
   out << "\n";
   for (const auto& d : r.doc->diagnostics)
     out << to_string(d.level) << " [" << d.stage << "] " << d.message << "\n";
-  return r.status == "failed" ? kDocumentsFailed : kOk;
+  return r.outcome == host::Outcome::failed ? kDocumentsFailed : kOk;
 }
 
 }  // namespace docpipe::cli

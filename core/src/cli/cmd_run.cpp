@@ -35,7 +35,8 @@ std::string seconds_text(double s) {
 // Failures of one kind: the same status, stage and error once the
 // document's own path is taken out of the message.
 struct FailureGroup {
-  std::string status, stage, reason;
+  host::Outcome outcome;
+  std::string stage, reason;
   std::vector<std::string> inputs;
 };
 
@@ -51,15 +52,13 @@ std::string reason_of(const host::DocumentRecord& d) {
 
 std::vector<FailureGroup> group_failures(const host::RunSummary& s) {
   std::vector<FailureGroup> groups;
-  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
+  std::map<std::tuple<host::Outcome, std::string, std::string>, std::size_t> index;
   for (const auto& d : s.documents) {
-    if (d.status != "failed" && d.status != "timeout" && d.status != "crashed" &&
-        d.status != "partial")
-      continue;
+    if (!host::is_failure(d.outcome) && d.outcome != host::Outcome::partial) continue;
     std::string reason = reason_of(d);
-    auto key = std::make_tuple(d.status, d.stage, reason);
+    auto key = std::make_tuple(d.outcome, d.stage, reason);
     auto [it, added] = index.try_emplace(key, groups.size());
-    if (added) groups.push_back({d.status, d.stage, reason, {}});
+    if (added) groups.push_back({d.outcome, d.stage, reason, {}});
     groups[it->second].inputs.push_back(d.input);
   }
   std::stable_sort(groups.begin(), groups.end(),
@@ -93,7 +92,7 @@ void print_summary(const host::RunSummary& s, std::ostream& os, const std::strin
   // in the run report.
   const auto groups = group_failures(s);
   for (const auto& g : groups) {
-    os << g.status << " (" << g.inputs.size() << ")"
+    os << to_string(g.outcome) << " (" << g.inputs.size() << ")"
        << (g.stage.empty() ? "" : " [" + g.stage + "]") << ": " << g.reason << "\n";
     for (std::size_t i = 0; i < g.inputs.size() && i < kExamples; ++i)
       os << "  " << g.inputs[i] << "\n";
@@ -117,7 +116,7 @@ void print_summary_json(const host::RunSummary& s, std::ostream& os, const std::
     std::vector<std::string> examples(
         g.inputs.begin(),
         g.inputs.begin() + static_cast<long>(std::min(g.inputs.size(), kExamples)));
-    j["failure_groups"].push_back({{"status", g.status},
+    j["failure_groups"].push_back({{"status", to_string(g.outcome)},
                                    {"stage", g.stage},
                                    {"reason", g.reason},
                                    {"count", g.inputs.size()},
@@ -131,7 +130,8 @@ void print_summary_json(const host::RunSummary& s, std::ostream& os, const std::
 
 void print_plan(const host::RunSummary& s, std::ostream& os) {
   for (const auto& d : s.documents)
-    if (d.status == "process") os << "process  " << d.reason << "  " << d.input << "\n";
+    if (d.outcome == host::Outcome::to_process)
+      os << "process  " << d.reason << "  " << d.input << "\n";
   auto count = [&](const char* status) { return s.counts.count(status) ? s.counts.at(status) : 0; };
   os << "dry run: " << count("process") << " to process, " << count("skipped")
      << " unchanged or quarantined";
@@ -203,11 +203,12 @@ int cmd_run(const Args& args) {
           if (!bar)
             bar = std::make_unique<host::ProgressReporter>(total,
                                                            host::ProgressReporter::stderr_is_tty());
-          if (r.status == "failed" || r.status == "timeout" || r.status == "crashed") {
+          const auto outcome = to_string(r.outcome);
+          if (host::is_failure(r.outcome)) {
             bar->finish();
-            spdlog::warn("[{}/{}] {} {}: {}", done, total, r.status, r.input, reason_of(r));
+            spdlog::warn("[{}/{}] {} {}: {}", done, total, outcome, r.input, reason_of(r));
           } else {
-            spdlog::debug("[{}/{}] {} {} ({})", done, total, r.status, r.input, r.reason);
+            spdlog::debug("[{}/{}] {} {} ({})", done, total, outcome, r.input, r.reason);
           }
           bar->update(done, counts);
         });
@@ -234,8 +235,7 @@ int cmd_run(const Args& args) {
 
 int cmd_worker(const Args& args) {
   po::options_description opts("docpipe __worker (internal: started by docpipe run)");
-  opts.add_options()("pipeline", po::value<std::string>()->required(), "pipeline file")(
-      "out", po::value<std::string>()->required(), "output directory")(
+  opts.add_options()("out", po::value<std::string>()->required(), "output directory")(
       "memory-limit-mb", po::value<long>()->default_value(0), "address-space limit")(
       "for-batch", po::value<int>()->default_value(0),
       "answer with each document's batch summaries (and JSON when a batch writer needs it)");
@@ -243,7 +243,6 @@ int cmd_worker(const Args& args) {
   po::store(po::command_line_parser(args).options(opts).run(), vm);
   po::notify(vm);
   host::WorkerConfig config;
-  config.pipeline_file = vm["pipeline"].as<std::string>();
   config.out_dir = vm["out"].as<std::string>();
   config.memory_limit_mb = vm["memory-limit-mb"].as<long>();
   config.for_batch = vm["for-batch"].as<int>() != 0;

@@ -10,6 +10,7 @@
 #include "docpipe/error.hpp"
 #include "docpipe/json.hpp"
 #include "host/atomic_output.hpp"
+#include "host/batch_writers.hpp"
 #include "host/ledger.hpp"
 #include "host/plan.hpp"
 #include "host/processor.hpp"
@@ -116,7 +117,8 @@ Ledger open_ledger(const ShardOutput& s) {
 DocumentRecord record_from_json(const nlohmann::json& j) {
   DocumentRecord d;
   d.input = str(j, "input");
-  d.status = str(j, "status");
+  d.outcome = outcome_from_string(str(j, "status"));
+  if (auto kind = str(j, "error_kind"); !kind.empty()) d.error_kind = error_kind_from_string(kind);
   d.reason = str(j, "reason");
   d.stage = str(j, "stage");
   d.error = str(j, "error");
@@ -161,80 +163,24 @@ std::vector<MergedDocument> documents_in_input_order(std::vector<ShardOutput>& s
   return all;
 }
 
-struct MergeBatchSlot {
-  const OutputSpec* spec;
-  PluginInstance instance;
-  fs::path target;
-  bool summaries;
-};
-
-// Feeds the pipeline's batch writers the way a run does (runner.cpp): the
-// summary kept in the ledger where the writer summarizes, else the kept
+// Feeds the pipeline's batch writers the way a run does (run_recorder.cpp):
+// the summary kept in the ledger where the writer summarizes, else the kept
 // document, else (a document that failed before it was read) an empty
 // document with only its path.
-class MergedBatch {
- public:
-  MergedBatch(const Pipeline& pipeline, const PluginRegistry& registry, const fs::path& out_dir) {
-    for (const auto& o : pipeline.outputs) {
-      const auto* pi = registry.find(o.use);
-      if (!pi || !pi->batch) continue;
-      auto instance = registry.create(o.use, o.id, Params(o.with));
-      const bool summaries = takes_summaries(*pi, instance.get());
-      slots_.push_back({&o, std::move(instance),
-                        expand_output_path(o.path, out_dir, InputItem{pipeline.file, ""}),
-                        summaries});
-    }
-  }
-  void begin(const RunInfo& info) {
-    for (auto& s : slots_) s.instance->as_batch_writer()->begin(info);
-  }
-  void add(const DocumentRecord& rec, const Ledger& ledger, RunSummary& summary) {
-    if (slots_.empty()) return;
-    const auto entry = ledger.entry(rec.key);
-    DocumentStatus st = entry ? DocumentStatus{entry->status, entry->error, entry->seconds}
-                              : DocumentStatus{rec.status, rec.error, rec.seconds};
-    const auto summaries = entry ? ledger.cached_summaries(rec.key) : nlohmann::json::object();
-    std::optional<Document> doc;
-    const bool want_document = std::any_of(slots_.begin(), slots_.end(), [&](auto& s) {
-      return !s.summaries || !summaries.contains(s.spec->id);
-    });
-    if (entry && want_document)
-      if (auto cached = ledger.cached_document(rec.key); !cached.empty())
-        doc = document_from_json(nlohmann::json::parse(cached));
-    if (!doc && summaries.empty()) {
-      doc.emplace();
-      doc->source.path = rec.input;
-    }
-    for (auto& s : slots_) {
-      auto* writer = s.instance->as_batch_writer();
-      try {
-        if (!s.summaries) {
-          if (doc) writer->add(*doc, st);
-        } else if (auto it = summaries.find(s.spec->id); it != summaries.end()) {
-          writer->add_summary(*it, st);
-        } else if (doc) {
-          writer->add_summary(writer->summarize(*doc), st);
-        }
-      } catch (const std::exception& e) {
-        summary.notes.push_back(s.spec->id + ": " + rec.input + ": " + e.what());
-      }
-    }
-  }
-  void finish(const RunTotals& totals, RunSummary& summary) {
-    for (auto& s : slots_) {
-      try {
-        write_output(s.target,
-                     [&](OutputFile& out) { s.instance->as_batch_writer()->finish(totals, out); });
-        summary.batch_outputs.push_back(s.target.string());
-      } catch (const std::exception& e) {
-        throw Error(s.spec->id + ": cannot write " + s.target.string() + ": " + e.what());
-      }
-    }
-  }
-
- private:
-  std::vector<MergeBatchSlot> slots_;
-};
+void add_from_ledger(BatchWriters& batch, const DocumentRecord& rec, const Ledger& ledger,
+                     RunSummary& summary) {
+  if (!batch.any()) return;
+  const auto entry = ledger.entry(rec.key);
+  DocumentStatus st =
+      entry ? DocumentStatus{entry->status, entry->error, entry->seconds}
+            : DocumentStatus{std::string(to_string(rec.outcome)), rec.error, rec.seconds};
+  const auto summaries = entry ? ledger.cached_summaries(rec.key) : nlohmann::json::object();
+  std::optional<Document> doc;
+  if (entry && batch.wants_document(summaries))
+    if (auto cached = ledger.cached_document(rec.key); !cached.empty())
+      doc = document_from_json(nlohmann::json::parse(cached));
+  batch.add(rec.input, doc ? &*doc : nullptr, summaries, st, summary);
+}
 
 // Every shard's quarantine entries in one list, in input order, each with
 // the shard and the path of its entry file.
@@ -349,11 +295,11 @@ RunSummary merge_shards(const Pipeline& pipeline, const PluginRegistry& registry
 
   auto docs = documents_in_input_order(shards);
   fs::create_directories(out_dir);
-  MergedBatch batch(pipeline, registry, out_dir);
+  BatchWriters batch(pipeline, registry, out_dir);
   RunInfo info{pipeline.name, pipeline.file.string(), summary.started, {}};
   for (const auto* p : registry.all()) info.plugin_versions.emplace_back(p->name, p->version);
   batch.begin(info);
-  for (const auto& d : docs) batch.add(d.record, ledgers[d.shard], summary);
+  for (const auto& d : docs) add_from_ledger(batch, d.record, ledgers[d.shard], summary);
   batch.finish(RunTotals{summary.finished, summary.counts}, summary);
 
   auto index = quarantine_index(shards, docs);

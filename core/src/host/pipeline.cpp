@@ -192,6 +192,20 @@ void merge_by_id(std::vector<Spec>& base, Spec spec, const json& raw, Problems& 
   base.insert(anchor_key == "before" ? at : at + 1, std::move(spec));
 }
 
+// The `run:` mapping of one layer over what the layers before it set.
+void apply_run_settings(const json& r, const Layer& layer, Pipeline& p) {
+  for (const auto& [key, _] : r.items()) p.run_from[key] = key_where(layer.doc, "/run/" + key);
+  p.run.jobs = r.value("jobs", p.run.jobs);
+  p.run.on_error = r.value("on_error", p.run.on_error);
+  if (r.contains("out")) p.run.out = resolve_rel(layer.dir, r["out"].get<std::string>());
+  if (r.contains("state")) p.run.state = resolve_rel(layer.dir, r["state"].get<std::string>());
+  p.run.timeout = r.value("timeout", p.run.timeout);
+  p.run.memory_limit_mb = r.value("memory_limit", p.run.memory_limit_mb);
+  p.run.recycle_after = r.value("recycle_after", p.run.recycle_after);
+  p.run.isolation = r.value("isolation", p.run.isolation);
+  p.run.durability = r.value("durability", p.run.durability);
+}
+
 }  // namespace
 
 std::string SpecOrigin::where(const std::string& sub, bool key) const {
@@ -285,19 +299,7 @@ Pipeline load_pipeline(const fs::path& file) {
       }
     }
     p.files.push_back(layer.doc.file);
-    if (v.contains("run")) {
-      const json& r = v["run"];
-      for (const auto& [key, _] : r.items()) p.run_from[key] = key_where(layer.doc, "/run/" + key);
-      p.run.jobs = r.value("jobs", p.run.jobs);
-      p.run.on_error = r.value("on_error", p.run.on_error);
-      if (r.contains("out")) p.run.out = resolve_rel(dir, r["out"].get<std::string>());
-      if (r.contains("state")) p.run.state = resolve_rel(dir, r["state"].get<std::string>());
-      p.run.timeout = r.value("timeout", p.run.timeout);
-      p.run.memory_limit_mb = r.value("memory_limit", p.run.memory_limit_mb);
-      p.run.recycle_after = r.value("recycle_after", p.run.recycle_after);
-      p.run.isolation = r.value("isolation", p.run.isolation);
-      p.run.durability = r.value("durability", p.run.durability);
-    }
+    if (v.contains("run")) apply_run_settings(v["run"], layer, p);
   }
   // The effective pipeline, canonical, for the ledger's pipeline hash. Input
   // lists and run settings do not change what a document becomes.

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <new>
 #include <sstream>
 
 #include "docpipe/error.hpp"
@@ -27,6 +28,20 @@ std::string read_all(const fs::path& p) {
   f.read(bytes.data(), static_cast<std::streamsize>(size));
   bytes.resize(static_cast<std::size_t>(f.gcount()));
   return bytes;
+}
+
+// What kind of error a plugin call (or the host's own reading) failed with.
+ErrorKind error_kind_of(const std::exception& e) {
+  if (dynamic_cast<const std::bad_alloc*>(&e)) return ErrorKind::limit_exceeded;
+  if (dynamic_cast<const SkippedInput*>(&e)) return ErrorKind::not_a_document;
+  if (dynamic_cast<const InputError*>(&e)) return ErrorKind::input;
+  return ErrorKind::plugin;
+}
+
+// Several failures of one document (outputs, summaries): an exceeded limit
+// is what it is remembered by, since the worker must then be replaced.
+void note_error_kind(ProcessResult& r, ErrorKind kind) {
+  if (r.error_kind != ErrorKind::limit_exceeded) r.error_kind = kind;
 }
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
@@ -92,7 +107,8 @@ void DocumentProcessor::summarize(ProcessResult& r) {
       r.batch_summaries[s.id] = s.instance->as_batch_writer()->summarize(*r.doc);
     } catch (const std::exception& e) {
       // The document's own outputs are written; only its batch row is lost.
-      if (r.status == "ok") r.status = "partial";
+      if (r.outcome == Outcome::ok) r.outcome = Outcome::partial;
+      note_error_kind(r, error_kind_of(e));
       r.error += (r.error.empty() ? "" : "; ") + s.id + ": " + e.what();
     }
   }
@@ -137,13 +153,9 @@ ProcessResult DocumentProcessor::transform(const InputItem& item) {
     doc.source.sha256 = text::sha256_hex(bytes);
     r.doc = std::move(doc);
   } catch (const std::exception& e) {
-    std::string msg = e.what();
-    if (msg.rfind("skipped:", 0) == 0 || msg.find(": skipped:") != std::string::npos) {
-      r.status = "skipped";
-    } else {
-      r.status = "failed";
-    }
-    r.error = msg;
+    r.error_kind = error_kind_of(e);
+    r.outcome = r.error_kind == ErrorKind::not_a_document ? Outcome::skipped : Outcome::failed;
+    r.error = e.what();
     return finish();
   }
   bytes.clear();
@@ -155,7 +167,8 @@ ProcessResult DocumentProcessor::transform(const InputItem& item) {
     try {
       stage.instance->as_transform()->apply(*r.doc);
     } catch (const std::exception& e) {
-      r.status = "failed";
+      r.outcome = Outcome::failed;
+      r.error_kind = error_kind_of(e);
       r.error = stage.id + ": " + e.what();
       return finish();
     }
@@ -175,7 +188,7 @@ ProcessResult DocumentProcessor::process(const InputItem& item, const fs::path& 
                                          bool for_batch) {
   auto t0 = std::chrono::steady_clock::now();
   ProcessResult r = transform(item);
-  if (r.status != "ok") {
+  if (r.outcome != Outcome::ok) {
     if (for_batch) summarize(r);
     step({});
     return r;
@@ -193,17 +206,19 @@ ProcessResult DocumentProcessor::process(const InputItem& item, const fs::path& 
       ++written;
     } catch (const std::exception& e) {
       ++failed;
+      note_error_kind(r, error_kind_of(e));
       errors += (errors.empty() ? "" : "; ") + writers_[i].id + ": " + e.what();
       if (r.stage.empty()) r.stage = writers_[i].id;
     }
   }
   if (failed) {
-    r.status = written ? "partial" : "failed";
+    r.outcome = written ? Outcome::partial : Outcome::failed;
     r.error = errors;
   } else {
     for (const auto& d : r.doc->diagnostics)
       if (d.level == Level::error) {
-        r.status = "partial";
+        r.outcome = Outcome::partial;
+        r.error_kind = ErrorKind::plugin;
         r.error = d.stage + ": " + d.message;
         break;
       }

@@ -13,6 +13,7 @@
 
 #include "docpipe/model.hpp"
 #include "host/inputs.hpp"
+#include "host/outcome.hpp"
 #include "host/pipeline.hpp"
 #include "host/registry.hpp"
 
@@ -20,8 +21,9 @@ namespace docpipe::host {
 
 struct ProcessResult {
   std::string input;
-  std::string status = "ok";  // ok, partial, failed, skipped
-  std::string stage;          // stage that failed, when failed
+  Outcome outcome = Outcome::ok;  // ok, partial, failed, skipped (timeout, crashed: the pool)
+  ErrorKind error_kind = ErrorKind::none;
+  std::string stage;  // stage that failed, when failed
   std::string error;
   double seconds = 0;
   std::vector<std::string> outputs;

@@ -8,9 +8,11 @@
 #include <iostream>
 #include <new>
 
+#include "docpipe/error.hpp"
 #include "docpipe/json.hpp"
 #include "host/pipeline.hpp"
 #include "host/registry.hpp"
+#include "host/resolved_pipeline.hpp"
 #include "host/stage_board.hpp"
 #include "host/worker_protocol.hpp"
 
@@ -52,18 +54,28 @@ int worker_main(const WorkerConfig& config) {
   // Started through /proc/self/exe, the process would be called "exe" in
   // ps and top; operators look for docpipe.
   prctl(PR_SET_NAME, "docpipe-worker");
+  FILE* in = fdopen(kWorkerRequestFd, "r");
+  if (!in) return kWorkerSetupFailed;
+  char* line = nullptr;
+  std::size_t cap = 0;
+  ssize_t len = getline(&line, &cap, in);
   std::unique_ptr<PluginRegistry> registry;
   std::unique_ptr<Pipeline> pipeline;
   std::unique_ptr<DocumentProcessor> processor;
   try {
+    if (len <= 0) throw Error("no pipeline on the request pipe");
+    pipeline = std::make_unique<Pipeline>(pipeline_from_resolved_json(
+        nlohmann::json::parse(std::string_view(line, static_cast<std::size_t>(len)))));
     registry = std::make_unique<PluginRegistry>();
     for (const auto& dir : PluginRegistry::default_search_path()) registry->load_directory(dir);
-    pipeline = std::make_unique<Pipeline>(load_pipeline(config.pipeline_file));
-    resolve_pipeline(*pipeline, *registry);
+    for (const auto& dir : pipeline->plugin_paths)
+      if (std::filesystem::is_directory(dir)) registry->load_directory(dir);
     processor = std::make_unique<DocumentProcessor>(*pipeline, *registry);
   } catch (const std::exception& e) {
-    std::cerr << "docpipe worker: cannot load " << config.pipeline_file.string() << ": " << e.what()
+    std::cerr << "docpipe worker: cannot set up the pipeline"
+              << (pipeline ? " of " + pipeline->file.string() : std::string()) << ": " << e.what()
               << "\n";
+    free(line);
     return kWorkerSetupFailed;
   }
   limit_resources(config.memory_limit_mb);
@@ -71,11 +83,6 @@ int worker_main(const WorkerConfig& config) {
   StageBoard board = StageBoard::attach();
   processor->on_step([&board](std::string_view id) { board.post(id); });
 
-  FILE* in = fdopen(kWorkerRequestFd, "r");
-  if (!in) return kWorkerSetupFailed;
-  char* line = nullptr;
-  std::size_t cap = 0;
-  ssize_t len;
   while ((len = getline(&line, &cap, in)) > 0) {
     WorkResult w;
     try {
@@ -85,16 +92,18 @@ int worker_main(const WorkerConfig& config) {
       if (config.for_batch && processor->batch_needs_documents() && w.result.doc)
         w.document_json = document_text(*w.result.doc);
     } catch (const std::bad_alloc&) {
-      w.result.status = "failed";
+      w.result.outcome = Outcome::failed;
+      w.result.error_kind = ErrorKind::limit_exceeded;
       w.result.error = "std::bad_alloc";
     } catch (const std::exception& e) {
-      w.result.status = "failed";
+      w.result.outcome = Outcome::failed;
+      w.result.error_kind = ErrorKind::plugin;
       w.result.error = std::string("worker: ") + e.what();
     }
-    // Stages catch exceptions themselves, so an allocation failure arrives
-    // as an error message. The heap may be in a poor state afterwards: the
-    // worker answers, then exits and the parent starts a fresh one.
-    if (w.result.error.find("bad_alloc") != std::string::npos) {
+    // Stages catch exceptions themselves and say when one was an allocation
+    // failure. The heap may be in a poor state afterwards: the worker
+    // answers, then exits and the parent starts a fresh one.
+    if (w.result.error_kind == ErrorKind::limit_exceeded) {
       w.out_of_memory = true;
       w.result.error = "memory limit of " + std::to_string(config.memory_limit_mb) +
                        " MB exceeded (" + w.result.error + ")";
@@ -109,7 +118,8 @@ int worker_main(const WorkerConfig& config) {
       w.document_json.clear();
       w.result.batch_summaries = nullptr;
       w.result.error = std::string("cannot encode the result: ") + e.what();
-      w.result.status = "failed";
+      w.result.outcome = Outcome::failed;
+      w.result.error_kind = ErrorKind::plugin;
       reply = encode_result(w);
     }
     if (!write_all(kWorkerResultFd, reply)) break;

@@ -8,6 +8,10 @@ namespace docpipe::host {
 
 using nlohmann::json;
 
+std::string encode_pipeline(const json& resolved_pipeline) {
+  return resolved_pipeline.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
 std::string encode_request(std::size_t index, const InputItem& item) {
   json j{{"i", index}, {"path", item.path.string()}, {"reldir", item.reldir.string()}};
   if (!item.stem.empty()) j["stem"] = item.stem;
@@ -37,7 +41,8 @@ std::string summaries_text(const json& summaries) {
 std::string encode_result(const WorkResult& w) {
   const auto& r = w.result;
   json j{{"i", w.index},
-         {"status", r.status},
+         {"status", to_string(r.outcome)},
+         {"kind", to_string(r.error_kind)},
          {"stage", r.stage},
          {"error", r.error},
          {"seconds", r.seconds},
@@ -61,7 +66,8 @@ WorkResult decode_result(std::string_view line, ResultFollowers& follows) {
   WorkResult w;
   w.index = j.at("i").get<std::size_t>();
   auto& r = w.result;
-  r.status = j.at("status").get<std::string>();
+  r.outcome = outcome_from_string(j.at("status").get<std::string>());
+  r.error_kind = error_kind_from_string(j.value("kind", std::string()));
   r.stage = j.at("stage").get<std::string>();
   r.error = j.at("error").get<std::string>();
   r.seconds = j.at("seconds").get<double>();

@@ -1,5 +1,6 @@
 // The line protocol between the parent and its worker processes. The parent
-// writes one request line per document on the worker's fd 3; the worker
+// first writes the resolved pipeline (resolved_pipeline.hpp) as one line on
+// the worker's fd 3, then one request line per document there; the worker
 // answers one result line on fd 4 (and a document line when batch writers
 // need the whole document; batch summaries travel in the result line). Lines are compact JSON, so
 // paths and error messages need no escaping rules of their own. A worker's stdout and stderr go to
@@ -25,7 +26,10 @@ inline constexpr int kWorkerSetupFailed = 86;
 inline constexpr const char* kWorkerCommand = "__worker";
 
 struct WorkerConfig {
-  std::filesystem::path pipeline_file;
+  // The pipeline the parent resolved and hashed, sent as the first line of
+  // the request pipe: a worker never reads the YAML, so an edit during a
+  // run reaches no document of it (workers restart during a run).
+  nlohmann::json pipeline;
   std::filesystem::path out_dir;
   long memory_limit_mb = 0;  // RLIMIT_AS of the worker; 0 = none
   // Batch writers are active: answer with each document's batch summaries,
@@ -66,8 +70,12 @@ std::string encode_result(const WorkResult& r);
 // Decodes a result line and says which lines follow it.
 WorkResult decode_result(std::string_view line, ResultFollowers& follows);
 
-// Worker process entry: loads the pipeline, then serves requests until the
-// request pipe closes. Returns the process exit code.
+// The first line a worker reads.
+std::string encode_pipeline(const nlohmann::json& resolved_pipeline);
+
+// Worker process entry: reads the pipeline from the request pipe, then serves
+// requests until the pipe closes. `config.pipeline` is not used (it arrives
+// over the pipe). Returns the process exit code.
 int worker_main(const WorkerConfig& config);
 
 }  // namespace docpipe::host
