@@ -15,6 +15,16 @@ std::vector<std::string> all_words(const std::vector<DocType>& types) {
   return out;
 }
 
+// Whether text[at...] starts a sentence: the paragraph's start or right
+// after a sentence's end.
+bool starts_sentence(std::string_view text, std::size_t at) {
+  const std::string before = text::trim(text.substr(0, at));
+  if (before.empty()) return true;
+  for (std::string_view end : {"。", "！", "？", "；", "!", "?", ";"})
+    if (text::ends_with(before, end)) return true;
+  return false;
+}
+
 void fill(std::optional<std::string>& field, const std::optional<std::string>& value) {
   if (!field && value) field = value;
 }
@@ -25,9 +35,11 @@ MetadataConfig MetadataConfig::from_data_dir(const std::filesystem::path& dir) {
   MetadataConfig c;
   auto j = load_json(dir / "doc_types.json");
   for (const auto& t : j.at("doc_types"))
-    c.doc_types.push_back({t.at("type").get<std::string>(),
-                           t.value("words", std::vector<std::string>{}),
-                           t.value("cues", std::vector<std::string>{})});
+    c.doc_types.push_back(
+        {t.at("type").get<std::string>(), t.value("words", std::vector<std::string>{}),
+         t.value("cues", std::vector<std::string>{}),
+         t.value("title_patterns", std::vector<std::string>{}),
+         t.value("opening_patterns", std::vector<std::string>{}), t.value("has_period", true)});
   c.org_patterns = load_word_list(dir / "org_patterns.txt");
   c.org_names = load_json(dir / "org_names.json");
   c.site_suffixes = load_word_list(dir / "site_suffixes.txt");
@@ -43,6 +55,21 @@ MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
       signatures_(
           periods_, [this](std::string_view s) { return is_org_line(s); },
           cfg_.signature_max_chars) {
+  for (const auto& t : cfg_.doc_types) {
+    auto compile = [&](const std::vector<std::string>& patterns) {
+      std::vector<Regex> out;
+      for (const auto& p : patterns) {
+        try {
+          out.emplace_back(p);
+        } catch (const ConfigError& e) {
+          throw ConfigError("structure.metadata: doc_types.json, type " + t.type + ": " + e.what());
+        }
+      }
+      return out;
+    };
+    type_title_res_.push_back(compile(t.title_patterns));
+    type_opening_res_.push_back(compile(t.opening_patterns));
+  }
   for (const auto& p : cfg_.org_patterns) {
     try {
       org_.emplace_back(p);
@@ -54,19 +81,36 @@ MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
 
 std::optional<std::string> MetadataExtractor::find_org(std::string_view text) const {
   // The leftmost name wins; at the same place a pattern (共青团××区委员会)
-  // is more precise than a core word.
+  // is more precise than a core word. A pattern's match that does not read
+  // as one name, or names the body that leads the writer, is passed by.
   std::optional<std::pair<std::size_t, std::string>> best;
   for (const auto& re : org_)
-    if (auto m = re.find(text); m && (!best || m->begin() < best->first))
-      best = {m->begin(), std::string(m->view(text))};
+    for (const auto& m : re.find_all(text)) {
+      if (!orgs_.is_plausible_name(m.view(text)) || orgs_.names_superior(text, m.begin(), m.end()))
+        continue;
+      if (!best || m.begin() < best->first) best = {m.begin(), std::string(m.view(text))};
+      break;
+    }
   if (auto m = orgs_.find(text); m && (!best || m->begin < best->first)) best = {m->begin, m->name};
   if (!best) return std::nullopt;
   return best->second;
 }
 
+// Whether `short_name` is `full_name` with characters left out (街道团委 of
+// 街道共青团委): same first and last character, the rest in order.
+static bool abbreviates(std::string_view short_name, std::string_view full_name) {
+  auto s = text::to_u32(short_name), f = text::to_u32(full_name);
+  if (s.size() < 2 || s.size() >= f.size() || s.front() != f.front() || s.back() != f.back())
+    return false;
+  std::size_t k = 0;
+  for (char32_t c : f)
+    if (k < s.size() && c == s[k]) ++k;
+  return k == s.size();
+}
+
 bool MetadataExtractor::is_org_line(std::string_view line) const {
   for (const auto& re : org_)
-    if (auto m = re.find(line); m && m->begin() == 0)
+    if (auto m = re.find(line); m && m->begin() == 0 && orgs_.is_plausible_name(m->view(line)))
       return text::length(line.substr(m->end())) <= 6;  // 办公室, 机关 may follow the name
   if (auto m = orgs_.find(line); m && m->begin == 0) return text::length(line.substr(m->end)) <= 6;
   return false;
@@ -75,21 +119,27 @@ bool MetadataExtractor::is_org_line(std::string_view line) const {
 std::optional<std::string> MetadataExtractor::named_form(const Document& doc,
                                                          const std::string& org) const {
   // 我镇团委 in the opening gives 镇团委; the text's own name for the body is
-  // the first longer one that ends the same way (XX镇团委, **街道团工委).
-  if (text::length(org) < 3) return std::nullopt;  // 团委 alone ties to too much
+  // the first longer one that ends the same way (XX镇团委, **街道团工委) or
+  // spells out its level (团委 -> 团市委). A bare two-character name (团委,
+  // 妇联) ties to too much: only a longer name that starts a sentence, as a
+  // body writes itself (区妇联高度重视…), counts for it.
+  const bool bare = text::length(org) < 3;
   std::size_t seen = 0;
   for (const auto& b : doc.blocks) {
     if (b.kind != BlockKind::paragraph || ++seen > 5) continue;
     // The names in a paragraph's first part: a body is named early.
     constexpr int kMaxNames = 20;
-    std::string_view rest = b.text;
+    std::size_t from = 0;
     int names = 0;
     while (names++ < kMaxNames) {
-      auto m = orgs_.find(rest);
+      auto m = orgs_.find(std::string_view(b.text).substr(from));
       if (!m) break;
-      if (m->name != org && text::ends_with(m->name, org) && m->name.size() > org.size())
-        return m->name;
-      rest = rest.substr(m->end);
+      const std::size_t begin = from + m->begin;
+      from += m->end;
+      if (m->name == org || m->name.size() <= org.size()) continue;
+      if (!text::ends_with(m->name, org) && !abbreviates(org, m->name)) continue;
+      if (bare && !starts_sentence(b.text, begin)) continue;
+      return m->name;
     }
   }
   return std::nullopt;
@@ -112,30 +162,23 @@ std::optional<std::string> MetadataExtractor::full_form(const Document& doc,
   return std::nullopt;
 }
 
-std::optional<std::string> MetadataExtractor::doc_type_in_title(std::string_view title) const {
-  for (const auto& t : cfg_.doc_types)
+const DocType* MetadataExtractor::doc_type(std::string_view title, std::string_view opening) const {
+  const auto& types = cfg_.doc_types;
+  auto any_match = [](const std::vector<Regex>& res, std::string_view text) {
+    return !text.empty() && std::any_of(res.begin(), res.end(),
+                                        [&](const Regex& re) { return re.find(text).has_value(); });
+  };
+  for (std::size_t i = 0; i < types.size(); ++i)
+    if (any_match(type_title_res_[i], title)) return &types[i];
+  for (const auto& t : types)
     for (const auto& w : t.words)
-      if (title.find(w) != std::string_view::npos) return t.type;
-  return std::nullopt;
-}
-
-std::optional<std::string> MetadataExtractor::doc_type_from_cues(std::string_view opening) const {
-  for (const auto& t : cfg_.doc_types)
+      if (title.find(w) != std::string_view::npos) return &t;
+  for (std::size_t i = 0; i < types.size(); ++i)
+    if (any_match(type_opening_res_[i], opening)) return &types[i];
+  for (const auto& t : types)
     for (const auto& c : t.cues)
-      if (opening.find(c) != std::string_view::npos) return t.type;
-  return std::nullopt;
-}
-
-// Whether `short_name` is `full_name` with characters left out (街道团委 of
-// 街道共青团委): same first and last character, the rest in order.
-static bool abbreviates(std::string_view short_name, std::string_view full_name) {
-  auto s = text::to_u32(short_name), f = text::to_u32(full_name);
-  if (s.size() < 2 || s.size() >= f.size() || s.front() != f.front() || s.back() != f.back())
-    return false;
-  std::size_t k = 0;
-  for (char32_t c : f)
-    if (k < s.size() && c == s[k]) ++k;
-  return k == s.size();
+      if (opening.find(c) != std::string_view::npos) return &t;
+  return nullptr;
 }
 
 std::string opening_sentence(const Document& doc) {
@@ -232,13 +275,32 @@ void MetadataExtractor::apply(Document& doc) const {
   }
 
   // Document type: the title's words, else the opening's cues.
-  auto type = doc_type_in_title(title);
-  if (!type) type = doc_type_from_cues(opening);
-  fill(md.doc_type, type);
+  const DocType* type = doc_type(title, opening);
+  if (type) fill(md.doc_type, type->type);
+  if (type && !type->has_period) {
+    // A year that opens the title (2020年东门社区志愿者服务) dates the piece;
+    // one inside it (召开2023年度述职会) names the event.
+    Period dated = periods_.parse(title);
+    if (dated.year && !dated.label.empty() && text::starts_with(title, dated.label) &&
+        !md.period.year) {
+      md.period.year = dated.year;
+      md.period.label = dated.label;
+    }
+    doc.diagnose(Level::info, "metadata: a " + type->type +
+                                  " dates an event; no reporting period is read from it");
+    return;  // the period is the last thing read
+  }
 
   // Period: from the title; an untitled report's opening sentence otherwise.
   if (!md.period.year && md.period.span == "unknown") {
     Period p = periods_.parse(title);
+    // 2020年东门社区志愿者服务（第11期）: a year in a title that names no
+    // report dates the piece; it does not make it a year's report.
+    bool title_names_report = false;
+    for (const auto& t : cfg_.doc_types)
+      for (const auto& w : t.words) title_names_report |= title.find(w) != std::string::npos;
+    if (p.year && p.span == "annual" && !title_names_report && !periods_.names_span(title))
+      p.span = "unknown";
     if (!p.year && p.span == "unknown") {
       p = periods_.parse(opening);
       // A month in the opening is the report's own only when it says so

@@ -22,6 +22,11 @@ struct DocType {
   std::string type;
   std::vector<std::string> words;  // in a title: 工作总结, 总结
   std::vector<std::string> cues;   // in an untitled report's opening: 一年来
+  // PCRE2 patterns of a whole title or opening sentence, tried before any
+  // type's words: 团市委召开2023年度述职评议会 is news of a meeting, not a 述职报告.
+  std::vector<std::string> title_patterns, opening_patterns;
+  // A news report dates an event; a year in it is not a reporting period.
+  bool has_period = true;
 };
 
 struct MetadataConfig {
@@ -52,12 +57,14 @@ class MetadataExtractor {
   std::optional<std::string> full_form(const Document& doc, const std::string& org) const;
   // The longer name the text gives a body found in a short form (镇团委 -> XX镇团委).
   std::optional<std::string> named_form(const Document& doc, const std::string& org) const;
-  std::optional<std::string> doc_type_in_title(std::string_view title) const;
-  std::optional<std::string> doc_type_from_cues(std::string_view opening) const;
+  // The document's type from its title's words, else its opening's cues;
+  // the title and opening patterns of a type go first.
+  const DocType* doc_type(std::string_view title, std::string_view opening) const;
 
  private:
   MetadataConfig cfg_;
   std::vector<Regex> org_;
+  std::vector<std::vector<Regex>> type_title_res_, type_opening_res_;  // by doc_types index
   OrgFinder orgs_;
   PeriodParser periods_;
   TitleFinder titles_;

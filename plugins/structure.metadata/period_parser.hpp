@@ -24,6 +24,8 @@ class PeriodParser {
     std::size_t begin = 0, end = 0;
   };
   std::optional<DateHit> find_date(std::string_view text) const;
+  // Whether text names a span in words (上半年, 年度, 5月份), not just a year.
+  bool names_span(std::string_view text) const { return span_.find(text).has_value(); }
 
  private:
   Regex year_;

@@ -197,7 +197,80 @@ TEST(Metadata, OrganizationByCoreWordAndName) {
   EXPECT_EQ(x.find_org("今年以来,**街道团工委坚持"), "**街道团工委");
   // A bare core that needs a name (局, 办事处) is no body; nor are verbs.
   EXPECT_FALSE(x.find_org("各局积极配合,圆满完成任务"));
-  EXPECT_EQ(x.find_org("在上级团委的指导下"), "团委");
+  // 在…的指导下 names the body that guides the writer, not the writer.
+  EXPECT_FALSE(x.find_org("在上级团委的指导下"));
+}
+
+TEST(Metadata, TheBodyThatLeadsTheWriterIsNotTheWriter) {
+  const auto& x = extractor();
+  EXPECT_EQ(x.find_org("在团县委和学校党委的领导下,我校团委扎实开展工作"), "校团委");
+  EXPECT_EQ(x.find_org("按照团市委的统一部署,某某镇团委开展了主题教育"), "某某镇团委");
+  // Without a lead word before it the body is the writer.
+  EXPECT_EQ(x.find_org("团县委在县委的领导下开展工作"), "团县委");
+  // A pattern's match is passed by too, and the next name is taken.
+  EXPECT_EQ(x.find_org("在共青团某某学院委员会的带领下,我大学生艺术团联合会承办了活动"),
+            "大学生艺术团联合会");
+}
+
+TEST(Metadata, ANameStartsAfterTheClauseThatPlacesASpeech) {
+  EXPECT_EQ(
+      extractor().find_org("——2022年2月8日在某县第五届人民代表大会第二次会议上某县人民政府县长"),
+      "某县人民政府");
+}
+
+TEST(Metadata, APatternsMatchRunningOverAStopWordIsNoName) {
+  // 共青团…委 would reach from 共青团 over 工作在上级 to 团委.
+  EXPECT_EQ(extractor().find_org("我校共青团工作在上级团委和学校党支部的正确领导下,校团委全体委员"),
+            "校团委");
+}
+
+TEST(Metadata, ABareNameGivesWayToTheLongerOneThatStartsASentence) {
+  auto d = doc_of({"妇联工作总结", "维护妇女合法权益是妇联的基本职能,我们始终放在首位。",
+                   "区妇联高度重视维权工作,始终坚持一手抓发展、一手抓维权。"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.organization, "区妇联");
+  // 团委 -> 团市委: the text spells out the level.
+  auto level = doc_of({"团委上半年工作总结", "上半年,各级团组织真抓实干,各项工作都有了新的突破。",
+                       "加强思想道德建设。团市委认真贯彻文件精神,推动网上学习。"});
+  extractor().apply(level);
+  EXPECT_EQ(level.metadata.organization, "团市委");
+  // Inside a sentence a longer name may be another body.
+  auto other =
+      doc_of({"团委工作总结", "本年度,团委开展了多项活动,我们还配合街道团委做好宣传工作。"});
+  extractor().apply(other);
+  EXPECT_EQ(other.metadata.organization, "团委");
+}
+
+TEST(Metadata, NewsOfAnEventHasNoReportingPeriod) {
+  auto titled = doc_of({"学院团委组织开展2025年度团支部书记述职大会",
+                        "学院团委于12月29日至30日组织召开年度团支书述职大会,全体团支书参加。"});
+  extractor().apply(titled);
+  EXPECT_EQ(titled.metadata.doc_type, "新闻报道");  // not a 述职报告
+  EXPECT_FALSE(titled.metadata.period.year.has_value());
+  EXPECT_EQ(titled.metadata.period.span, "unknown");
+  auto untitled =
+      doc_of({"为全面总结2023年工作, 1月23日上午,团某某市委召开2023年度基层团组织书记述职评议会。",
+              "会上,各区团委书记进行了述职。"});
+  extractor().apply(untitled);
+  EXPECT_EQ(untitled.metadata.doc_type, "新闻报道");
+  EXPECT_EQ(untitled.metadata.period.span, "unknown");
+  // A year that opens the title (as the page gave it) dates the piece.
+  auto dated = doc_of({"3月5日上午,某某社区组织开展学雷锋志愿服务活动,三十余名志愿者参加。"});
+  dated.metadata.title = "2021年某某社区志愿服务简报(第3期)";
+  extractor().apply(dated);
+  EXPECT_EQ(dated.metadata.period.year, 2021);
+  EXPECT_EQ(dated.metadata.period.span, "unknown");
+}
+
+TEST(Period, AYearInATitleThatNamesNoReportIsNoYearsReport) {
+  auto piece = doc_of({"社区志愿者们每周走访孤寡老人,帮助打扫卫生、代购物品。"});
+  piece.metadata.title = "2020年某某社区志愿者风采";  // as the page gave it
+  extractor().apply(piece);
+  EXPECT_EQ(piece.metadata.period.year, 2020);
+  EXPECT_EQ(piece.metadata.period.span, "unknown");
+  auto plan = doc_of({"社区2025工作计划", "为做好今年的社区工作,特制定本计划。"});
+  extractor().apply(plan);
+  EXPECT_EQ(plan.metadata.period.span, "annual");
 }
 
 TEST(Metadata, OrganizationAsTheReportWritesIt) {
