@@ -456,6 +456,12 @@ void BoilerplateCleaner::apply(Document& doc) {
       if (!page.published) page.published = published_iso(text);
       harvest_page_meta(doc, text);
     }
+    // Back to front: the topmost naming of the shared file is kept.
+    for (const auto& re : shared_file_title_)
+      if (Match m; re.search(text, m) && !t::trim(m.group(text, 1)).empty()) {
+        doc.source.properties["shared_file_title"] = t::trim(m.group(text, 1));
+        break;
+      }
     if (rule[k] == "boilerplate.tags")
       for (auto& tag : tags_of(text))
         if (std::find(page.tags.begin(), page.tags.end(), tag) == page.tags.end())

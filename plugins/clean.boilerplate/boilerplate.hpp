@@ -116,6 +116,9 @@ class BoilerplateCleaner final : public Transform {
   Regex phone_or_id_;
   Regex domain_;
   std::vector<Regex> extra_patterns_;
+  // Chrome that names the shared file (….docx_第1页, 《….docx》由会员分享):
+  // group 1 is its title, kept in source.properties["shared_file_title"].
+  std::vector<Regex> shared_file_title_;
   PageMetaReader page_meta_;
   SeoIntroFinder seo_;
   Trie chrome_phrases_;

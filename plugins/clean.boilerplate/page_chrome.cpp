@@ -61,6 +61,8 @@ void BoilerplateCleaner::load_page_rules(const nlohmann::json& rules, const Para
                      r.value("keep_group", 0)});
   };
   rule_regexes("chrome_line_patterns", line_patterns_);
+  for (const auto& p : json_strings(rules, "shared_file_title_patterns"))
+    shared_file_title_.emplace_back(p);
   rule_regexes("inline_chrome_patterns", inline_patterns_);
   for (const auto& p : param_strings(params, "extra_inline_patterns"))
     inline_patterns_.push_back({"boilerplate.inline_pattern", Regex(p)});

@@ -138,7 +138,12 @@ std::string TitleFinder::strip_site_suffix(std::string title,
   }
 }
 
-TitleFinder::TitleFinder(TitleConfig cfg) : cfg_(std::move(cfg)) {
+TitleFinder::TitleFinder(TitleConfig cfg)
+    : cfg_(std::move(cfg)),
+      piece_label_(
+          "^\\s*(?:[（(【]?(?:精选|范文|通用|最新|优推|集合|汇编)?[0-9一二三四五六七八九十]{1,2}篇["
+          "）)】]?|"
+          "(?:精选|范文)?篇[0-9一二三四五六七八九十]{1,2})") {
   for (const auto& p : cfg_.suffix_patterns) suffixes_.emplace_back(p);
 }
 
@@ -156,6 +161,30 @@ std::string TitleFinder::strip_seo_additions(std::string title) const {
     }
   }
   return title;
+}
+
+std::optional<std::pair<std::string, std::string>> TitleFinder::split_file_title(
+    const Document& doc, std::string_view line) const {
+  auto it = doc.source.properties.find("shared_file_title");
+  if (it == doc.source.properties.end()) return std::nullopt;
+  const std::string stem = strip_seo_additions(text::trim(it->second));
+  if (!is_title_like(stem) || !text::starts_with(line, stem)) return std::nullopt;
+  std::string_view rest = line.substr(stem.size());
+  // 街道…总结精选3篇 街道…总结精选篇1 近两年来: labels and the title's copy go.
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    if (auto m = piece_label_.find(rest); m && m->end() > 0) {
+      rest = rest.substr(m->end());
+      dropped = true;
+    }
+    if (text::starts_with(rest, stem)) {
+      rest = rest.substr(stem.size());
+      dropped = true;
+    }
+  }
+  std::string body = text::trim(rest);
+  if (text::length(body) <= text::length(stem)) return std::nullopt;
+  return std::make_pair(stem, body);
 }
 
 std::optional<std::string> TitleFinder::extract(Document& doc) const {
@@ -206,6 +235,9 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
       if (is_title_like(head) && text::length(rest) > text::length(head))
         cands.push_back({i, head, rest});
     }
+    if (cands.empty() || cands.back().block != i)
+      if (auto glued = split_file_title(doc, b.text))
+        cands.push_back({i, glued->first, glued->second});
     break;
   }
 

@@ -38,10 +38,17 @@ class TitleFinder {
   std::string strip_site_suffix(std::string title, const std::optional<std::string>& site) const;
   // 团委工作总结（通用7篇） -> 团委工作总结: the patterns of title_suffixes.txt.
   std::string strip_seo_additions(std::string title) const;
+  // A document-share page shows the shared file's name (its title) in its
+  // chrome and prints the text with that title glued to the first words:
+  // "2023年XX镇政府工作报告各位代表：…". The title and the rest of the line,
+  // collection labels between them dropped (…精选3篇…精选篇1近两年来).
+  std::optional<std::pair<std::string, std::string>> split_file_title(const Document& doc,
+                                                                      std::string_view line) const;
 
  private:
   TitleConfig cfg_;
   std::vector<Regex> suffixes_;
+  Regex piece_label_;  // 精选3篇, 篇1, (2篇) where the file's title meets its text
 };
 
 }  // namespace docpipe::structure

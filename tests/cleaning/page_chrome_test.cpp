@@ -41,6 +41,23 @@ TEST(PageChrome, DocumentShareHeaderAndPageFooters) {
   EXPECT_EQ(edits_with(doc, "boilerplate.page_meta"), 1u);
   EXPECT_EQ(edits_with(doc, "boilerplate.page_footer"), 1u);
   EXPECT_GE(edits_with(doc, "boilerplate.doc_share"), 3u);
+  // The chrome named the shared file: its title is kept for the metadata
+  // stage, the topmost naming of it.
+  EXPECT_EQ(doc.source.properties["shared_file_title"], "某镇团委2022年工作总结");
+}
+
+TEST(PageChrome, ShareNoticeNamesTheSharedFile) {
+  auto doc =
+      doc_of({"《某县2023年政府工作报告(20240127).docx》由会员分享,可在线阅读,"
+              "更多相关请在某某文库上搜索。",
+              kBody, kBody2});
+  make().apply(doc);
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{kBody, kBody2}));
+  EXPECT_EQ(doc.source.properties["shared_file_title"], "某县2023年政府工作报告(20240127)");
+  // A page without such chrome names no file.
+  auto plain = doc_of({kBody, kBody2});
+  make().apply(plain);
+  EXPECT_EQ(plain.source.properties.count("shared_file_title"), 0u);
 }
 
 TEST(PageChrome, PageFooterGluedInsideASentenceGoesAlone) {

@@ -346,3 +346,37 @@ TEST(Metadata, TheOpeningsShortNameGivesWayToTheTitlesFullOne) {
   extractor().apply(d);
   EXPECT_EQ(d.metadata.organization, "街道共青团委");
 }
+
+namespace {
+
+// A document-share page's text, with the shared file's name the chrome gave.
+Document shared_file_page(const char* text, const char* file_title) {
+  auto d = doc_of({text});
+  if (*file_title) d.source.properties["shared_file_title"] = file_title;
+  extractor().apply(d);
+  return d;
+}
+
+constexpr const char* kGovReport =
+    "某县2023年政府工作报告各位代表:现在,我代表某县人民政府,向大会作工作报告,请各位代表予以审议。";
+
+}  // namespace
+
+TEST(Metadata, ASharedFilesTitleGluedToItsTextIsPartedFromIt) {
+  auto d = shared_file_page(kGovReport, "某县2023年政府工作报告(20240127)");
+  EXPECT_EQ(d.metadata.title, "某县2023年政府工作报告");
+  ASSERT_EQ(d.blocks.size(), 1u);
+  EXPECT_EQ(d.blocks[0].text,
+            "各位代表:现在,我代表某县人民政府,向大会作工作报告,请各位代表予以审议。");
+  // Collection labels and the title's copy between the title and the text go.
+  auto labelled = shared_file_page(
+      "街道创文工作总结精选3篇街道创文工作总结精选篇1近两年来,街道积极响应号召,"
+      "连续三年将文明创建列为重点工作。",
+      "街道创文工作总结精选3篇");
+  EXPECT_EQ(labelled.metadata.title, "街道创文工作总结");
+  EXPECT_EQ(labelled.blocks[0].text, "近两年来,街道积极响应号召,连续三年将文明创建列为重点工作。");
+  // Without the shared file's name a glued line is left as it is.
+  auto unnamed = shared_file_page(kGovReport, "");
+  EXPECT_FALSE(unnamed.metadata.title.has_value());
+  EXPECT_EQ(unnamed.blocks[0].text, kGovReport);
+}
