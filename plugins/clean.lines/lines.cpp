@@ -117,6 +117,9 @@ bool LineCleaner::broken_between(const Block& cur, const std::u32string& last_li
   auto cu = t::to_u32(cur.text);
   auto nu = t::to_u32(next.text);
   if (cu.empty() || nu.empty()) return false;
+  // ——2023年3月30日在…会议上: a subtitle or attribution line ends where it
+  // ends; so does a short line laid out with spaces (县长  李  刚).
+  if (starts_with_dash(cu) || is_spaced_layout_line(cu, 2 * min_join_chars_)) return false;
   char32_t last = cu.back(), first = nu.front();
   if (!t::is_han(last) || ends_with_doc_type(cur.text) || starts_with_marker_.contains(next.text) ||
       signature_like_.contains(next.text))

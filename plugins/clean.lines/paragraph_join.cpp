@@ -78,4 +78,21 @@ bool at_wrap_width(const std::u32string& u, std::size_t wrap) {
   return w + kWidthSlack >= wrap && w <= wrap + kWidthSlack;
 }
 
+bool starts_with_dash(const std::u32string& u) {
+  std::size_t i = 0;
+  while (i < u.size() && t::is_space(u[i])) ++i;
+  return i < u.size() && (u[i] == U'—' || u[i] == U'－' || u[i] == U'―');
+}
+
+bool is_spaced_layout_line(const std::u32string& u, std::size_t max_chars) {
+  if (u.size() > max_chars) return false;
+  for (std::size_t i = 1; i + 2 < u.size(); ++i)
+    if (t::is_han(u[i - 1]) && t::is_space(u[i]) && t::is_space(u[i + 1])) {
+      std::size_t j = i;
+      while (j < u.size() && t::is_space(u[j])) ++j;
+      if (j < u.size() && t::is_han(u[j])) return true;
+    }
+  return false;
+}
+
 }  // namespace docpipe::clean

@@ -39,6 +39,14 @@ bool at_wrap_width(const std::u32string& u, std::size_t wrap);
 // "关键词：…", "指导教师：…", "时间：…": a short label and a colon open the line.
 bool is_label_line(const std::u32string& u, const JoinLimits& limits);
 
+// "——2023年3月30日在…上", "—— 某某": a subtitle or attribution line.
+bool starts_with_dash(const std::u32string& u);
+
+// A line of at most `max_chars` characters whose words are set apart by runs
+// of two or more spaces (交口县人民政府县长  李  刚): a name or cover line
+// laid out by hand, not a wrapped sentence.
+bool is_spaced_layout_line(const std::u32string& u, std::size_t max_chars);
+
 // Evidence beyond the hard-line rule that the break between `cur` and `next`
 // is inside a paragraph; `last_line` is the source line `cur` ends with (cur
 // itself unless earlier lines were joined to it), `wrap` the document's

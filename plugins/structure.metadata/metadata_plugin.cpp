@@ -16,6 +16,8 @@ docpipe::structure::MetadataConfig config(const docpipe::PluginEnv& env, const d
   c.site_suffixes.insert(c.site_suffixes.end(), sites.begin(), sites.end());
   auto suffixes = p.get<std::vector<std::string>>("title_suffixes", {});
   c.title_suffixes.insert(c.title_suffixes.end(), suffixes.begin(), suffixes.end());
+  auto datelines = p.get<std::vector<std::string>>("dateline_patterns", {});
+  c.dateline_patterns.insert(c.dateline_patterns.end(), datelines.begin(), datelines.end());
   c.max_title_chars = p.get<int>("max_title_chars", c.max_title_chars);
   c.title_scan_blocks = p.get<int>("title_scan_blocks", c.title_scan_blocks);
   c.signature_max_chars = p.get<int>("signature_max_chars", c.signature_max_chars);
@@ -48,6 +50,8 @@ DOCPIPE_PLUGIN(
                      "description":"extra endings of site names dropped from page titles"},
                    "title_suffixes":{"type":"array","items":{"type":"string"},"default":[],
                      "description":"extra PCRE2 patterns of SEO additions stripped from title lines, besides the shipped title_suffixes.txt"},
+                   "dateline_patterns":{"type":"array","items":{"type":"string"},"default":[],
+                     "description":"extra PCRE2 patterns of dateline lines under a title (——2023年3月30日在…会议上) that date the report, besides the shipped datelines.txt"},
                    "max_title_chars":{"type":"integer","minimum":4,"default":60},
                    "title_scan_blocks":{"type":"integer","minimum":1,"default":8,
                      "description":"leading blocks that may hold the title"},

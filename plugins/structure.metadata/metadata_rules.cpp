@@ -44,6 +44,7 @@ MetadataConfig MetadataConfig::from_data_dir(const std::filesystem::path& dir) {
   c.org_names = load_json(dir / "org_names.json");
   c.site_suffixes = load_word_list(dir / "site_suffixes.txt");
   c.title_suffixes = load_word_list(dir / "title_suffixes.txt");
+  c.dateline_patterns = load_word_list(dir / "datelines.txt");
   return c;
 }
 
@@ -69,6 +70,13 @@ MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
     };
     type_title_res_.push_back(compile(t.title_patterns));
     type_opening_res_.push_back(compile(t.opening_patterns));
+  }
+  for (const auto& p : cfg_.dateline_patterns) {
+    try {
+      datelines_.emplace_back(p);
+    } catch (const ConfigError& e) {
+      throw ConfigError(std::string("structure.metadata: dateline pattern: ") + e.what());
+    }
   }
   for (const auto& p : cfg_.org_patterns) {
     try {
@@ -145,6 +153,22 @@ std::optional<std::string> MetadataExtractor::named_form(const Document& doc,
   return std::nullopt;
 }
 
+std::optional<std::string> MetadataExtractor::dateline_date(const Document& doc) const {
+  const std::size_t scan =
+      std::min<std::size_t>(doc.blocks.size(), static_cast<std::size_t>(cfg_.title_scan_blocks));
+  for (std::size_t i = 0; i < scan; ++i) {
+    const std::string& line = doc.blocks[i].text;
+    if (is_dateline(line))
+      if (auto hit = periods_.find_date(line)) return hit->iso;
+  }
+  return std::nullopt;
+}
+
+bool MetadataExtractor::is_dateline(const std::string& line) const {
+  return std::any_of(datelines_.begin(), datelines_.end(),
+                     [&](const Regex& re) { return re.find(line).has_value(); });
+}
+
 std::optional<std::string> MetadataExtractor::full_form(const Document& doc,
                                                         const std::string& org) const {
   // 团区委 in the title, 共青团XX市XX区委 in the text: one body, the full name.
@@ -181,9 +205,10 @@ const DocType* MetadataExtractor::doc_type(std::string_view title, std::string_v
   return nullptr;
 }
 
-std::string opening_sentence(const Document& doc) {
+std::string opening_sentence(const Document& doc,
+                             const std::function<bool(const std::string&)>& skip) {
   for (const auto& b : doc.blocks) {
-    if (b.kind != BlockKind::paragraph) continue;
+    if (b.kind != BlockKind::paragraph || (skip && skip(b.text))) continue;
     auto end = b.text.find("。");
     return end == std::string::npos ? b.text : b.text.substr(0, end + std::string("。").size());
   }
@@ -203,6 +228,12 @@ void MetadataExtractor::apply(Document& doc) const {
                  "metadata: signature \"" + doc.blocks[sig->blocks.back()].text + "\"");
   }
 
+  if (!md.date)
+    if (auto date = dateline_date(doc)) {
+      md.date = date;
+      doc.diagnose(Level::info, "metadata: date " + *date + " from the dateline under the title");
+    }
+
   if (auto title = titles_.extract(doc)) {
     if (md.title && *md.title != *title)
       doc.diagnose(Level::info, "metadata: title \"" + *title + "\" found; kept the earlier \"" +
@@ -213,7 +244,9 @@ void MetadataExtractor::apply(Document& doc) const {
     doc.diagnose(Level::info, "metadata: no title line; none invented");
   }
 
-  std::string opening = opening_sentence(doc);
+  // The speaker's line under a dateline opens the text (交口县人民政府县长 李刚).
+  std::string opening =
+      opening_sentence(doc, [this](const std::string& line) { return is_dateline(line); });
   std::string title = md.title.value_or("");
 
   // Organization: title, then opening sentence, then signature. A redacted

@@ -5,6 +5,7 @@
 
 #include <docpipe/model.hpp>
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -35,7 +36,8 @@ struct MetadataConfig {
   nlohmann::json org_names;               // org_names.json: cores of body names
   std::vector<std::string> org_cores;     // extra cores from the pipeline
   std::vector<std::string> site_suffixes;
-  std::vector<std::string> title_suffixes;  // PCRE2 patterns of SEO additions to titles
+  std::vector<std::string> title_suffixes;     // PCRE2 patterns of SEO additions to titles
+  std::vector<std::string> dateline_patterns;  // PCRE2: ——2023年3月30日在…会议上
   int max_title_chars = 60;
   int title_scan_blocks = 8;
   int signature_max_chars = 40;
@@ -57,6 +59,9 @@ class MetadataExtractor {
   std::optional<std::string> full_form(const Document& doc, const std::string& org) const;
   // The longer name the text gives a body found in a short form (镇团委 -> XX镇团委).
   std::optional<std::string> named_form(const Document& doc, const std::string& org) const;
+  // The date of a dateline under the title (——2023年3月30日在…会议上), if any.
+  std::optional<std::string> dateline_date(const Document& doc) const;
+  bool is_dateline(const std::string& line) const;
   // The document's type from its title's words, else its opening's cues;
   // the title and opening patterns of a type go first.
   const DocType* doc_type(std::string_view title, std::string_view opening) const;
@@ -64,6 +69,7 @@ class MetadataExtractor {
  private:
   MetadataConfig cfg_;
   std::vector<Regex> org_;
+  std::vector<Regex> datelines_;
   std::vector<std::vector<Regex>> type_title_res_, type_opening_res_;  // by doc_types index
   OrgFinder orgs_;
   PeriodParser periods_;
@@ -72,7 +78,9 @@ class MetadataExtractor {
 };
 
 // The first sentence of the first paragraph: where 一年来,团区委… names the
-// organization and the period of an untitled report.
-std::string opening_sentence(const Document& doc);
+// organization and the period of an untitled report. Paragraphs for which
+// `skip` is true (a dateline under the title) are passed over.
+std::string opening_sentence(const Document& doc,
+                             const std::function<bool(const std::string&)>& skip = {});
 
 }  // namespace docpipe::structure

@@ -168,3 +168,19 @@ TEST(Lines, SpacesInsideProseAndLetterSpacingGo) {
             "本次调查走访了本镇各村，共发放问卷。");
   EXPECT_EQ(l.fix_spaces("工 作 总 结"), "工作总结");
 }
+
+TEST(Lines, DatelineAndSpacedSpeakerLineStandAlone) {
+  // A government work report's head: dateline, speaker, salutation. None of
+  // them ends a sentence; none is a wrap.
+  auto doc =
+      doc_of({"——2022年2月8日在某县第五届人民代表大会第二次会议上", "某县人民政府县长  王  某",
+              "各位代表:", "现在,我代表县人民政府,向大会报告工作,请予审议。"});
+  make({{"fullwidth_punct", false}, {"spaces", false}}).apply(doc);
+  EXPECT_EQ(doc.blocks.size(), 4u);
+  EXPECT_EQ(edits_with(doc, "lines.join"), 0u);
+  // A long line broken mid-sentence after them is still joined.
+  auto wrapped = doc_of({"——某某", "在县委的坚强领导下,全县上下攻坚克难、砥砺奋进,较好地完成了",
+                         "各项目标任务,经济恢复趋稳向好。"});
+  make({{"fullwidth_punct", false}, {"spaces", false}}).apply(wrapped);
+  EXPECT_EQ(wrapped.blocks.size(), 2u);
+}

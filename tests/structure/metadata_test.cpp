@@ -380,3 +380,17 @@ TEST(Metadata, ASharedFilesTitleGluedToItsTextIsPartedFromIt) {
   EXPECT_FALSE(unnamed.metadata.title.has_value());
   EXPECT_EQ(unnamed.blocks[0].text, kGovReport);
 }
+
+TEST(Metadata, ADatelineUnderTheTitleDatesTheReportAndTheSpeakerOpensIt) {
+  auto d = doc_of({"2022年某县政府工作报告", "——2022年2月8日在某县第五届人民代表大会第二次会议上",
+                   "某县人民政府县长 王某", "各位代表:",
+                   "现在,我代表县人民政府,向大会报告工作,请予审议,并请县政协委员提出意见。"});
+  extractor().apply(d);
+  EXPECT_EQ(d.metadata.date, "2022-02-08");
+  EXPECT_EQ(d.metadata.organization, "某县人民政府");
+  // A dated sentence in the body is no dateline.
+  auto body = doc_of({"2022年某县政府工作报告",
+                      "2022年2月8日在县人民代表大会上,代表们审议通过了政府工作报告和各项决议。"});
+  extractor().apply(body);
+  EXPECT_FALSE(body.metadata.date.has_value());
+}
