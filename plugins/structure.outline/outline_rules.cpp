@@ -187,7 +187,12 @@ int mark_unnumbered_headings(Document& doc, const OutlineOptions& opt) {
     if (b.kind != BlockKind::paragraph || next.kind != BlockKind::paragraph) continue;
     auto u = text::to_u32(text::trim(b.text));
     if (u.size() < 4 || u.size() > max) continue;
-    if (text::length(next.text) <= max) continue;  // the next line must be body text
+    // The next line must be body text, or the fragment a page cut short
+    // ends on (…的一对数据要): a section title just before the cut.
+    const auto next_u = text::to_u32(text::trim(next.text));
+    const bool next_is_cut_end =
+        i + 2 == doc.blocks.size() && !next_u.empty() && !is_sentence_end(next_u.back());
+    if (text::length(next.text) <= max && !next_is_cut_end) continue;
     char32_t last = u.back();
     if (is_sentence_end(last) || is_clause_end(last) || is_colon(last) || last == U'…' ||
         last == U'—')

@@ -146,6 +146,18 @@ TEST(Outline, UnnumberedSectionTitlesInAnUnnumberedReport) {
   EXPECT_EQ(d.blocks[3].kind, BlockKind::heading);
 }
 
+TEST(Outline, AnUnnumberedSectionTitleJustBeforeAPagesCut) {
+  // The page was cut a few words into the section the title opens.
+  auto d = doc_of({kLong, "“体制外”的20万和“体制内”的1.9万", "此消彼长的一对数据要"});
+  build_outline(d);
+  EXPECT_EQ(d.blocks[1].kind, BlockKind::heading);
+  // A short last line that ends a sentence is no cut fragment: the line
+  // before it is no section title.
+  auto whole = doc_of({kLong, "深化思想引领筑牢信仰之基", "特此报告。"});
+  build_outline(whole);
+  EXPECT_EQ(whole.blocks[1].kind, BlockKind::paragraph);
+}
+
 TEST(Outline, ShortLinesThatAreNotSectionTitles) {
   // A line cut inside a sentence, a roster label, a date, and every short
   // line of a report that numbers its sections stay paragraphs.
