@@ -4,6 +4,7 @@
 #include <docpipe/clean/data_files.hpp>
 #include <docpipe/clean/textutil.hpp>
 #include <docpipe/text.hpp>
+#include <set>
 
 namespace docpipe::clean {
 namespace {
@@ -60,6 +61,7 @@ BoilerplateCleaner::BoilerplateCleaner(const PluginEnv& env, const Params& param
   fill(paywall_hints_, merged(rules, "paywall_hints", params, "extra_paywall_hints"));
   fill(share_, merged(rules, "share_phrases", params, "extra_share_phrases"));
   fill(copyright_, merged(rules, "copyright_phrases", params, "extra_copyright_phrases"));
+  fill(spam_, merged(rules, "spam_phrases", params, "extra_spam_phrases"));
   fill(contact_words_, json_strings(rules, "contact_words"));
   fill(pager_, json_strings(rules, "pager_prefixes"));
   fill(breadcrumb_starts_, json_strings(rules, "breadcrumb_starts"));
@@ -91,6 +93,20 @@ bool BoilerplateCleaner::contains_any(const std::u32string& u, const Trie& trie)
   for (std::size_t i = 0; i < u.size(); ++i)
     if (trie.longest_at(u, i).length) return true;
   return false;
+}
+
+std::size_t BoilerplateCleaner::count_distinct(const std::u32string& u, const Trie& trie) {
+  std::set<std::u32string_view> seen;
+  for (std::size_t i = 0; i < u.size();) {
+    auto hit = trie.longest_at(u, i);
+    if (!hit.length) {
+      ++i;
+      continue;
+    }
+    seen.insert(std::u32string_view(u).substr(i, hit.length));
+    i += hit.length;
+  }
+  return seen.size();
 }
 
 bool BoilerplateCleaner::starts_with_any(const std::u32string& u, const Trie& trie) {
@@ -321,6 +337,8 @@ std::string BoilerplateCleaner::classify(const std::string& line, Zone zone, boo
   if (zone == Zone::head && len <= 2 * max_len && is_paywall(u)) return "boilerplate.doc_share";
   if (from_page && tag_line_.contains(line) && len <= 2 * max_len) return "boilerplate.tags";
   if (len <= 2 * max_len && contains_any(u, copyright_)) return "boilerplate.copyright";
+  // Spam injected into a hijacked page: two different spam words on a line.
+  if (len <= 3 * max_len && count_distinct(u, spam_) >= 2) return "boilerplate.spam";
   if (len <= 3 * max_len && contains_any(u, chrome_phrases_)) return "boilerplate.widget";
   // A crawl timestamp, in either zone; bare 年月日 dates never match, nor a
   // labelled date alone at the end (both may be the document's own date).

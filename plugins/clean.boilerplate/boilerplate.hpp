@@ -40,6 +40,7 @@ inline constexpr const char* kBoilerplateSchema = R"json({
                             "description": "phrases that mark one only next to a contact line (获取全文, 代写)"},
     "extra_share_phrases": {"type": "array", "items": {"type": "string"}, "default": []},
     "extra_copyright_phrases": {"type": "array", "items": {"type": "string"}, "default": []},
+    "extra_spam_phrases": {"type": "array", "items": {"type": "string"}, "default": []},
     "extra_site_suffixes": {"type": "array", "items": {"type": "string"}, "default": []},
     "extra_patterns": {"type": "array", "items": {"type": "string"}, "default": [],
                        "description": "PCRE2 patterns; a chrome-zone line matching one is removed"},
@@ -101,11 +102,14 @@ class BoilerplateCleaner final : public Transform {
   bool is_report_date(const std::string& line) const;
   std::vector<std::string> tags_of(const std::string& line) const;
   static bool contains_any(const std::u32string& u, const Trie& t);
+  // How many different entries of `t` occur in u.
+  static std::size_t count_distinct(const std::u32string& u, const Trie& t);
   static bool starts_with_any(const std::u32string& u, const Trie& t);
 
   int head_lines_ = 8;
   int tail_lines_ = 10;
   int max_chrome_chars_ = 40;
+  Trie spam_;  // words of spam injected into hijacked pages (adult, gambling)
   Trie nav_words_, paywall_, paywall_hints_, share_, copyright_, contact_words_, pager_,
       breadcrumb_starts_, tag_prefixes_;
   std::vector<std::u32string> site_suffixes_;

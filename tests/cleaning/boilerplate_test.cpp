@@ -134,3 +134,19 @@ TEST(Boilerplate, WeakPaywallHintNeedsAContactLine) {
   EXPECT_EQ(ad.blocks.size(), 1u);
   EXPECT_TRUE(ad.has_flag("truncated_end"));
 }
+
+TEST(Boilerplate, SpamInjectedIntoAHijackedPageGoes) {
+  auto doc = doc_of({"国产一级a片免费看高清,亚洲熟女中文字幕在线视频,黄三级高清在线播放",
+                     "某某街道团工委工作总结", kBody});
+  make().apply(doc);
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{"某某街道团工委工作总结", kBody}));
+  EXPECT_EQ(edits_with(doc, "boilerplate.spam"), 1u);
+  // One such word alone is no spam: a report may warn against gambling.
+  auto warning = doc_of({"开展禁毒和反赌博宣传,提醒青少年远离网上赌场", kBody});
+  make().apply(warning);
+  EXPECT_EQ(warning.blocks.size(), 2u);
+  // An office's own words count too.
+  auto office = doc_of({"某某娱乐注册送彩金,某某娱乐开户即送", kBody});
+  make({{"extra_spam_phrases", {"注册送彩金", "开户即送"}}}).apply(office);
+  EXPECT_EQ(texts(office), (std::vector<std::string>{kBody}));
+}
