@@ -79,6 +79,12 @@ const Block* previous_text_block(const Document& doc, std::size_t i) {
   return nullptr;
 }
 
+const Block* next_text_block(const Document& doc, std::size_t i) {
+  while (++i < doc.blocks.size())
+    if (!doc.blocks[i].text.empty()) return &doc.blocks[i];
+  return nullptr;
+}
+
 enum class Verdict { heading, run_in, list_item };
 
 Verdict classify(const Document& doc, std::size_t i, const HeadingMarker& m, const LeadSplit& s,
@@ -102,6 +108,15 @@ Verdict classify(const Document& doc, std::size_t i, const HeadingMarker& m, con
   }
   bool clause = one_sentence && is_clause_end(last_char(s.lead));
   if (clause) return Verdict::list_item;
+  // Numbered sentences one right after another (1、认真学习…。 2、组织…。)
+  // are a list: a section title has its body between it and the next one
+  // (or in its own paragraph after its first sentence: 1、开展活动。为…).
+  const Block* next = next_text_block(doc, i);
+  if (one_sentence && next && next->kind == BlockKind::paragraph &&
+      is_sentence_end(last_char(doc.blocks[i].text))) {
+    auto nm = match_heading_marker(next->text);
+    if (nm && nm->level == m.level && nm->ordinal == m.ordinal + 1) return Verdict::list_item;
+  }
   if ((after_colon || continues_list) && one_sentence) return Verdict::list_item;
   if (continues_list && !after_colon) return Verdict::list_item;
   return (!one_sentence && run_in_level) ? Verdict::run_in : Verdict::heading;

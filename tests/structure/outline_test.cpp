@@ -158,6 +158,22 @@ TEST(Outline, AnUnnumberedSectionTitleJustBeforeAPagesCut) {
   EXPECT_EQ(whole.blocks[1].kind, BlockKind::paragraph);
 }
 
+TEST(Outline, NumberedSentencesOneAfterAnotherAreAList) {
+  // A Word or LibreOffice numbered list of sentences: all items, none a heading.
+  auto d = doc_of({"一、主要做法", "1.认真学习党的二十大精神,组织专题学习十二次。",
+                   "2.开展主题团日活动,覆盖全部基层团支部。",
+                   "3.做好团员发展工作,全年发展团员六十名。", kLong});
+  build_outline(d);
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::heading);
+  for (std::size_t i = 1; i <= 3; ++i) EXPECT_EQ(d.blocks[i].kind, BlockKind::list_item) << i;
+  // A numbered sentence with its section's body after it is a heading.
+  auto titled =
+      doc_of({"一、主要做法", "1.重视对基层干部的培训。", kLong, "2.建立健全工作机制。", kLong});
+  build_outline(titled);
+  EXPECT_EQ(titled.blocks[1].kind, BlockKind::heading);
+  EXPECT_EQ(titled.blocks[3].kind, BlockKind::heading);
+}
+
 TEST(Outline, ShortLinesThatAreNotSectionTitles) {
   // A line cut inside a sentence, a roster label, a date, and every short
   // line of a report that numbers its sections stay paragraphs.
