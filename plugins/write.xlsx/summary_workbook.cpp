@@ -319,7 +319,8 @@ void SummaryWorkbook::add_rows(const nlohmann::json& s, const DocumentStatus& st
   // A document that failed has a row on Reports (status and error) but is
   // not counted in its organization's totals.
   if (!status.status.empty() && status.status != "ok" && status.status != "partial") return;
-  auto& org = by_organization_[str("organization")];
+  const std::string& written = str("organization");
+  auto& org = by_organization_[written.empty() ? written : org_groups_.add(written)];
   ++org.documents;
   org.headings += headings;
   org.figures += figures_found;
@@ -334,7 +335,7 @@ void SummaryWorkbook::write_summary() {
   });
   for (const auto& [org, t] : rows) {
     if (!summary_->next_row()) break;
-    summary_->text(0, org.empty() ? "(未识别)" : org);
+    summary_->text(0, org.empty() ? "(未识别)" : org_groups_.shown(org));
     summary_->number(1, static_cast<double>(t.documents), true);
     summary_->number(2, static_cast<double>(t.headings), true);
     summary_->number(3, static_cast<double>(t.figures), true);

@@ -20,6 +20,7 @@
 #include <string>
 
 #include "labels.hpp"
+#include "org_grouping.hpp"
 #include "sheet_writer.hpp"
 
 namespace docpipe::xlsx {
@@ -40,6 +41,8 @@ struct WorkbookOptions {
   // Sheet names, headers, Run items, statuses and flags in Chinese; false
   // keeps them English (parameter locale: en).
   bool chinese = true;
+  // How the Summary groups the forms of one body's name (org_forms.json).
+  OrgForms org_forms;
 };
 
 // A document's rows for the workbook (a JSON object; see summary_workbook.cpp).
@@ -81,7 +84,8 @@ class SummaryWorkbook {
   RunInfo run_info_;
   Labels label_;
   long long documents_ = 0;
-  std::map<std::string, OrganizationTotals> by_organization_;
+  std::map<std::string, OrganizationTotals> by_organization_;  // by OrgForms key
+  OrgGroups org_groups_{opts_.org_forms};
   std::map<std::string, long long> by_status_;  // documents in the workbook by status
 };
 

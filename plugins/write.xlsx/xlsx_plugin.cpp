@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <docpipe/plugin.hpp>
+#include <fstream>
 
 #include "summary_workbook.hpp"
 
@@ -19,9 +20,20 @@ fs::path scratch_path() {
          ("docpipe-xlsx-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".xlsx");
 }
 
+nlohmann::json read_rules(const fs::path& file) {
+  std::ifstream in(file);
+  if (!in) throw docpipe::ConfigError("write.xlsx: data file " + file.string() + " is missing");
+  try {
+    return nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception& e) {
+    throw docpipe::ConfigError("write.xlsx: " + file.string() + ": " + e.what());
+  }
+}
+
 class XlsxWriter final : public docpipe::BatchWriter {
  public:
-  XlsxWriter(const docpipe::PluginEnv&, const docpipe::Params& p) {
+  XlsxWriter(const docpipe::PluginEnv& env, const docpipe::Params& p) {
+    opts_.org_forms = docpipe::xlsx::OrgForms(read_rules(env.data_dir / "org_forms.json"));
     opts_.chart_organizations = p.get<int>("chart_organizations", 20);
     opts_.figure_context = p.get<int>("figure_context", 30);
     opts_.chinese = p.get<std::string>("locale", "zh") != "en";

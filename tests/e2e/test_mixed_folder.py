@@ -45,10 +45,11 @@ os.makedirs(inp)
 with open(os.path.join(inp, "report.txt"), "w", encoding="utf-8") as f:
     f.write(REPORT)
 d = docx.Document()
-d.add_paragraph("共青团东湖区委2020年工作总结")
+# The same body as report.txt's, written another way: one row on the Summary.
+d.add_paragraph("西湖区团委2020年工作总结")
 d.add_paragraph("一、主要工作")
 d.add_paragraph("全年开展志愿服务活动8场,服务群众300余人次。")
-d.add_paragraph("共青团东湖区委")
+d.add_paragraph("西湖区团委")
 d.add_paragraph("2020年12月20日")
 d.save(os.path.join(inp, "report.docx"))
 for name in ("bad.txt", "bad.html"):
@@ -125,6 +126,13 @@ check(sorted(by_file) == ["bad.html", "bad.txt", "report.docx", "report.txt"], "
 for name in ("bad.txt", "bad.html"):
     r = by_file.get(name, {})
     check(r.get(status_col) == "失败" and r.get(error_col), "Reports row of %s: %s" % (name, r))
+
+# One body written two ways (共青团西湖区委, 西湖区团委) is one Summary row.
+summary = [r for r in wb["汇总"].iter_rows(min_row=2, values_only=True)]
+check(len(summary) == 1 and summary[0][0] in ("共青团西湖区委", "西湖区团委") and summary[0][1] == 2,
+      "Summary rows: %s" % summary)
+orgs = sorted(r[header[2]] for r in rows if r[header[2]])
+check(orgs == ["共青团西湖区委", "西湖区团委"], "Reports keep each report's own form: %s" % orgs)
 
 # An incremental run after a change: the Run sheet counts this run, the
 # Reports sheet still lists the whole collection (failed ones included).

@@ -333,3 +333,30 @@ TEST(SummaryWorkbook, MemoryDoesNotGrowWithTheRun) {
   EXPECT_GT(fs::file_size(dir / "summary.xlsx"), 1000000u);
   fs::remove_all(dir);
 }
+
+TEST(OrgGrouping, OneBodyInItsWrittenForms) {
+  const docpipe::xlsx::OrgForms forms(nlohmann::json::parse(R"({
+    "league_prefixes": ["共青团"], "league_level_prefix": "团",
+    "levels": ["区委", "县委", "市委"],
+    "league_suffixes": [["团工委", "工委"], ["团委", "委"]],
+    "long_forms": [["工作委员会", "工委"], ["委员会", "委"], ["妇女联合会", "妇联"]]})"));
+  const auto k = forms.key("共青团西湖区委");
+  EXPECT_EQ(forms.key("共青团西湖区委员会"), k);
+  EXPECT_EQ(forms.key("西湖区团委"), k);
+  EXPECT_EQ(forms.key("团西湖区委"), k);
+  EXPECT_EQ(forms.key("共青团 西湖区委"), k);
+  EXPECT_EQ(forms.key("共青团某街道工作委员会"), forms.key("某街道团工委"));
+  EXPECT_EQ(forms.key("某镇妇女联合会"), forms.key("某镇妇联"));
+  EXPECT_EQ(forms.key("ＸＸ镇团委"), forms.key("XX镇团委"));
+  // The Party's district committee is another body; so are other places.
+  EXPECT_NE(forms.key("西湖区委"), k);
+  EXPECT_NE(forms.key("共青团上城区委"), k);
+  EXPECT_NE(forms.key("团委"), forms.key("校团委"));
+
+  docpipe::xlsx::OrgGroups groups(forms);
+  const auto& key = groups.add("共青团西湖区委");
+  groups.add("西湖区团委");
+  groups.add("西湖区团委");
+  EXPECT_EQ(groups.add("共青团西湖区委员会"), key);
+  EXPECT_EQ(groups.shown(key), "西湖区团委");  // the commonest form
+}
