@@ -531,28 +531,43 @@ class Extractor {
     return cleaned;
   }
 
-  // A data table has short cells; a layout table (old Chinese sites put the
-  // whole article in one) is read as ordinary content.
+  // A data table has short cells in rows of two or more; a layout table (old
+  // Chinese sites, government gazettes, put the whole article in one) is read
+  // as ordinary content: a cell with long text, with a long block inside, with
+  // paragraphs set apart by <br>, or a table of one column.
   bool is_data_table(xmlNode* table) {
     bool data = true;
+    int columns = 0;
     std::function<void(xmlNode*, int)> walk = [&](xmlNode* x, int depth) {
       for (xmlNode* c = x->children; c && data; c = c->next) {
         if (!is_element(c)) continue;
         auto nm = name_of(c);
         if (nm == "td" || nm == "th") {
-          if (stats(c).text > 400) data = false;
-          for (xmlNode* k = c->children; k; k = k->next)
-            if (is_element(k) &&
-                (name_of(k) == "table" || name_of(k) == "p" || name_of(k) == "div") &&
+          const auto text = stats(c).text;
+          if (text > 400) data = false;
+          int breaks = 0;
+          for (xmlNode* k = c->children; k; k = k->next) {
+            if (!is_element(k)) continue;
+            if (name_of(k) == "br") ++breaks;
+            if ((name_of(k) == "table" || name_of(k) == "p" || name_of(k) == "div") &&
                 stats(k).text > 200)
               data = false;
+          }
+          if (breaks >= 2 && text > 200) data = false;
+        } else if (nm == "tr") {
+          int cells = 0;
+          for (xmlNode* td = c->children; td; td = td->next)
+            if (is_element(td) && (name_of(td) == "td" || name_of(td) == "th"))
+              cells += std::max(1, std::atoi(prop(td, "colspan").c_str()));
+          columns = std::max(columns, cells);
+          walk(c, depth + 1);
         } else if (nm != "table" || depth == 0) {
           walk(c, depth + 1);
         }
       }
     };
     walk(table, 0);
-    return data;
+    return data && columns >= 2;
   }
 
   void emit_table(xmlNode* table) {

@@ -15,6 +15,13 @@ std::vector<std::string> all_words(const std::vector<DocType>& types) {
   return out;
 }
 
+std::vector<std::string> all_title_patterns(const std::vector<DocType>& types) {
+  std::vector<std::string> out;
+  for (const auto& t : types)
+    out.insert(out.end(), t.title_patterns.begin(), t.title_patterns.end());
+  return out;
+}
+
 // Whether text[at...] starts a sentence: the paragraph's start or right
 // after a sentence's end.
 bool starts_sentence(std::string_view text, std::size_t at) {
@@ -51,8 +58,9 @@ MetadataConfig MetadataConfig::from_data_dir(const std::filesystem::path& dir) {
 MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
     : cfg_(std::move(cfg)),
       orgs_(cfg_.org_names, cfg_.org_cores),
-      titles_(TitleConfig{all_words(cfg_.doc_types), cfg_.site_suffixes, cfg_.title_suffixes,
-                          cfg_.max_title_chars, cfg_.title_scan_blocks}),
+      titles_(TitleConfig{all_words(cfg_.doc_types), all_title_patterns(cfg_.doc_types),
+                          cfg_.site_suffixes, cfg_.title_suffixes, cfg_.max_title_chars,
+                          cfg_.title_scan_blocks}),
       signatures_(
           periods_, [this](std::string_view s) { return is_org_line(s); },
           cfg_.signature_max_chars) {

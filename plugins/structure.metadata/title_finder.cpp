@@ -113,7 +113,9 @@ bool TitleFinder::is_title_like(std::string_view s) const {
   if (n < 4 || n > static_cast<std::size_t>(cfg_.max_title_chars)) return false;
   if (ends_like_sentence(s) || match_heading_marker(s)) return false;
   return std::any_of(cfg_.doc_type_words.begin(), cfg_.doc_type_words.end(),
-                     [&](const std::string& w) { return s.find(w) != std::string_view::npos; });
+                     [&](const std::string& w) { return s.find(w) != std::string_view::npos; }) ||
+         std::any_of(shapes_.begin(), shapes_.end(),
+                     [&](const Regex& re) { return re.find(s).has_value(); });
 }
 
 std::string TitleFinder::strip_site_suffix(std::string title,
@@ -145,6 +147,7 @@ TitleFinder::TitleFinder(TitleConfig cfg)
           "）)】]?|"
           "(?:精选|范文)?篇[0-9一二三四五六七八九十]{1,2})") {
   for (const auto& p : cfg_.suffix_patterns) suffixes_.emplace_back(p);
+  for (const auto& p : cfg_.title_patterns) shapes_.emplace_back(p);
 }
 
 std::string TitleFinder::strip_seo_additions(std::string title) const {

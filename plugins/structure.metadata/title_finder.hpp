@@ -20,6 +20,7 @@ bool matches_redacted(std::string_view redacted, std::string_view real);
 
 struct TitleConfig {
   std::vector<std::string> doc_type_words;   // a title names its document type
+  std::vector<std::string> title_patterns;   // …or has a type's shape (关于…的通报)
   std::vector<std::string> site_suffixes;    // endings of site names (网, 文库)
   std::vector<std::string> suffix_patterns;  // SEO additions to strip (title_suffixes.txt)
   int max_title_chars = 60;
@@ -48,7 +49,8 @@ class TitleFinder {
  private:
   TitleConfig cfg_;
   std::vector<Regex> suffixes_;
-  Regex piece_label_;  // 精选3篇, 篇1, (2篇) where the file's title meets its text
+  std::vector<Regex> shapes_;  // title_patterns
+  Regex piece_label_;          // 精选3篇, 篇1, (2篇) where the file's title meets its text
 };
 
 }  // namespace docpipe::structure

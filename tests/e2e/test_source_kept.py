@@ -116,6 +116,23 @@ FARM_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 </div></body></html>
 """ % (LONG_2, LONG_3)
 
+# An older government gazette page: layout tables, the navigation in one
+# cell, the document in another, its paragraphs separated by <br>.
+GAZETTE_PAGE = """<html><head><meta charset="utf-8"><title>某市人民政府公报</title></head><body>
+<table width="980"><tr><td colspan="2"><img src="banner.jpg"></td></tr>
+<tr><td width="200" valign="top"><table>
+<tr><td><a href="/">首页</a></td></tr><tr><td><a href="/gb">政府公报</a></td></tr>
+<tr><td><a href="/wj">政府文件</a></td></tr><tr><td><a href="/jd">政策解读</a></td></tr>
+</table></td><td valign="top"><table width="100%%">
+<tr><td align="center"><font size="4"><b>某市人民政府关于2022年度共青团工作情况的通报</b></font></td></tr>
+<tr><td align="center">发布日期：2023-02-10　来源：市政府办公室</td></tr>
+<tr><td class="content">各区县人民政府，市政府各部门：<br><br>
+　　%s<br><br>　　一、主要成效<br><br>　　%s<br><br>
+　　某市人民政府<br>　　2023年2月8日</td></tr></table></td></tr>
+<tr><td colspan="2" align="center">主办：某市人民政府办公室　备案号：某ICP备12345678号</td></tr></table>
+</body></html>
+""" % (LONG_2, LONG_3)
+
 shutil.rmtree(WORK, ignore_errors=True)
 inp = os.path.join(WORK, "in")
 out = os.path.join(WORK, "out")
@@ -125,6 +142,8 @@ plan(os.path.join(inp, "plan.docx"))
 editor_tail(os.path.join(inp, "editor.docx"))
 with open(os.path.join(inp, "farm.html"), "w", encoding="utf-8") as f:
     f.write(FARM_PAGE)
+with open(os.path.join(inp, "gazette.html"), "w", encoding="utf-8") as f:
+    f.write(GAZETTE_PAGE)
 
 # The same practice report as LibreOffice writes it (another producer's XML).
 lo_dir = os.path.join(WORK, "lo")
@@ -205,6 +224,18 @@ check(not any("<" in t or "=" in t for t in (md.get("page") or {}).get("tags", [
 texts = [b["text"] for b in doc["blocks"]]
 check("一是加强组织领导" in texts, "farm: the <strong> sub-heading before <br> was merged: %r"
       % [t for t in texts if "一是" in t])
+
+doc = load("gazette")
+md = doc["metadata"]
+texts = [b["text"] for b in doc["blocks"]]
+check(md.get("title") == "某市人民政府关于2022年度共青团工作情况的通报",
+      "gazette: title %r (the page's <title> is the gazette's name)" % md.get("title"))
+check(md.get("doc_type") == "通报", "gazette: doc_type %r" % md.get("doc_type"))
+check(md.get("organization") == "某市人民政府" and md.get("date") == "2023-02-08",
+      "gazette: organization %r, date %r" % (md.get("organization"), md.get("date")))
+body = "".join(texts)
+check(LONG_2[:20] in body and LONG_3[:20] in body, "gazette: the document's body was lost: %r" % texts)
+check(not any(w in body for w in ("首页", "政策解读", "备案号")), "gazette: navigation kept: %r" % texts)
 
 if failures:
     print("%d failure(s)" % len(failures), file=sys.stderr)
