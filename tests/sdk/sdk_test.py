@@ -106,6 +106,12 @@ class Sdk:
             expect(want in syms, f"{libs[0]} does not export {want}")
         for internal in PRIVATE_NAMES[name]:
             expect(internal not in syms, f"{libs[0]} exports its internal {internal!r}:\n{syms}")
+        # docpipe_add_plugin wrote the manifest the host reads before loading.
+        manifest = libs[0].parent / (libs[0].stem + ".plugin.json")
+        expect(manifest.is_file(), f"{name}: no manifest {manifest}")
+        m = json.loads(manifest.read_text(encoding="utf-8"))
+        expect(m.get("library") == libs[0].name and m.get("kind") in ("reader", "transform", "writer"),
+               f"{name}: manifest does not describe {libs[0].name}: {m}")
 
     def pipeline(self):
         run_dir = self.work / "run"
@@ -162,7 +168,7 @@ class Sdk:
     def info(self):
         out = run([self.docpipe, "plugins", "info", "mask-pii",
                    "--path", self.work / "mask-pii/plugins"]).stdout
-        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 2.0)"
+        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 3.0)"
         host_major = version.split("plugin ABI ")[1].split(".")[0]
         for needle in ("name:        mask-pii", "kind:        transform", f"abi:         {host_major}.",
                        '"mobile"', '"id_card"', '"email"', '"mask_char"', '"record_originals"'):
@@ -193,7 +199,7 @@ class Sdk:
         expect(p.returncode == 2, f"plugins info of a refused plugin exited {p.returncode}")
 
         # Same major, newer minor: the plugin may use what this host lacks.
-        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 1.0)"
+        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 3.0)"
         major, minor = version.split("plugin ABI ")[1].split(")")[0].split(".")
         newer = f"{major}.{int(minor) + 1}"
         build = self.work / "abi-newer-minor"
