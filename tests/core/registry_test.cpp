@@ -233,7 +233,7 @@ TEST(Registry, ALibraryThatIsNoPluginIsAClearError) {
   reg.load_directory(TEST_PLUGIN_DIR "/no_such_dir");  // silently nothing
   EXPECT_TRUE(reg.all().empty());
   auto msg = load_error(fs::path(BUILTIN_PLUGIN_DIR) / ".." / ".." / "libdocpipe.so");
-  EXPECT_NE(msg.find("no plugin manifest libdocpipe.plugin.json"), std::string::npos) << msg;
+  EXPECT_NE(msg.find(": no plugin manifest libdocpipe"), std::string::npos) << msg;
 }
 
 TEST(Registry, DuplicateNamesAreRefusedNotCrashed) {
