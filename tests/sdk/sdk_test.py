@@ -77,12 +77,14 @@ class Sdk:
     def install(self):
         shutil.rmtree(self.prefix, ignore_errors=True)
         run(["cmake", "--install", self.build, "--prefix", self.prefix])
-        for rel in ["bin/docpipe", "lib/libdocpipe.so", "include/docpipe/plugin.hpp",
+        for rel in ["bin/docpipe", "bin/docpipe-plugin-manifest", "lib/libdocpipe.so",
+                    "include/docpipe/plugin.hpp",
                     "lib/cmake/docpipe/docpipeConfig.cmake",
                     "lib/cmake/docpipe/docpipeConfigVersion.cmake",
                     "lib/cmake/docpipe/DocpipePlugin.cmake", "lib/pkgconfig/docpipe.pc",
                     "lib/docpipe/plugins/docpipe_read_txt.so",
                     "lib/docpipe/plugins/docpipe_write_json.so",
+                    "lib/docpipe/plugins/docpipe_write_json.plugin.json",
                     "share/docpipe/schemas/pipeline.schema.json",
                     "share/doc/docpipe/plugins.md",
                     "share/docpipe/examples/plugins/mask-pii/CMakeLists.txt"]:
@@ -223,6 +225,8 @@ class Sdk:
         run([self.cxx, "-shared", "-fPIC", "-fvisibility=hidden", "-O1",
              ex / "mask_pii.cpp", ex / "pii_scan.cpp", f"-I{ex}", *flags,
              "-o", out_dir / "docpipe_mask_pii.so"])
+        # Without CMake, the manifest is one more command (docs/plugins.md).
+        run([self.prefix / "bin/docpipe-plugin-manifest", out_dir / "docpipe_mask_pii.so"])
         out = run([self.docpipe, "plugins", "info", "mask-pii", "--path", out_dir]).stdout
         expect("name:        mask-pii" in out, f"pkg-config build does not load:\n{out}")
 
