@@ -132,6 +132,17 @@ TEST(Registry, AStaleManifestIsRefusedWhenTheLibraryLoads) {
   EXPECT_NE(msg.find("9.9.9"), std::string::npos) << msg;
 }
 
+// A library that passes its manifest but cannot be loaded is refused when
+// it is, naming the file and what the dynamic loader said.
+TEST(Registry, ALibraryThatCannotBeLoadedIsRefusedWithTheLoadersReason) {
+  ScratchDir dir("not-elf");
+  const fs::path file = copy_replace_plugin(dir.path);
+  std::ofstream(file, std::ios::trunc) << "not a shared library\n";
+  auto msg = load_error(file);
+  EXPECT_NE(msg.find(file.string() + ": cannot load plugin library: "), std::string::npos) << msg;
+  EXPECT_EQ(msg.find("Bad file descriptor"), std::string::npos) << msg;
+}
+
 TEST(Registry, ScanningReadsNoLibrary) {
   PluginRegistry reg;
   reg.set_scan_cache({});

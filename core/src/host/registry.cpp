@@ -1,5 +1,7 @@
 #include "host/registry.hpp"
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <cstdlib>
@@ -119,7 +121,12 @@ const PluginRegistry::Entry& PluginRegistry::opened(const std::string& name) con
   boost::system::error_code bec;
   lib->load(boost::dll::fs::path(file.string()),
             boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, bec);
-  if (bec) throw PluginLoadError(file.string() + ": cannot load plugin library: " + bec.message());
+  if (bec) {
+    // Boost.DLL says only "Bad file descriptor"; the loader says why.
+    const char* why = ::dlerror();
+    throw PluginLoadError(file.string() +
+                          ": cannot load plugin library: " + (why ? why : bec.message()));
+  }
   if (!lib->has("docpipe_plugin_descriptor"))
     throw PluginLoadError(file.string() +
                           ": not a docpipe plugin: symbol 'docpipe_plugin_descriptor' is missing "

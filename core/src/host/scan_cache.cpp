@@ -90,10 +90,14 @@ void ScanCache::store(const fs::path& library, const ScanStamp& stamp, json mani
 void ScanCache::save() {
   if (file_.empty() || !changed_) return;
   json libraries = json::object();
-  for (const auto& [library, e] : entries_)
+  for (const auto& [library, e] : entries_) {
+    // Libraries removed since (an old build tree) drop out of the cache.
+    std::error_code gone;
+    if (!fs::exists(library, gone)) continue;
     libraries[library] = json{{"library", stamp_json(e.stamp.library)},
                               {"manifest_file", stamp_json(e.stamp.manifest)},
                               {"manifest", e.manifest}};
+  }
   const json j{{"docpipe_plugin_scan", kCacheFormat}, {"libraries", std::move(libraries)}};
   std::error_code ec;
   fs::create_directories(file_.parent_path(), ec);
