@@ -11,7 +11,11 @@
 # directory to list under `plugin_paths:` or pass as `--path`; setting
 # DOCPIPE_INSTALL_PLUGIN_DIR adds install rules for the library and its data.
 # The plugin states its ABI version through DOCPIPE_PLUGIN, which compiles
-# DOCPIPE_ABI_MAJOR/MINOR from the SDK headers into its descriptor.
+# DOCPIPE_ABI_MAJOR/MINOR from the SDK headers into its descriptor. Right
+# after linking, docpipe-plugin-manifest copies the descriptor into the
+# plugin's manifest, docpipe_<name>.plugin.json beside the library (installed
+# with it): docpipe reads the manifest, and refuses a plugin built for
+# another ABI, before it loads any of the plugin's code.
 function(docpipe_add_plugin)
   cmake_parse_arguments(P "" "NAME" "SOURCES;DATA;LIBRARIES" ${ARGN})
   if(NOT P_NAME)
@@ -33,6 +37,14 @@ function(docpipe_add_plugin)
   else()
     target_link_libraries(${target} PRIVATE docpipe_core ${P_LIBRARIES})
   endif()
+  # In the build tree the tool is built first; with an installed SDK it is
+  # the imported docpipe::plugin_manifest.
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND "$<TARGET_FILE:docpipe::plugin_manifest>" "$<TARGET_FILE:${target}>"
+    COMMENT "Writing the plugin manifest of ${P_NAME}" VERBATIM)
+  if(TARGET docpipe_plugin_manifest)
+    add_dependencies(${target} docpipe_plugin_manifest)
+  endif()
   foreach(f ${P_DATA})
     get_filename_component(fname "${f}" NAME)
     get_filename_component(fabs "${f}" ABSOLUTE)
@@ -40,6 +52,8 @@ function(docpipe_add_plugin)
   endforeach()
   if(DOCPIPE_INSTALL_PLUGIN_DIR)
     install(TARGETS ${target} LIBRARY DESTINATION "${DOCPIPE_INSTALL_PLUGIN_DIR}")
+    install(FILES "$<TARGET_FILE_DIR:${target}>/${target}.plugin.json"
+            DESTINATION "${DOCPIPE_INSTALL_PLUGIN_DIR}")
     if(P_DATA)
       install(FILES ${P_DATA} DESTINATION "${DOCPIPE_INSTALL_PLUGIN_DIR}/${P_NAME}")
     endif()

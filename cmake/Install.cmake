@@ -4,8 +4,10 @@
 #
 # lays out P as the CLI expects to find itself:
 #   P/bin/docpipe
+#   P/bin/docpipe-plugin-manifest              writes a plugin's manifest at build time
 #   P/lib/libdocpipe.so*                       the SDK library (docpipe::sdk)
 #   P/lib/docpipe/plugins/*.so, <name>/        built-in plugins and their data
+#   P/lib/docpipe/plugins/*.plugin.json        their manifests
 #   P/include/docpipe/*.hpp                    the public SDK headers
 #   P/share/docpipe/{schemas,pipelines}/       looked up as <exe>/../share/docpipe
 #   P/share/docpipe/examples/plugins/          example plugin projects
@@ -39,8 +41,11 @@ install(TARGETS docpipe_core EXPORT docpipeTargets
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 # The CLI is exported too (docpipe::docpipe), so a plugin project's tests can
-# run the installed docpipe against the plugin they just built.
-install(TARGETS docpipe EXPORT docpipeTargets
+# run the installed docpipe against the plugin they just built; and the
+# manifest writer (docpipe::plugin_manifest), which docpipe_add_plugin runs
+# after linking a plugin.
+set_target_properties(docpipe_plugin_manifest PROPERTIES EXPORT_NAME plugin_manifest)
+install(TARGETS docpipe docpipe_plugin_manifest EXPORT docpipeTargets
         RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/core/include/docpipe"
         DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" FILES_MATCHING PATTERN "*.hpp")

@@ -101,10 +101,11 @@ int main(int argc, char** argv) {
     for (const auto& original : docs) {
       Document d = original;
       for (std::size_t s = 0; s < stages.size(); ++s) {
-        d.current_stage = stages[s].first;
+        const auto before = d.record_counts();
         double t0 = cpu_now();
         stages[s].second->as_transform()->apply(d);
         seconds[s] += cpu_now() - t0;
+        d.attribute_to_stage(before, stages[s].first);
       }
     }
   }

@@ -21,6 +21,11 @@ json objects_of(const Items& items, Fill fill) {
   for (const auto& item : items) fill(out.emplace_back(json::object()), item);
   return out;
 }
+// The keys of a metric's own fields; every other string key is an attribute.
+bool is_metric_field(const std::string& key) {
+  return key == "value" || key == "unit" || key == "text" || key == "sentence" ||
+         key == "heading_path" || key == "block";
+}
 std::optional<std::string> opt_str(const json& j, const char* key) {
   if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
   return j.at(key).get<std::string>();
@@ -68,10 +73,10 @@ json document_to_json(const Document& doc, const JsonOptions& opts) {
     if (!origin.empty()) jb["origin"] = std::move(origin);
   });
   j["metrics"] = objects_of(doc.metrics, [](json& jm, const Metric& x) {
+    for (const auto& [key, word] : x.attributes) jm[key] = word;
     jm["value"] = x.value;
     jm["unit"] = x.unit;
     jm["text"] = x.text;
-    jm["qualifier"] = x.qualifier;
     jm["sentence"] = x.sentence;
     jm["heading_path"] = x.heading_path;
     jm["block"] = x.block;
@@ -149,10 +154,11 @@ Document document_from_json(const json& j) {
     mt.value = x.value("value", 0.0);
     mt.unit = x.value("unit", "");
     mt.text = x.value("text", "");
-    mt.qualifier = x.value("qualifier", "");
     mt.sentence = x.value("sentence", "");
     mt.heading_path = x.value("heading_path", std::vector<std::string>{});
     mt.block = x.value("block", -1);
+    for (const auto& [key, word] : x.items())
+      if (word.is_string() && !is_metric_field(key)) mt.attributes[key] = word.get<std::string>();
     doc.metrics.push_back(std::move(mt));
   }
   doc.flags = j.value("flags", std::vector<std::string>{});

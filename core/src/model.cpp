@@ -44,11 +44,18 @@ const char* to_string(Level l) {
 }
 
 void Document::record_edit(std::string rule, int block, std::string before, std::string after) {
-  edits.push_back(Edit{current_stage, std::move(rule), block, std::move(before), std::move(after)});
+  edits.push_back(Edit{{}, std::move(rule), block, std::move(before), std::move(after)});
 }
 
 void Document::diagnose(Level level, std::string message) {
-  diagnostics.push_back(Diagnostic{level, current_stage, std::move(message)});
+  diagnostics.push_back(Diagnostic{level, {}, std::move(message)});
+}
+
+void Document::attribute_to_stage(const RecordCounts& since, const std::string& stage) {
+  for (std::size_t i = since.edits; i < edits.size(); ++i)
+    if (edits[i].stage.empty()) edits[i].stage = stage;
+  for (std::size_t i = since.diagnostics; i < diagnostics.size(); ++i)
+    if (diagnostics[i].stage.empty()) diagnostics[i].stage = stage;
 }
 
 void Document::set_flag(const std::string& flag) {

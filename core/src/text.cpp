@@ -272,15 +272,6 @@ std::vector<std::string_view> split_lines(std::string_view s) {
   return out;
 }
 
-std::size_t run_in_heading_end(std::string_view utf8) {
-  static constexpr std::string_view kFullStop = "。";
-  auto pos = utf8.find(kFullStop);
-  if (pos == std::string_view::npos) return std::string_view::npos;
-  std::size_t end = pos + kFullStop.size();
-  if (trim(utf8.substr(end)).empty()) return std::string_view::npos;
-  return end;
-}
-
 std::string sha256_hex(std::string_view bytes) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;

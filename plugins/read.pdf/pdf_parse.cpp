@@ -119,7 +119,6 @@ Document parse_pdf(const std::filesystem::path& path, std::string_view bytes,
                      "max_pages (" + std::to_string(limits.max_pages) + ")");
 
   Document doc;
-  doc.current_stage = stage;
   doc.source.format = "pdf";
   doc.source.encoding = "UTF-8";
   read_info(*pdf, doc);
@@ -164,12 +163,12 @@ Document parse_pdf(const std::filesystem::path& path, std::string_view bytes,
     doc.set_flag("no_text_layer");
     doc.diagnose(Level::error, file + ": PDF has no text layer (" + std::to_string(pages) +
                                    " pages, no text: a scan?); run OCR on it first");
-    doc.current_stage.clear();
+    doc.attribute_to_stage({}, stage);
     return doc;
   }
   pdf::drop_page_furniture(laid, doc, layout);
   pdf::build_blocks(laid, doc, layout);
-  doc.current_stage.clear();
+  doc.attribute_to_stage({}, stage);
   return doc;
 }
 

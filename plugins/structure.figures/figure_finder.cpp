@@ -7,6 +7,7 @@
 
 #include "cn_numerals.hpp"
 #include "data_files.hpp"
+#include "run_in_heading.hpp"
 
 namespace docpipe::structure {
 
@@ -180,9 +181,12 @@ std::vector<Metric> FigureFinder::find(const std::string& text, int block,
     x.unit = std::string(m.view(text, unit_));
     if (x.unit == "％") x.unit = "%";
     x.text = text.substr(start, m.end() - start);
-    if (m.has(pre_)) x.qualifier = std::string(m.view(text, pre_));
-    if (m.has(post1_)) x.qualifier = std::string(m.view(text, post1_));
-    if (m.has(post2_)) x.qualifier = std::string(m.view(text, post2_));
+    // Always present, empty when the figure is exact: the JSON of a metric
+    // has a "qualifier" key either way (schemas/document.schema.json).
+    std::string& qualifier = x.attributes["qualifier"];
+    if (m.has(pre_)) qualifier = std::string(m.view(text, pre_));
+    if (m.has(post1_)) qualifier = std::string(m.view(text, post1_));
+    if (m.has(post2_)) qualifier = std::string(m.view(text, post2_));
     x.sentence = sentence_around(text, start, m.end());
     x.heading_path = heading_path;
     x.block = block;
@@ -204,7 +208,7 @@ void FigureFinder::apply(Document& doc) const {
       // heading only, up to its first full stop.
       // (the rule the DOCX and XLSX writers use for the same heading)
       std::string title = b.text;
-      if (auto cut = text::run_in_heading_end(title); cut != std::string::npos) title.resize(cut);
+      if (auto cut = report::run_in_heading_end(title); cut != std::string::npos) title.resize(cut);
       path.emplace_back(b.level, std::move(title));
     }
     std::vector<std::string> hp;

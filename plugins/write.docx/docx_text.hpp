@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "run_in_heading.hpp"
+
 namespace docpipe::docx {
 
 // Drops what XML 1.0 cannot carry (C0 controls other than tab/newline,
@@ -16,7 +18,7 @@ std::string xml_safe(std::string_view utf8);
 // Width in body characters as a CJK layout measures it: CJK = 1, other = 1/2.
 double display_chars(std::string_view utf8);
 
-using docpipe::text::run_in_heading_end;  // shared with the workbook's outline
+using docpipe::report::run_in_heading_end;  // shared with the workbook's outline
 
 struct SignatureLines {
   std::string organization;

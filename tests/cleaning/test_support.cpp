@@ -4,7 +4,6 @@ namespace cleaning_test {
 
 docpipe::Document doc_of(const std::vector<std::string>& lines) {
   docpipe::Document d;
-  d.current_stage = "test";
   int n = 0;
   for (const auto& l : lines) {
     docpipe::Block b;

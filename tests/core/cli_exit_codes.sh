@@ -150,4 +150,12 @@ grep -qE '^  - id: "star"  # .*show.yaml:4:5$' "$tmp/stdout" && grep -qF '    wi
   || { echo "FAIL: pipeline show"; cat "$tmp/stdout"; fail=1; }
 expect 0 "documented example pipeline validates" -- "$bin" validate "$(dirname "$0")/../../examples/pipelines/office.yaml"
 expect 2 "bad log format" -- "$bin" plugins list --log-format xml
+# A plugin built for another ABI is refused from its manifest, before any of
+# its code runs: its static initialiser would leave the mark file.
+expect 0 "plugins list, wrong ABI" -- \
+  env DOCPIPE_TEST_LOAD_MARK="$tmp/abi-mark" "$bin" plugins list --path "$plugins/abi_major"
+grep -q "docpipe_test_abi_major.so: plugin was built for docpipe plugin ABI 99.0" "$tmp/stderr" \
+  && grep -q "none of its code was loaded" "$tmp/stderr" \
+  || { echo "FAIL: wrong-ABI refusal message"; cat "$tmp/stderr"; fail=1; }
+[ ! -e "$tmp/abi-mark" ] || { echo "FAIL: the refused plugin's code ran"; fail=1; }
 exit $fail

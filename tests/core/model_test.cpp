@@ -10,13 +10,22 @@
 
 using namespace docpipe;
 
-TEST(Model, EditsAreStampedWithTheCurrentStage) {
+TEST(Model, EditsGetTheStageTheHostNamesWhenTheStageReturns) {
   Document doc;
   doc.blocks.push_back({BlockKind::paragraph, 0, "", "甲乙", {}, {}});
-  doc.current_stage = "clean";
+  doc.record_edit("earlier", -1, "", "x");
+  doc.attribute_to_stage({}, "read");
+  const auto before = doc.record_counts();
   doc.set_block_text(0, "甲", "drop.yi");
   doc.set_block_text(0, "甲", "unchanged");  // no edit: the text is the same
-  ASSERT_EQ(doc.edits.size(), 1u);
+  doc.diagnose(Level::info, "dropped 乙");
+  ASSERT_EQ(doc.edits.size(), 2u);
+  EXPECT_EQ(doc.edits[1].stage, "");  // the document does not know which stage runs
+  doc.attribute_to_stage(before, "clean");
+  EXPECT_EQ(doc.edits[0].stage, "read");  // an earlier stage's edit keeps its stage
+  ASSERT_EQ(doc.diagnostics.size(), 1u);
+  EXPECT_EQ(doc.diagnostics[0].stage, "clean");
+  doc.edits.erase(doc.edits.begin());
   EXPECT_EQ(doc.edits[0].stage, "clean");
   EXPECT_EQ(doc.edits[0].rule, "drop.yi");
   EXPECT_EQ(doc.edits[0].before, "甲乙");
@@ -27,13 +36,27 @@ TEST(Model, RemovingABlockRecordsWhatWasRemoved) {
   Document doc;
   doc.blocks.push_back({BlockKind::paragraph, 0, "", "keep", {}, {}});
   doc.blocks.push_back({BlockKind::paragraph, 0, "", "www.example.com", {}, {}});
-  doc.current_stage = "wm";
   doc.remove_block(1, "watermark.line");
   ASSERT_EQ(doc.blocks.size(), 1u);
   ASSERT_EQ(doc.edits.size(), 1u);
   EXPECT_EQ(doc.edits[0].before, "www.example.com");
   EXPECT_EQ(doc.edits[0].after, "");
   EXPECT_EQ(doc.edits[0].block, 1);
+}
+
+// A metric's attributes are keys of its JSON object, beside its own fields,
+// which win over an attribute of the same name.
+TEST(Model, MetricAttributesAreKeysOfTheMetricInJson) {
+  Document doc;
+  doc.metrics.push_back({12, "次", "约12次", "s", {}, 0, {{"qualifier", "约"}, {"unit", "x"}}});
+  doc.metrics.push_back({3, "个", "3个", "s", {}, 0, {}});
+  const auto j = document_to_json(doc);
+  EXPECT_EQ(j["metrics"][0]["qualifier"], "约");
+  EXPECT_EQ(j["metrics"][0]["unit"], "次");
+  EXPECT_FALSE(j["metrics"][1].contains("qualifier"));
+  const Document back = document_from_json(j);
+  EXPECT_EQ(back.metrics[0].attributes, (std::map<std::string, std::string>{{"qualifier", "约"}}));
+  EXPECT_TRUE(back.metrics[1].attributes.empty());
 }
 
 TEST(Model, FlagsAreASet) {
@@ -58,10 +81,11 @@ TEST(Model, JsonRoundTripKeepsEverything) {
   Block h{BlockKind::heading, 1, "一、", "一、思想引领", {}, {3, 3, ""}};
   Block t{BlockKind::table, 0, "", "", {{"a", "b"}, {"1", "2"}}, {}};
   doc.blocks = {h, t};
-  doc.metrics.push_back({572000, "人次", "57.2万人次", "", "s", {"一、思想引领"}, 0});
-  doc.current_stage = "x";
+  doc.metrics.push_back(
+      {572000, "人次", "57.2万人次", "s", {"一、思想引领"}, 0, {{"qualifier", "约"}}});
   doc.record_edit("r", 0, "b", "a");
   doc.diagnose(Level::warning, "w");
+  doc.attribute_to_stage({}, "x");
   auto j = document_to_json(doc);
   EXPECT_EQ(j["schema"], "docpipe/document@1");
   EXPECT_EQ(j["blocks"][0]["marker"], "一、");

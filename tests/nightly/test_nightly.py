@@ -391,7 +391,9 @@ def test_data_files(root):
     names = copy_samples(root)
     plugins = os.path.join(root, "plugins")
     os.makedirs(os.path.join(plugins, "test.misbehave"))
-    shutil.copy(os.path.join(ARGS.plugins, "docpipe_test_misbehave.so"), plugins)
+    # A plugin travels with its manifest, which docpipe reads before loading it.
+    for f in ("docpipe_test_misbehave.so", "docpipe_test_misbehave.plugin.json"):
+        shutil.copy(os.path.join(ARGS.plugins, f), plugins)
     data = os.path.join(plugins, "test.misbehave", "words.txt")
     with open(data, "w", encoding="utf-8") as f:
         f.write("团委\n")

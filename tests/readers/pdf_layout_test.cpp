@@ -124,8 +124,8 @@ TEST(PdfLayout, RunningHeadsFeetAndPageNumbersAreDroppedWithEdits) {
                  line(p, 100, "正文第" + std::to_string(p + 1) + "页的内容。", 9),
                  line(p, 760, "第 " + std::to_string(p + 1) + " 页 共 3 页", 9, 260, 9)}));
   Document d;
-  d.current_stage = "read.pdf";
   drop_page_furniture(pages, d);
+  d.attribute_to_stage({}, "read.pdf");
   for (const auto& p : pages) {
     ASSERT_EQ(p.lines.size(), 1u);
     EXPECT_NE(p.lines[0].text.find("正文"), std::string::npos);

@@ -40,11 +40,10 @@ int count(const std::string& s, const std::string& what) {
 TEST(Replay, RestoresTheOriginalFromEveryKindOfEdit) {
   Document d =
       doc_of({"标题", "一年来,团区委在区委www.qz26.com领导下", "广告：点击下载", "上半", "年工作"});
-  d.current_stage = "clean.watermark";
   d.set_block_text(1, "一年来,团区委在区委领导下", "watermark.domain");
-  d.current_stage = "clean.boilerplate";
+  d.attribute_to_stage({}, "clean.watermark");
   d.remove_block(2, "boilerplate.ad");
-  d.current_stage = "clean.lines";
+  d.attribute_to_stage({}, "clean.boilerplate");
   d.set_block_text(1, "一年来，团区委在区委领导下", "lines.punct");
   // a join: the next block appended, then removed
   d.set_block_text(2, "上半年工作", "lines.join");
@@ -54,12 +53,13 @@ TEST(Replay, RestoresTheOriginalFromEveryKindOfEdit) {
   d.record_edit("lines.split", 2, "", "团区委在区委领导下");
   d.blocks.insert(d.blocks.begin() + 2,
                   Block{BlockKind::paragraph, 0, "", "团区委在区委领导下", {}, {}});
+  d.attribute_to_stage({}, "clean.lines");
   // a change recorded for one word only
-  d.current_stage = "clean.despin";
   d.blocks[2].text = "团区委在区委指导下";
   d.record_edit("spin.pair", 2, "领导", "指导");
   // a document-level edit is listed, not placed
   d.record_edit("metadata.title", -1, "", "标题");
+  d.attribute_to_stage({}, "clean.despin");
 
   const Replay r = replay_edits(d);
   EXPECT_EQ(r.original_text(),
@@ -101,7 +101,6 @@ TEST(Replay, PlacesOverlappingWindowsOfChangesMadeAtOnce) {
   }
   out += in.substr(i);
   Document d = doc_of({"标题", text::to_utf8(in).c_str()});
-  d.current_stage = "clean.despin";
   for (std::size_t k = 0; k < subs.size(); ++k) {
     const auto b0 = subs[k].at >= 2 ? subs[k].at - 2 : 0;
     const auto a0 = out_at[k] >= 2 ? out_at[k] - 2 : 0;
@@ -109,6 +108,7 @@ TEST(Replay, PlacesOverlappingWindowsOfChangesMadeAtOnce) {
                   text::to_utf8(out.substr(a0, out_at[k] + subs[k].to.size() + 2 - a0)));
   }
   d.blocks[1].text = text::to_utf8(out);
+  d.attribute_to_stage({}, "clean.despin");
   const Replay r = replay_edits(d);
   EXPECT_EQ(r.unplaced(), 0u);
   EXPECT_EQ(r.original_text(), "标题\n" + text::to_utf8(in));
@@ -141,9 +141,9 @@ TEST(Page, MarksEveryPlacedEditAndEscapesTheText) {
   Document d =
       doc_of({"<script>alert(1)</script>正文www.qz26.com", "\"><img src=x onerror=alert(2)>"});
   d.metadata.title = "<script>alert(1)</script>";
-  d.current_stage = "clean.watermark";
   d.set_block_text(0, "<script>alert(1)</script>正文", "watermark.domain");
   d.remove_block(1, "boilerplate.<b>odd</b>");
+  d.attribute_to_stage({}, "clean.watermark");
   const std::string page = render_document_page(d, PageLinks{}, test_assets());
   EXPECT_EQ(count(page, "<script>alert"), 0);
   EXPECT_EQ(count(page, "<img"), 0);
@@ -157,9 +157,9 @@ TEST(Page, MarksEveryPlacedEditAndEscapesTheText) {
 
 TEST(Summary, CountsRemovedCharactersPerRule) {
   Document d = doc_of({"一二三四五", "广告"});
-  d.current_stage = "s";
   d.set_block_text(0, "一二五", "cut");
   d.remove_block(1, "ad");
+  d.attribute_to_stage({}, "s");
   const auto j = summarize(d);
   EXPECT_EQ(j["edits"], 2);
   ASSERT_EQ(j["rules"].size(), 2u);
@@ -193,8 +193,8 @@ TEST(Index, CountsAndEscapesAndFindsPages) {
   d.source.path = "in/\"><img src=x onerror=alert(1)>.txt";
   d.metadata.title = "<script>alert(1)</script>";
   d.flags = {"truncated_end"};
-  d.current_stage = "clean.boilerplate";
   d.set_block_text(0, "正文", "boilerplate.ad");
+  d.attribute_to_stage({}, "clean.boilerplate");
   std::ofstream(dir / "docs/x.html") << render_document_page(d, PageLinks{}, test_assets());
   ReviewIndex index(test_assets(), IndexOptions{});
   index.begin(RunInfo{"night", "p.yaml", "2026-12-03T20:00:00", {}});

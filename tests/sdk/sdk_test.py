@@ -77,12 +77,14 @@ class Sdk:
     def install(self):
         shutil.rmtree(self.prefix, ignore_errors=True)
         run(["cmake", "--install", self.build, "--prefix", self.prefix])
-        for rel in ["bin/docpipe", "lib/libdocpipe.so", "include/docpipe/plugin.hpp",
+        for rel in ["bin/docpipe", "bin/docpipe-plugin-manifest", "lib/libdocpipe.so",
+                    "include/docpipe/plugin.hpp",
                     "lib/cmake/docpipe/docpipeConfig.cmake",
                     "lib/cmake/docpipe/docpipeConfigVersion.cmake",
                     "lib/cmake/docpipe/DocpipePlugin.cmake", "lib/pkgconfig/docpipe.pc",
                     "lib/docpipe/plugins/docpipe_read_txt.so",
                     "lib/docpipe/plugins/docpipe_write_json.so",
+                    "lib/docpipe/plugins/docpipe_write_json.plugin.json",
                     "share/docpipe/schemas/pipeline.schema.json",
                     "share/doc/docpipe/plugins.md",
                     "share/docpipe/examples/plugins/mask-pii/CMakeLists.txt"]:
@@ -106,6 +108,12 @@ class Sdk:
             expect(want in syms, f"{libs[0]} does not export {want}")
         for internal in PRIVATE_NAMES[name]:
             expect(internal not in syms, f"{libs[0]} exports its internal {internal!r}:\n{syms}")
+        # docpipe_add_plugin wrote the manifest the host reads before loading.
+        manifest = libs[0].parent / (libs[0].stem + ".plugin.json")
+        expect(manifest.is_file(), f"{name}: no manifest {manifest}")
+        m = json.loads(manifest.read_text(encoding="utf-8"))
+        expect(m.get("library") == libs[0].name and m.get("kind") in ("reader", "transform", "writer"),
+               f"{name}: manifest does not describe {libs[0].name}: {m}")
 
     def pipeline(self):
         run_dir = self.work / "run"
@@ -162,7 +170,7 @@ class Sdk:
     def info(self):
         out = run([self.docpipe, "plugins", "info", "mask-pii",
                    "--path", self.work / "mask-pii/plugins"]).stdout
-        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 2.0)"
+        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 3.0)"
         host_major = version.split("plugin ABI ")[1].split(".")[0]
         for needle in ("name:        mask-pii", "kind:        transform", f"abi:         {host_major}.",
                        '"mobile"', '"id_card"', '"email"', '"mask_char"', '"record_originals"'):
@@ -193,7 +201,7 @@ class Sdk:
         expect(p.returncode == 2, f"plugins info of a refused plugin exited {p.returncode}")
 
         # Same major, newer minor: the plugin may use what this host lacks.
-        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 1.0)"
+        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 3.0)"
         major, minor = version.split("plugin ABI ")[1].split(")")[0].split(".")
         newer = f"{major}.{int(minor) + 1}"
         build = self.work / "abi-newer-minor"
@@ -217,6 +225,8 @@ class Sdk:
         run([self.cxx, "-shared", "-fPIC", "-fvisibility=hidden", "-O1",
              ex / "mask_pii.cpp", ex / "pii_scan.cpp", f"-I{ex}", *flags,
              "-o", out_dir / "docpipe_mask_pii.so"])
+        # Without CMake, the manifest is one more command (docs/plugins.md).
+        run([self.prefix / "bin/docpipe-plugin-manifest", out_dir / "docpipe_mask_pii.so"])
         out = run([self.docpipe, "plugins", "info", "mask-pii", "--path", out_dir]).stdout
         expect("name:        mask-pii" in out, f"pkg-config build does not load:\n{out}")
 

@@ -38,7 +38,7 @@ TEST(Figures, MagnitudesDecimalsAndUnits) {
   ASSERT_TRUE(money);
   EXPECT_DOUBLE_EQ(money->value, 830000);
   EXPECT_EQ(money->unit, "元");
-  EXPECT_EQ(money->qualifier, "不低于");
+  EXPECT_EQ(money->attributes.at("qualifier"), "不低于");
   EXPECT_DOUBLE_EQ(find_text(ms, "1,200名")->value, 1200);
   EXPECT_DOUBLE_EQ(find_text(ms, "28.3岁")->value, 28.3);
   EXPECT_EQ(find_text(ms, "达100%")->unit, "%");
@@ -49,14 +49,16 @@ TEST(Figures, QualifiersAndChineseNumerals) {
       "组织300余名青年志愿者,开展各类活动近百项,近四成志愿者来自社会,组建了十四支突击队。");
   auto* a = find_text(ms, "300余名");
   ASSERT_TRUE(a);
-  EXPECT_EQ(a->qualifier, "余");
+  EXPECT_EQ(a->attributes.at("qualifier"), "余");
   EXPECT_DOUBLE_EQ(a->value, 300);
   auto* b = find_text(ms, "近百项");
   ASSERT_TRUE(b);
   EXPECT_DOUBLE_EQ(b->value, 100);
-  EXPECT_EQ(b->qualifier, "近");
+  EXPECT_EQ(b->attributes.at("qualifier"), "近");
   ASSERT_TRUE(find_text(ms, "十四支"));
   EXPECT_DOUBLE_EQ(find_text(ms, "十四支")->value, 14);
+  // An exact figure has an empty qualifier, so its JSON still has the key.
+  EXPECT_EQ(find_text(ms, "十四支")->attributes.at("qualifier"), "");
 }
 
 TEST(Figures, YearsDatesAndOrdinalsAreNotFigures) {

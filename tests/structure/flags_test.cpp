@@ -60,12 +60,11 @@ TEST(Flags, EncodingGuessed) {
 
 TEST(Flags, EvidenceForAnEarlierStagesFlag) {
   auto d = doc_of({"今年以来,团县委积极开展各项工作。"});
-  d.current_stage = "clean.despin";
   d.record_edit("despin.dictionary", 0, "今年以来,团县委积极开展各项勾当。",
                 "今年以来,团县委积极开展各项工作。");
   d.set_flag("spun_restored");
   d.set_flag("mojibake");  // set without any edit: reported as unexplained
-  d.current_stage = "structure.flags";
+  d.attribute_to_stage({}, "clean.despin");
   flagger().apply(d);
   EXPECT_TRUE(
       has_diagnostic(d, "flag spun_restored: evidence in edits clean.despin:despin.dictionary×1"));

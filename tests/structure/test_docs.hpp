@@ -10,7 +10,6 @@ namespace docpipe::structure::testing {
 
 inline Document doc_of(const std::vector<std::string>& lines) {
   Document d;
-  d.current_stage = "test";
   for (const auto& l : lines) {
     Block b;
     b.text = l;

@@ -18,7 +18,6 @@ Document doc_of(std::vector<std::string> texts) {
     b.text = std::move(t);
     d.blocks.push_back(std::move(b));
   }
-  d.current_stage = "clean.terms";
   return d;
 }
 }  // namespace
@@ -45,6 +44,7 @@ TEST(Glossary, RecordsOneEditPerTermAndBlock) {
   g.add("微信公众号", "微信公众平台");
   auto d = doc_of({"配合国家工商行政管理总局,通过微信公众号和微信公众号发布。", "无关段落。"});
   g.apply(d);
+  d.attribute_to_stage({}, "clean.terms");
   EXPECT_EQ(d.blocks[0].text, "配合国家市场监督管理总局,通过微信公众平台和微信公众平台发布。");
   EXPECT_EQ(d.blocks[1].text, "无关段落。");
   ASSERT_EQ(d.edits.size(), 2u);

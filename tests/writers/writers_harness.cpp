@@ -49,7 +49,18 @@ int run(int argc, char** argv) {
   if (!desc || !create) throw std::runtime_error("not a docpipe plugin: " + std::string(argv[1]));
 
   docpipe::PluginEnv env{"test", argv[1], argv[2]};
-  std::unique_ptr<docpipe::Plugin> plugin(create(env, docpipe::Params(json::parse(argv[3]))));
+  // As the host does: the entry point returns a status and hands over its
+  // message; nothing is thrown across it.
+  auto make = [&] {
+    docpipe::Plugin* made = nullptr;
+    std::string message;
+    const auto status = create(
+        env, docpipe::Params(json::parse(argv[3])), &made,
+        [](void* to, const char* m) noexcept { *static_cast<std::string*>(to) = m; }, &message);
+    if (status != docpipe::PluginStatus::ok) throw std::runtime_error(message);
+    return made;
+  };
+  std::unique_ptr<docpipe::Plugin> plugin(make());
   const fs::path out = argv[4];
   std::vector<fs::path> inputs(argv + 5, argv + argc);
 
@@ -61,8 +72,9 @@ int run(int argc, char** argv) {
     // As the host does: a writer that summarizes gets each document as its
     // summary, after a trip through JSON text (the worker pipe and ledger).
     // A separate instance summarizes, as a worker's would.
-    std::unique_ptr<docpipe::Plugin> summarizer(create(env, docpipe::Params(json::parse(argv[3]))));
-    const bool summaries = desc->abi_minor >= 1 && batch->summarizes();
+    std::unique_ptr<docpipe::Plugin> summarizer(make());
+    // summarize() exists from ABI 1.1 on (host/processor.cpp decides the same way).
+    const bool summaries = (desc->abi_major > 1 || desc->abi_minor >= 1) && batch->summarizes();
     for (const auto& in : inputs) {
       docpipe::DocumentStatus status{"ok", "", 0.5};
       if (summaries) {

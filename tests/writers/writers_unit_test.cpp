@@ -187,7 +187,7 @@ TEST(SummaryWorkbook, SummaryHoldsTheRowsOfEachSheet) {
   doc.metadata.organization = "共青团西湖区委";
   doc.blocks.push_back(Block{BlockKind::heading, 1, "一、", "一、总体情况", {}, {}});
   doc.blocks.push_back(Block{BlockKind::paragraph, 0, "", "开展活动12次。", {}, {}});
-  doc.metrics.push_back(Metric{12, "次", "12次", "", "开展活动12次。", {"一、总体情况"}, 1});
+  doc.metrics.push_back(Metric{12, "次", "12次", "开展活动12次。", {"一、总体情况"}, 1, {}});
   for (int i = 0; i < 3; ++i)
     doc.edits.push_back(Edit{"clean.lines", "lines.punct", 1, "开展活动,12次", "开展活动，12次"});
   doc.edits.push_back(Edit{"clean.boilerplate", "boilerplate.paywall", -1, "阅读全文", ""});
@@ -215,7 +215,7 @@ TEST(SummaryWorkbook, FigureContextCountsRepeatsPerBlock) {
       "全年开展志愿服务活动共计12次，覆盖全区所有街道社区和农村基层团组织。";
   for (int block : {0, 1}) {
     doc.blocks.push_back(Block{BlockKind::paragraph, 0, "", sentence, {}, {}});
-    doc.metrics.push_back(Metric{12, "次", "12次", "", sentence, {}, block});
+    doc.metrics.push_back(Metric{12, "次", "12次", sentence, {}, block, {}});
   }
   xlsx::WorkbookOptions opts;
   opts.figure_context = 4;
@@ -253,7 +253,13 @@ class JsonWriterPlugin : public ::testing::Test {
     void* lib = dlopen(WRITERS_PLUGIN_DIR "/docpipe_write_json.so", RTLD_NOW | RTLD_LOCAL);
     EXPECT_NE(lib, nullptr) << dlerror();
     auto* create = reinterpret_cast<PluginFactory*>(dlsym(lib, "docpipe_plugin_create"));
-    std::unique_ptr<Plugin> plugin(create(PluginEnv{}, Params(nlohmann::json::parse(params))));
+    Plugin* made = nullptr;
+    std::string message;
+    const auto status = create(
+        PluginEnv{}, Params(nlohmann::json::parse(params)), &made,
+        [](void* to, const char* m) noexcept { *static_cast<std::string*>(to) = m; }, &message);
+    EXPECT_EQ(status, PluginStatus::ok) << message;
+    std::unique_ptr<Plugin> plugin(made);
     fs::path target =
         fs::temp_directory_path() / ("docpipe-json-test-" + std::to_string(::getpid()) + ".json");
     OutputFile out(target, target.string() + ".tmp");
@@ -318,7 +324,7 @@ TEST(SummaryWorkbook, MemoryDoesNotGrowWithTheRun) {
       for (int h = 0; h < 5; ++h)
         doc.blocks.push_back(Block{BlockKind::heading, 1, "一、", "一、标题" + sentence, {}, {}});
       for (int m = 0; m < 3; ++m)
-        doc.metrics.push_back(Metric{1.0 * m, "人次", "3人次", "", sentence, {"一、标题"}, 0});
+        doc.metrics.push_back(Metric{1.0 * m, "人次", "3人次", sentence, {"一、标题"}, 0, {}});
       for (int e = 0; e < 2; ++e)
         doc.edits.push_back(Edit{"clean.lines", "spaces", 0, sentence, sentence});
       book.add(doc, DocumentStatus{"ok", "", 0});

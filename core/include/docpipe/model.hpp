@@ -25,12 +25,16 @@ struct Source {
   std::map<std::string, std::string> properties;
 };
 
-// Reporting period: 2022年度 -> {2022, "annual", "2022年度"}.
+// The period a document covers, as far as a plugin could tell: a year, a
+// span word and a month, with the text it was read from. The model does not
+// define the span words: the plugin that fills the period does
+// (structure.metadata: annual, H1, H2, Q1..Q4, month), and says so in
+// schemas/document.schema.json; "unknown" when nothing was found.
 struct Period {
   std::optional<int> year;
-  std::string span = "unknown";  // annual, H1, H2, Q1..Q4, month, unknown
-  std::optional<int> month;      // set when span == "month"
-  std::string label;             // the text the period was read from
+  std::string span = "unknown";
+  std::optional<int> month;  // the month, when the span is one
+  std::string label;         // the text the period was read from
 };
 
 // What a web page said about itself; filled from HTML metadata or from site
@@ -92,11 +96,15 @@ struct Block {
 struct Metric {
   double value = 0;
   std::string unit;
-  std::string text;       // as written, e.g. "57.2万人次"
-  std::string qualifier;  // 余/多/近/约/超 or empty
+  std::string text;  // as written, e.g. "57.2万人次"
   std::string sentence;
   std::vector<std::string> heading_path;
   int block = -1;
+  // What the plugin that found the figure says about it beyond the above,
+  // word by word; the JSON writes each as a key of the metric
+  // (structure.figures: "qualifier", the 余/多/近/约 of an approximate figure).
+  // The keys above win over an attribute of the same name.
+  std::map<std::string, std::string> attributes;
 };
 
 // One change a transform made. Every removal or rewrite of text is recorded
@@ -127,10 +135,19 @@ struct Document {
   std::vector<Edit> edits;
   std::vector<Diagnostic> diagnostics;
 
-  // The runner sets the id of the stage that is about to run; the recording
-  // helpers below stamp it on edits and diagnostics.
-  std::string current_stage;
+  // How many edits and diagnostics the document holds. Which stage is
+  // running is the host's business, not the document's: the host takes the
+  // counts before a stage runs and, when it returns, gives the stage's id to
+  // what it recorded (attribute_to_stage).
+  struct RecordCounts {
+    std::size_t edits = 0, diagnostics = 0;
+  };
+  RecordCounts record_counts() const { return {edits.size(), diagnostics.size()}; }
+  // Names `stage` on the edits and diagnostics recorded since `since` that
+  // name no stage yet.
+  DOCPIPE_API void attribute_to_stage(const RecordCounts& since, const std::string& stage);
 
+  // Record an edit or a diagnostic without a stage; see attribute_to_stage.
   DOCPIPE_API void record_edit(std::string rule, int block, std::string before, std::string after);
   DOCPIPE_API void diagnose(Level level, std::string message);
   DOCPIPE_API void set_flag(const std::string& flag);  // idempotent

@@ -31,8 +31,10 @@ DOCPIPE_API const char* to_string(PluginKind k);
 
 inline constexpr std::uint32_t kDescriptorMagic = 0x4c505044;  // "DPPL"
 
-// The descriptor is plain data with a fixed layout for every ABI major, so
-// the loader can read the ABI version before it touches anything else.
+// The descriptor is plain data with a fixed layout for every ABI major. The
+// host does not read it from the library: docpipe-plugin-manifest copies it
+// into the plugin's manifest at build time, and the host reads that before
+// it loads any of the plugin's code (docs/plugins.md, "Manifest").
 // Field order is part of the ABI: add fields only at the end (a minor bump).
 struct PluginDescriptor {
   std::uint32_t magic = kDescriptorMagic;
@@ -199,7 +201,52 @@ class DOCPIPE_API BatchWriter : public Plugin {
   }
 };
 
-using PluginFactory = Plugin*(const PluginEnv& env, const Params& params);
+// What the plugin's entry point tells the host. Nothing is thrown across the
+// boundary between a plugin and the host: an exception object whose type
+// lives in the plugin would outlive the library if the host unloaded it
+// while the exception travelled (issue 15). The message goes through a
+// function of the host's, so the host owns its copy.
+enum class PluginStatus : std::int32_t {
+  ok = 0,
+  config_error = 1,  // the constructor threw ConfigError (bad parameter, missing data file)
+  input_error = 2,   // it threw InputError
+  error = 3,         // it threw anything else
+};
+
+// The host's receiver of an error message: copies `message` into `context`.
+using ErrorSink = void(void* context, const char* message) noexcept;
+
+// The entry point every plugin exports (ABI 3.0): creates an instance into
+// *out and returns ok, or reports why it cannot and returns another status.
+using PluginFactory = PluginStatus(const PluginEnv& env, const Params& params, Plugin** out,
+                                   ErrorSink* report, void* context) noexcept;
+
+namespace detail {
+// Runs `make` inside the plugin and turns whatever it throws into a status
+// and a message, so plugin authors write ordinary C++ constructors.
+// Compiled into the plugin (a template in this header), so the catch runs
+// where the exception's type lives.
+template <class Make>
+PluginStatus guarded_create(Plugin** out, ErrorSink* report, void* context, Make make) noexcept {
+  *out = nullptr;
+  try {
+    *out = make();
+    return PluginStatus::ok;
+  } catch (const ConfigError& e) {
+    report(context, e.what());
+    return PluginStatus::config_error;
+  } catch (const InputError& e) {
+    report(context, e.what());
+    return PluginStatus::input_error;
+  } catch (const std::exception& e) {
+    report(context, e.what());
+    return PluginStatus::error;
+  } catch (...) {
+    report(context, "unknown exception");
+    return PluginStatus::error;
+  }
+}
+}  // namespace detail
 
 }  // namespace docpipe
 
@@ -208,11 +255,14 @@ using PluginFactory = Plugin*(const PluginEnv& env, const Params& params);
 //   DOCPIPE_PLUGIN(MyTransform, .kind = docpipe::PluginKind::transform,
 //                  .name = "office.mask", .version = "1.0.0",
 //                  .description = "...", .params_schema = R"({...})")
-// The class needs a constructor (const PluginEnv&, const Params&).
+// The class needs a constructor (const PluginEnv&, const Params&); whatever
+// it throws reaches the host as a status and a message (detail::guarded_create).
 #define DOCPIPE_PLUGIN(CLASS, ...)                                                                 \
   extern "C" DOCPIPE_PLUGIN_EXPORT const ::docpipe::PluginDescriptor docpipe_plugin_descriptor = { \
       __VA_ARGS__};                                                                                \
-  extern "C" DOCPIPE_PLUGIN_EXPORT ::docpipe::Plugin* docpipe_plugin_create(                       \
-      const ::docpipe::PluginEnv& env, const ::docpipe::Params& params) {                          \
-    return new CLASS(env, params);                                                                 \
+  extern "C" DOCPIPE_PLUGIN_EXPORT ::docpipe::PluginStatus docpipe_plugin_create(                  \
+      const ::docpipe::PluginEnv& env, const ::docpipe::Params& params, ::docpipe::Plugin** out,   \
+      ::docpipe::ErrorSink* report, void* context) noexcept {                                      \
+    return ::docpipe::detail::guarded_create(out, report, context,                                 \
+                                             [&] { return new CLASS(env, params); });              \
   }

@@ -44,12 +44,6 @@ DOCPIPE_API bool ends_with(std::string_view s, std::string_view suffix);
 // Splits on '\n' (a trailing '\r' is kept).
 DOCPIPE_API std::vector<std::string_view> split_lines(std::string_view s);
 
-// A heading written run-in ("（一）聚焦主责主业。一是…", the way GB/T 9704
-// reports keep an item and its text in one paragraph): the byte offset just
-// after its first "。" when more text follows, else npos. Writers show only
-// that part as the heading.
-DOCPIPE_API std::size_t run_in_heading_end(std::string_view utf8);
-
 // Hex SHA-256 of bytes (OpenSSL).
 DOCPIPE_API std::string sha256_hex(std::string_view bytes);
 

@@ -160,7 +160,8 @@ int plugins_info(const Args& args) {
             << "version:     " << p->version << "\n"
             << "abi:         " << p->abi_major << "." << p->abi_minor << "\n"
             << "description: " << p->description << "\n"
-            << "library:     " << p->library.string() << "\n";
+            << "library:     " << p->library.string() << "\n"
+            << "manifest:    " << host::manifest_path(p->library).string() << "\n";
   if (!p->formats.empty()) std::cout << "formats:     " << p->formats << "\n";
   std::cout << "parameters (JSON Schema):\n"
             << nlohmann::json::parse(p->params_schema).dump(2) << "\n";

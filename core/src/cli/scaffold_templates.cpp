@@ -151,11 +151,11 @@ int main() {
   @IDENT@::@CLASS@ transform(docpipe::PluginEnv{}, params);
 
   docpipe::Document doc;
-  doc.current_stage = "test";  // the runner sets this before each stage
   doc.blocks.resize(2);
   doc.blocks[0].text = "旧称办公室";
   doc.blocks[1].text = "无关的段落";
   transform.apply(doc);
+  doc.attribute_to_stage({}, "test");  // what the runner does when a stage returns
 
   CHECK(doc.blocks[0].text == "新称办公室");
   CHECK(doc.blocks[1].text == "无关的段落");
@@ -401,6 +401,10 @@ Or put the directory on `DOCPIPE_PLUGIN_PATH`.
 Data files the plugin needs at run time: add `DATA file...` to
 `docpipe_add_plugin()`; they are copied to `build/plugins/@NAME@/`, which the
 plugin finds as `env.data_dir`.
+
+`docpipe_add_plugin()` also writes the plugin's manifest, the `.plugin.json`
+beside the `.so` in `build/plugins/`: docpipe reads it, and checks the ABI,
+before it loads any of the library's code. Ship the two files together.
 
 Rebuild the plugin when docpipe's plugin ABI major version changes: docpipe
 refuses, with a message naming this library and both versions, to load a

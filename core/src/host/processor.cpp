@@ -163,17 +163,18 @@ ProcessResult DocumentProcessor::transform(const InputItem& item) {
   for (auto& stage : transforms_) {
     r.stage = stage.id;
     step(stage.id);
-    r.doc->current_stage = stage.id;
+    const auto before = r.doc->record_counts();
     try {
       stage.instance->as_transform()->apply(*r.doc);
+      r.doc->attribute_to_stage(before, stage.id);
     } catch (const std::exception& e) {
+      r.doc->attribute_to_stage(before, stage.id);
       r.outcome = Outcome::failed;
       r.error_kind = error_kind_of(e);
       r.error = stage.id + ": " + e.what();
       return finish();
     }
   }
-  r.doc->current_stage.clear();
   r.stage.clear();
   return finish();
 }

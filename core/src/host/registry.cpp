@@ -1,8 +1,11 @@
 #include "host/registry.hpp"
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 #include "docpipe/error.hpp"
@@ -10,15 +13,6 @@
 namespace docpipe::host {
 
 namespace fs = std::filesystem;
-
-std::vector<std::string> PluginInfo::format_list() const {
-  std::vector<std::string> out;
-  std::stringstream ss(formats);
-  std::string item;
-  while (std::getline(ss, item, ','))
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -32,6 +26,15 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   return prev[b.size()];
 }
 
+void PluginRegistry::set_scan_cache(fs::path file) {
+  scan_cache_ = std::make_unique<ScanCache>(std::move(file));
+}
+
+ScanCache& PluginRegistry::scan_cache() {
+  if (!scan_cache_) scan_cache_ = std::make_unique<ScanCache>(ScanCache::default_file());
+  return *scan_cache_;
+}
+
 void PluginRegistry::load_directory(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return;
@@ -41,69 +44,103 @@ void PluginRegistry::load_directory(const fs::path& dir) {
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
     try {
-      load_library(f);
+      add_library(f);
     } catch (const PluginLoadError& e) {
       load_errors_.push_back(e.what());
     }
   }
+  scan_cache().save();
 }
 
-const PluginInfo& PluginRegistry::load_library(const fs::path& file_in) {
+namespace {
+
+// The manifest of `file`: from the scan cache when neither the library nor
+// the manifest changed since it was stored, else read (and stored).
+nlohmann::json manifest_for(const fs::path& file, ScanCache& cache) {
+  const fs::path manifest = manifest_path(file);
+  auto stamp = scan_stamp_of(file);
+  if (!stamp)
+    throw PluginLoadError(
+        file.string() + ": no plugin manifest " + manifest.filename().string() +
+        " beside it; docpipe reads a plugin's descriptor from its manifest before it loads any "
+        "of its code. Build the plugin with docpipe_add_plugin() from the docpipe SDK, or write "
+        "the manifest with `docpipe-plugin-manifest " +
+        file.filename().string() + "`");
+  if (const auto* cached = cache.find(file, *stamp)) return *cached;
+  nlohmann::json m;
+  try {
+    std::ifstream in(manifest, std::ios::binary);
+    m = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception& e) {
+    throw PluginLoadError(file.string() + ": plugin manifest " + manifest.filename().string() +
+                          " is not valid JSON: " + e.what());
+  }
+  cache.store(file, *stamp, m);
+  return m;
+}
+
+// The host's ErrorSink: the plugin's message copied into a host string.
+void copy_message(void* context, const char* message) noexcept {
+  try {
+    *static_cast<std::string*>(context) = message ? message : "";
+  } catch (...) {
+    // Out of memory while copying: the status still says it failed.
+  }
+}
+
+}  // namespace
+
+const PluginInfo& PluginRegistry::load_library(const fs::path& file) {
+  const PluginInfo& info = add_library(file);
+  scan_cache().save();
+  return info;
+}
+
+const PluginInfo& PluginRegistry::add_library(const fs::path& file_in) {
   fs::path file = fs::weakly_canonical(file_in);
   if (auto it = loaded_files_.find(file); it != loaded_files_.end())
     return plugins_.at(it->second).info;
-  auto lib = std::make_shared<boost::dll::shared_library>();
-  boost::system::error_code bec;
-  lib->load(boost::dll::fs::path(file.string()),
-            boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, bec);
-  if (bec) throw PluginLoadError(file.string() + ": cannot load plugin library: " + bec.message());
-  if (!lib->has("docpipe_plugin_descriptor"))
-    throw PluginLoadError(file.string() +
-                          ": not a docpipe plugin: symbol 'docpipe_plugin_descriptor' is missing "
-                          "(build it with DOCPIPE_PLUGIN)");
-  const auto& d = lib->get<const PluginDescriptor>("docpipe_plugin_descriptor");
-  if (d.magic != kDescriptorMagic)
-    throw PluginLoadError(file.string() + ": 'docpipe_plugin_descriptor' has a wrong magic number");
-  std::string built = std::to_string(d.abi_major) + "." + std::to_string(d.abi_minor);
-  std::string host = std::to_string(kHostAbiMajor) + "." + std::to_string(kHostAbiMinor);
-  if (d.abi_major != kHostAbiMajor || d.abi_minor > kHostAbiMinor)
-    throw PluginLoadError(file.string() + ": plugin was built for docpipe plugin ABI " + built +
-                          ", but this docpipe loads ABI " + std::to_string(kHostAbiMajor) +
-                          ".0 to " + host + "; rebuild the plugin against this docpipe");
-  if (!lib->has("docpipe_plugin_create"))
-    throw PluginLoadError(file.string() +
-                          ": not a docpipe plugin: symbol 'docpipe_plugin_create' is missing");
   Entry entry;
-  entry.info.name = d.name ? d.name : "";
-  entry.info.version = d.version ? d.version : "";
-  entry.info.description = d.description ? d.description : "";
-  entry.info.params_schema = d.params_schema ? d.params_schema : "{}";
-  entry.info.formats = d.formats ? d.formats : "";
-  entry.info.kind = d.kind;
-  entry.info.batch = d.batch;
-  entry.info.abi_major = d.abi_major;
-  entry.info.abi_minor = d.abi_minor;
-  entry.info.library = file;
-  if (entry.info.name.empty()) throw PluginLoadError(file.string() + ": plugin has an empty name");
-  if (d.kind != PluginKind::reader && d.kind != PluginKind::transform &&
-      d.kind != PluginKind::writer)
-    throw PluginLoadError(file.string() + ": plugin '" + entry.info.name + "' has an unknown kind");
+  entry.info = info_from_manifest(manifest_for(file, scan_cache()), file);
   if (auto it = plugins_.find(entry.info.name); it != plugins_.end())
     throw PluginLoadError(file.string() + ": duplicate plugin name '" + entry.info.name +
                           "', already loaded from " + it->second.info.library.string());
-  try {
-    auto parsed = nlohmann::json::parse(entry.info.params_schema);
-    if (!parsed.is_object()) throw std::runtime_error("not a JSON object");
-  } catch (const std::exception& e) {
-    throw PluginLoadError(file.string() + ": parameter schema of '" + entry.info.name +
-                          "' is not valid JSON: " + e.what());
-  }
-  entry.factory = &lib->get<PluginFactory>("docpipe_plugin_create");
-  entry.lib = std::move(lib);
   std::string name = entry.info.name;
   loaded_files_[file] = name;
   return plugins_.emplace(name, std::move(entry)).first->second.info;
 }
+
+const PluginRegistry::Entry& PluginRegistry::opened(const std::string& name) const {
+  auto it = plugins_.find(name);
+  if (it == plugins_.end()) throw ConfigError("unknown plugin '" + name + "'");
+  const Entry& e = it->second;
+  std::lock_guard<std::mutex> lock(*open_mutex_);
+  if (e.factory) return e;
+  const fs::path& file = e.info.library;
+  auto lib = std::make_shared<boost::dll::shared_library>();
+  boost::system::error_code bec;
+  lib->load(boost::dll::fs::path(file.string()),
+            boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, bec);
+  if (bec) {
+    // Boost.DLL says only "Bad file descriptor"; the loader says why.
+    const char* why = ::dlerror();
+    throw PluginLoadError(file.string() +
+                          ": cannot load plugin library: " + (why ? why : bec.message()));
+  }
+  if (!lib->has("docpipe_plugin_descriptor"))
+    throw PluginLoadError(file.string() +
+                          ": not a docpipe plugin: symbol 'docpipe_plugin_descriptor' is missing "
+                          "(build it with DOCPIPE_PLUGIN)");
+  check_descriptor_matches(lib->get<const PluginDescriptor>("docpipe_plugin_descriptor"), e.info);
+  if (!lib->has("docpipe_plugin_create"))
+    throw PluginLoadError(file.string() +
+                          ": not a docpipe plugin: symbol 'docpipe_plugin_create' is missing");
+  e.factory = &lib->get<PluginFactory>("docpipe_plugin_create");
+  e.lib = std::move(lib);
+  return e;
+}
+
+void PluginRegistry::open(const std::string& name) const { opened(name); }
 
 const PluginInfo* PluginRegistry::find(const std::string& name) const {
   auto it = plugins_.find(name);
@@ -154,24 +191,20 @@ std::vector<const PluginInfo*> PluginRegistry::of_kind(PluginKind kind) const {
 
 PluginInstance PluginRegistry::create(const std::string& name, const std::string& stage_id,
                                       const Params& params) const {
-  auto it = plugins_.find(name);
-  if (it == plugins_.end()) throw ConfigError("unknown plugin '" + name + "'");
-  const Entry& e = it->second;
+  const Entry& e = opened(name);
   PluginEnv env{stage_id, e.info.library, e.info.library.parent_path() / e.info.name};
-  // Whatever the plugin's constructor throws is turned into a host-owned
-  // ConfigError here: the exception object's vtable and what() may live in
-  // the plugin library, which is unloaded while the exception travels up
-  // (explain and convert own the registry in their frame), and a later
-  // what() would then jump into unmapped code.
+  // The plugin's constructor runs behind its entry point, which catches what
+  // it throws and hands the message over as a host-owned string: an
+  // exception object whose type lives in the plugin library must not travel
+  // into the host (issue 15: explain and convert unloaded the library while
+  // it did, and what() jumped into unmapped code).
   Plugin* raw = nullptr;
-  try {
-    raw = e.factory(env, params);
-  } catch (const std::exception& ex) {
-    throw ConfigError("stage '" + stage_id + "' (plugin '" + name +
-                      "') cannot start: " + std::string(ex.what()));
-  } catch (...) {
-    throw ConfigError("stage '" + stage_id + "' (plugin '" + name +
-                      "') cannot start: unknown exception");
+  std::string message;
+  const PluginStatus status = e.factory(env, params, &raw, &copy_message, &message);
+  if (status != PluginStatus::ok) {
+    if (message.empty())
+      message = "its entry point returned status " + std::to_string(static_cast<int>(status));
+    throw ConfigError("stage '" + stage_id + "' (plugin '" + name + "') cannot start: " + message);
   }
   if (!raw) throw Error("plugin '" + name + "' factory returned no instance");
   return PluginInstance(e.lib, std::unique_ptr<Plugin>(raw));

@@ -1,28 +1,24 @@
-// Finds, loads and checks plugin libraries. Built-in plugins and third-party
-// plugins take exactly this path: a directory scan, dlopen through Boost.DLL,
-// a descriptor check, then a factory call per instance.
+// Finds, checks and loads plugin libraries. Built-in plugins and third-party
+// plugins take exactly this path: a directory scan that reads each library's
+// manifest (through the scan cache) and refuses what this host cannot load,
+// then, only for a plugin a pipeline instantiates, dlopen through Boost.DLL,
+// a check that the library's descriptor is its manifest's, and a factory
+// call per instance.
 #pragma once
 
 #include <boost/dll/shared_library.hpp>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "docpipe/plugin.hpp"
+#include "host/plugin_manifest.hpp"
+#include "host/scan_cache.hpp"
 
 namespace docpipe::host {
-
-// A descriptor copied out of the library with its strings owned.
-struct PluginInfo {
-  std::string name, version, description, params_schema, formats;
-  PluginKind kind = PluginKind::transform;
-  bool batch = false;
-  unsigned abi_major = 0, abi_minor = 0;
-  std::filesystem::path library;
-  std::vector<std::string> format_list() const;  // formats split on ','
-};
 
 // A live plugin instance; keeps its library loaded for as long as it lives.
 class PluginInstance {
@@ -39,12 +35,21 @@ class PluginInstance {
 
 class PluginRegistry {
  public:
-  // Loads every shared library in the directory (not recursive). Libraries
-  // that fail to load are recorded in load_errors(), not thrown: one broken
-  // third-party plugin must not take down the others.
+  // The scan cache this registry reads and updates (default:
+  // ScanCache::default_file(); empty path: none). Set it before scanning.
+  void set_scan_cache(std::filesystem::path file);
+
+  // Registers every shared library in the directory (not recursive) from its
+  // manifest, without loading it. Libraries refused (no manifest, another
+  // ABI, a duplicate name) are recorded in load_errors(), not thrown: one
+  // broken third-party plugin must not take down the others.
   void load_directory(const std::filesystem::path& dir);
-  // Loads one library; throws PluginLoadError naming the file and the reason.
+  // Registers one library from its manifest, without loading it; throws
+  // PluginLoadError naming the file and the reason.
   const PluginInfo& load_library(const std::filesystem::path& file);
+  // Loads the plugin's code (the first call for each plugin; create() does
+  // it too) and checks it against the manifest; throws PluginLoadError.
+  void open(const std::string& name) const;
 
   const PluginInfo* find(const std::string& name) const;
   // Up to three known plugin names closest to `name` (edit distance).
@@ -53,7 +58,10 @@ class PluginRegistry {
   std::vector<const PluginInfo*> of_kind(PluginKind kind) const;
   const std::vector<std::string>& load_errors() const { return load_errors_; }
 
-  // Creates an instance; `params` must already be validated.
+  // Creates an instance; `params` must already be validated. Loads the
+  // library first if needed. Whatever the constructor threw arrives as a
+  // status and a message (nothing crosses the boundary) and is thrown here as
+  // a ConfigError naming the stage and the plugin.
   PluginInstance create(const std::string& name, const std::string& stage_id,
                         const Params& params) const;
 
@@ -64,10 +72,18 @@ class PluginRegistry {
  private:
   struct Entry {
     PluginInfo info;
-    std::shared_ptr<boost::dll::shared_library> lib;
-    PluginFactory* factory = nullptr;
+    // Set by open(), once, under open_mutex_: instances may be created from
+    // several threads.
+    mutable std::shared_ptr<boost::dll::shared_library> lib;
+    mutable PluginFactory* factory = nullptr;
   };
+  const PluginInfo& add_library(const std::filesystem::path& file);  // load_library, unsaved
+  const Entry& opened(const std::string& name) const;
+  ScanCache& scan_cache();
+
   std::map<std::string, Entry> plugins_;
+  std::unique_ptr<std::mutex> open_mutex_ = std::make_unique<std::mutex>();
+  std::unique_ptr<ScanCache> scan_cache_;
   std::map<std::filesystem::path, std::string> loaded_files_;
   std::vector<std::string> load_errors_;
 };
