@@ -1,9 +1,8 @@
 #include "metadata_rules.hpp"
 
 #include <docpipe/error.hpp>
+#include <docpipe/kit/data_files.hpp>
 #include <docpipe/text.hpp>
-
-#include "data_files.hpp"
 
 namespace docpipe::structure {
 
@@ -23,15 +22,15 @@ void fill(std::optional<std::string>& field, const std::optional<std::string>& v
 
 MetadataConfig MetadataConfig::from_data_dir(const std::filesystem::path& dir) {
   MetadataConfig c;
-  auto j = load_json(dir / "doc_types.json");
+  auto j = kit::read_json_file(dir / "doc_types.json");
   for (const auto& t : j.at("doc_types"))
     c.doc_types.push_back({t.at("type").get<std::string>(),
                            t.value("words", std::vector<std::string>{}),
                            t.value("cues", std::vector<std::string>{})});
-  c.org_patterns = load_word_list(dir / "org_patterns.txt");
-  c.org_names = load_json(dir / "org_names.json");
-  c.site_suffixes = load_word_list(dir / "site_suffixes.txt");
-  c.title_suffixes = load_word_list(dir / "title_suffixes.txt");
+  c.org_patterns = kit::read_list_file(dir / "org_patterns.txt");
+  c.org_names = kit::read_json_file(dir / "org_names.json");
+  c.site_suffixes = kit::read_list_file(dir / "site_suffixes.txt");
+  c.title_suffixes = kit::read_list_file(dir / "title_suffixes.txt");
   return c;
 }
 
@@ -58,7 +57,7 @@ std::optional<std::string> MetadataExtractor::find_org(std::string_view text) co
   std::optional<std::pair<std::size_t, std::string>> best;
   for (const auto& re : org_)
     if (auto m = re.find(text); m && (!best || m->begin() < best->first))
-      best = {m->begin(), std::string(m->view(text))};
+      best = {m->begin(), std::string(m->group(text))};
   if (auto m = orgs_.find(text); m && (!best || m->begin < best->first)) best = {m->begin, m->name};
   if (!best) return std::nullopt;
   return best->second;
@@ -105,7 +104,7 @@ std::optional<std::string> MetadataExtractor::full_form(const Document& doc,
     if (b.kind != BlockKind::paragraph || ++seen > 3) continue;
     for (const auto& re : org_)
       for (const auto& m : re.find_all(b.text)) {
-        std::string name(m.view(b.text));
+        std::string name(m.group(b.text));
         if (text::ends_with(name, *level) || text::ends_with(name, *level + "员会")) return name;
       }
   }

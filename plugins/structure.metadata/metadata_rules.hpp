@@ -3,6 +3,7 @@
 // `signature` and the title line moves out of the body.
 #pragma once
 
+#include <docpipe/kit/regex.hpp>
 #include <docpipe/model.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -11,7 +12,6 @@
 #include <vector>
 
 #include "org_finder.hpp"
-#include "pcre_regex.hpp"
 #include "period_parser.hpp"
 #include "signature_finder.hpp"
 #include "title_finder.hpp"
@@ -57,7 +57,7 @@ class MetadataExtractor {
 
  private:
   MetadataConfig cfg_;
-  std::vector<Regex> org_;
+  std::vector<kit::Regex> org_;
   OrgFinder orgs_;
   PeriodParser periods_;
   TitleFinder titles_;

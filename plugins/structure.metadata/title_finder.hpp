@@ -2,13 +2,12 @@
 // said about itself) and moves it out of the body into metadata.title.
 #pragma once
 
+#include <docpipe/kit/regex.hpp>
 #include <docpipe/model.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "pcre_regex.hpp"
 
 namespace docpipe::structure {
 
@@ -41,7 +40,7 @@ class TitleFinder {
 
  private:
   TitleConfig cfg_;
-  std::vector<Regex> suffixes_;
+  std::vector<kit::Regex> suffixes_;
 };
 
 }  // namespace docpipe::structure

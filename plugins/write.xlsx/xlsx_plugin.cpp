@@ -22,10 +22,10 @@ fs::path scratch_path() {
 class XlsxWriter final : public docpipe::BatchWriter {
  public:
   XlsxWriter(const docpipe::PluginEnv&, const docpipe::Params& p) {
-    opts_.chart_organizations = p.get<int>("chart_organizations", 20);
-    opts_.figure_context = p.get<int>("figure_context", 30);
-    opts_.chinese = p.get<std::string>("locale", "zh") != "en";
-    const auto cleaning = p.get<std::string>("cleaning", "rules");
+    opts_.chart_organizations = p.get<int>("chart_organizations");
+    opts_.figure_context = p.get<int>("figure_context");
+    opts_.chinese = p.get<std::string>("locale") != "en";
+    const auto cleaning = p.get<std::string>("cleaning");
     opts_.cleaning = cleaning == "edits"  ? docpipe::xlsx::CleaningRows::edits
                      : cleaning == "none" ? docpipe::xlsx::CleaningRows::none
                                           : docpipe::xlsx::CleaningRows::rules;

@@ -12,6 +12,7 @@
 
 #include <docpipe/json.hpp>
 #include <docpipe/plugin.hpp>
+#include <docpipe/schema_defaults.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -49,7 +50,8 @@ int run(int argc, char** argv) {
   if (!desc || !create) throw std::runtime_error("not a docpipe plugin: " + std::string(argv[1]));
 
   docpipe::PluginEnv env{"test", argv[1], argv[2]};
-  std::unique_ptr<docpipe::Plugin> plugin(create(env, docpipe::Params(json::parse(argv[3]))));
+  std::unique_ptr<docpipe::Plugin> plugin(
+      create(env, docpipe::params_with_defaults(desc->params_schema, json::parse(argv[3]))));
   const fs::path out = argv[4];
   std::vector<fs::path> inputs(argv + 5, argv + argc);
 
@@ -61,7 +63,8 @@ int run(int argc, char** argv) {
     // As the host does: a writer that summarizes gets each document as its
     // summary, after a trip through JSON text (the worker pipe and ledger).
     // A separate instance summarizes, as a worker's would.
-    std::unique_ptr<docpipe::Plugin> summarizer(create(env, docpipe::Params(json::parse(argv[3]))));
+    std::unique_ptr<docpipe::Plugin> summarizer(
+        create(env, docpipe::params_with_defaults(desc->params_schema, json::parse(argv[3]))));
     const bool summaries = desc->abi_minor >= 1 && batch->summarizes();
     for (const auto& in : inputs) {
       docpipe::DocumentStatus status{"ok", "", 0.5};

@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include <docpipe/plugin.hpp>
+#include <docpipe/schema_defaults.hpp>
 #include <docpipe/text.hpp>
 #include <filesystem>
 #include <fstream>
@@ -253,7 +254,9 @@ class JsonWriterPlugin : public ::testing::Test {
     void* lib = dlopen(WRITERS_PLUGIN_DIR "/docpipe_write_json.so", RTLD_NOW | RTLD_LOCAL);
     EXPECT_NE(lib, nullptr) << dlerror();
     auto* create = reinterpret_cast<PluginFactory*>(dlsym(lib, "docpipe_plugin_create"));
-    std::unique_ptr<Plugin> plugin(create(PluginEnv{}, Params(nlohmann::json::parse(params))));
+    auto* desc = static_cast<const PluginDescriptor*>(dlsym(lib, "docpipe_plugin_descriptor"));
+    std::unique_ptr<Plugin> plugin(create(
+        PluginEnv{}, params_with_defaults(desc->params_schema, nlohmann::json::parse(params))));
     fs::path target =
         fs::temp_directory_path() / ("docpipe-json-test-" + std::to_string(::getpid()) + ".json");
     OutputFile out(target, target.string() + ".tmp");

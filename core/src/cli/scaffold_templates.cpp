@@ -122,7 +122,7 @@ namespace @IDENT@ {
 @CLASS@::@CLASS@(const docpipe::PluginEnv&, const docpipe::Params& params)
     // The schema gives `replace` a default, which the host fills in, so it is
     // always there: require() throws a ConfigError naming it otherwise.
-    : replace_(params.require<std::map<std::string, std::string>>("replace")) {}
+    : replace_(params.get<std::map<std::string, std::string>>("replace")) {}
 
 void @CLASS@::apply(docpipe::Document& doc) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
@@ -324,7 +324,7 @@ std::string render(const docpipe::Document& doc, bool with_title) {
 }
 
 @CLASS@::@CLASS@(const docpipe::PluginEnv&, const docpipe::Params& params)
-    : title_(params.get<bool>("title", true)) {}
+    : title_(params.get<bool>("title")) {}
 
 void @CLASS@::write(const docpipe::Document& doc, docpipe::OutputFile& out) {
   out.write(render(doc, title_));
