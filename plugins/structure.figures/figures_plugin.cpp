@@ -16,8 +16,7 @@ docpipe::structure::FigureWords words(const docpipe::PluginEnv& env, const docpi
 class FiguresTransform final : public docpipe::Transform {
  public:
   FiguresTransform(const docpipe::PluginEnv& env, const docpipe::Params& p)
-      : finder_(words(env, p),
-                static_cast<std::size_t>(p.get<int>("max_quantities"))) {}
+      : finder_(words(env, p), static_cast<std::size_t>(p.get<int>("max_quantities"))) {}
   void apply(docpipe::Document& doc) override { finder_.apply(doc); }
 
  private:

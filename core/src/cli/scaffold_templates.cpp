@@ -339,11 +339,15 @@ constexpr std::string_view kWriterTest =
 #include <fstream>
 #include <sstream>
 
+#include <docpipe/schema_defaults.hpp>
+
 #include "@IDENT@.hpp"
 #include "check.hpp"
 
 int main() {
-  @IDENT@::@CLASS@ writer(docpipe::PluginEnv{}, docpipe::Params{});
+  // The parameters the host would pass: the schema's defaults.
+  @IDENT@::@CLASS@ writer(docpipe::PluginEnv{},
+                          docpipe::params_with_defaults(@IDENT@::kParamsSchema));
   docpipe::Document doc;
   doc.metadata.title = "工作总结";
   doc.blocks.resize(2);
