@@ -394,6 +394,17 @@ void resolve_pipeline(Pipeline& p, PluginRegistry& registry) {
   // they are made absolute: the hash must not depend on where the checkout
   // is (the named files' contents are hashed by data_files_hash).
   p.merged = canonical_json(p);
+  // A pipeline that lists no readers gets every reader with its schema's
+  // defaults (DocumentProcessor); those defaults shape documents too.
+  if (p.readers.empty()) {
+    json readers = json::array();
+    for (const auto* info : registry.of_kind(PluginKind::reader)) {
+      json with = json::object();
+      apply_schema_defaults(json::parse(info->params_schema), with);
+      readers.push_back({{"reader", info->name}, {"with", with}});
+    }
+    p.merged["unlisted_readers"] = readers;
+  }
   for (auto& s : p.readers) resolve_paths(s.use, s.with, s.origin);
   for (auto& s : p.stages) resolve_paths(s.use, s.with, s.origin);
   for (auto& o : p.outputs) resolve_paths(o.use, o.with, o.origin);
