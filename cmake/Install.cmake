@@ -6,9 +6,10 @@
 #   P/bin/docpipe
 #   P/bin/docpipe-plugin-manifest              writes a plugin's manifest at build time
 #   P/lib/libdocpipe.so*                       the SDK library (docpipe::sdk)
+#   P/lib/libdocpipe_kit.so*                   the plugin kit (docpipe::kit)
 #   P/lib/docpipe/plugins/*.so, <name>/        built-in plugins and their data
 #   P/lib/docpipe/plugins/*.plugin.json        their manifests
-#   P/include/docpipe/*.hpp                    the public SDK headers
+#   P/include/docpipe/*.hpp, kit/*.hpp         the public SDK and kit headers
 #   P/share/docpipe/{schemas,pipelines}/       looked up as <exe>/../share/docpipe
 #   P/share/docpipe/examples/plugins/          example plugin projects
 #   P/share/doc/docpipe/plugins.md             the plugin guide
@@ -37,7 +38,8 @@ endforeach()
 set_target_properties(docpipe_core PROPERTIES EXPORT_NAME sdk)
 target_compile_features(docpipe_core INTERFACE cxx_std_20)
 
-install(TARGETS docpipe_core EXPORT docpipeTargets
+set_target_properties(docpipe_kit PROPERTIES EXPORT_NAME kit)
+install(TARGETS docpipe_core docpipe_kit EXPORT docpipeTargets
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 # The CLI is exported too (docpipe::docpipe), so a plugin project's tests can

@@ -7,6 +7,7 @@
 // not depend on what else the (shared) machine is running.
 #include <cstdio>
 #include <ctime>
+#include <docpipe/schema_defaults.hpp>
 #include <docpipe/text.hpp>
 #include <filesystem>
 #include <fstream>
@@ -49,11 +50,11 @@ Document read_lines(const fs::path& p, std::size_t& bytes) {
 }
 
 template <class T>
-std::unique_ptr<Transform> make(const char* name) {
+std::unique_ptr<Transform> make(const char* name, const char* schema) {
   PluginEnv env;
   env.stage_id = name;
   env.data_dir = fs::path(DOCPIPE_PLUGIN_SOURCE_DIR) / name;
-  return std::make_unique<T>(env, Params());
+  return std::make_unique<T>(env, params_with_defaults(schema));
 }
 
 }  // namespace
@@ -81,15 +82,21 @@ int main(int argc, char** argv) {
   for (auto& f : files) docs.push_back(read_lines(f, bytes));
 
   std::vector<std::pair<const char*, std::unique_ptr<Transform>>> stages;
-  stages.emplace_back("clean.boilerplate", make<clean::BoilerplateCleaner>("clean.boilerplate"));
-  stages.emplace_back("clean.watermark", make<clean::WatermarkCleaner>("clean.watermark"));
-  stages.emplace_back("clean.pinyin", make<clean::PinyinCleaner>("clean.pinyin"));
-  stages.emplace_back("clean.t2s", make<clean::T2sConverter>("clean.t2s"));
-  stages.emplace_back("clean.despin", make<clean::Despinner>("clean.despin"));
-  stages.emplace_back("clean.mojibake", make<clean::MojibakeRepairer>("clean.mojibake"));
-  stages.emplace_back("clean.lines", make<clean::LineCleaner>("clean.lines"));
-  stages.emplace_back("clean.dedupe", make<clean::Deduplicator>("clean.dedupe"));
-  stages.emplace_back("clean.placeholders", make<clean::PlaceholderCounter>("clean.placeholders"));
+  stages.emplace_back("clean.boilerplate", make<clean::BoilerplateCleaner>(
+                                               "clean.boilerplate", clean::kBoilerplateSchema));
+  stages.emplace_back("clean.watermark",
+                      make<clean::WatermarkCleaner>("clean.watermark", clean::kWatermarkSchema));
+  stages.emplace_back("clean.pinyin",
+                      make<clean::PinyinCleaner>("clean.pinyin", clean::kPinyinSchema));
+  stages.emplace_back("clean.t2s", make<clean::T2sConverter>("clean.t2s", clean::kT2sSchema));
+  stages.emplace_back("clean.despin", make<clean::Despinner>("clean.despin", clean::kDespinSchema));
+  stages.emplace_back("clean.mojibake",
+                      make<clean::MojibakeRepairer>("clean.mojibake", clean::kMojibakeSchema));
+  stages.emplace_back("clean.lines", make<clean::LineCleaner>("clean.lines", clean::kLinesSchema));
+  stages.emplace_back("clean.dedupe",
+                      make<clean::Deduplicator>("clean.dedupe", clean::kDedupeSchema));
+  stages.emplace_back("clean.placeholders", make<clean::PlaceholderCounter>(
+                                                "clean.placeholders", clean::kPlaceholdersSchema));
 
   auto cpu_now = [] {
     timespec ts{};

@@ -1,8 +1,8 @@
 #include "boilerplate.hpp"
 
 #include <algorithm>
-#include <docpipe/clean/data_files.hpp>
-#include <docpipe/clean/textutil.hpp>
+#include <docpipe/kit/data_files.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
 #include <set>
 
@@ -17,14 +17,14 @@ bool is_word_processor_file(const std::string& format) {
 
 namespace t = docpipe::text;
 
-void fill(Trie& trie, const std::vector<std::string>& words) {
+void fill(kit::Trie& trie, const std::vector<std::string>& words) {
   for (const auto& w : words) trie.insert(w, 1);
 }
 
 std::vector<std::string> merged(const nlohmann::json& rules, const char* key, const Params& params,
                                 const std::string& extra_key) {
-  auto out = json_strings(rules, key);
-  for (auto& s : param_strings(params, extra_key)) out.push_back(std::move(s));
+  auto out = kit::json_strings(rules, key);
+  for (auto& s : params.get<std::vector<std::string>>(extra_key)) out.push_back(std::move(s));
   return out;
 }
 
@@ -52,50 +52,52 @@ BoilerplateCleaner::BoilerplateCleaner(const PluginEnv& env, const Params& param
       bare_section_label_("(?!)"),
       piece_prefix_("(?!)"),
       piece_suffix_("(?!)") {
-  auto rules = read_json_file(data_file(env, "boilerplate_rules.json"));
-  head_lines_ = params.get<int>("head_lines", 30);
-  tail_lines_ = params.get<int>("tail_lines", 10);
-  max_chrome_chars_ = params.get<int>("max_chrome_chars", 40);
+  auto rules = kit::read_json_file(kit::data_file(env, "boilerplate_rules.json"));
+  head_lines_ = params.get<int>("head_lines");
+  tail_lines_ = params.get<int>("tail_lines");
+  max_chrome_chars_ = params.get<int>("max_chrome_chars");
   fill(nav_words_, merged(rules, "nav_words", params, "extra_nav_words"));
   fill(paywall_, merged(rules, "paywall_phrases", params, "extra_paywall_phrases"));
   fill(paywall_hints_, merged(rules, "paywall_hints", params, "extra_paywall_hints"));
   fill(share_, merged(rules, "share_phrases", params, "extra_share_phrases"));
   fill(copyright_, merged(rules, "copyright_phrases", params, "extra_copyright_phrases"));
   fill(spam_, merged(rules, "spam_phrases", params, "extra_spam_phrases"));
-  fill(contact_words_, json_strings(rules, "contact_words"));
-  fill(pager_, json_strings(rules, "pager_prefixes"));
-  fill(breadcrumb_starts_, json_strings(rules, "breadcrumb_starts"));
+  fill(contact_words_, kit::json_strings(rules, "contact_words"));
+  fill(pager_, kit::json_strings(rules, "pager_prefixes"));
+  fill(breadcrumb_starts_, kit::json_strings(rules, "breadcrumb_starts"));
   for (const auto& s : merged(rules, "site_suffixes", params, "extra_site_suffixes"))
     site_suffixes_.push_back(t::to_u32(s));
-  breadcrumb_separators_ = json_strings(rules, "breadcrumb_separators");
+  breadcrumb_separators_ = kit::json_strings(rules, "breadcrumb_separators");
 
   // A crawl timestamp: optional label, a date, an optional time of day, then
   // nothing but page metadata ("来源: ... 作者: ...").
-  timestamp_ =
-      Regex("^(?:(" + regex_alternation(json_strings(rules, "published_labels")) +
-            ")\\s*[:：]?\\s*)?(\\d{4})\\s*([-/.年])\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
-            "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?)?(.*)$");
-  meta_rest_ = Regex("^(?:\\s*(?:" + regex_alternation(json_strings(rules, "meta_labels")) +
-                     ")\\s*[:：]?\\s*\\S*)*\\s*$");
-  tag_line_ = Regex("^(?:" + regex_alternation(json_strings(rules, "tag_prefixes")) +
-                    ")\\s*[:：]\\s*(.*)$");
-  phone_or_id_ = Regex(
+  timestamp_ = kit::Regex(
+      "^(?:(" + kit::regex_alternation(kit::json_strings(rules, "published_labels")) +
+      ")\\s*[:：]?\\s*)?(\\d{4})\\s*([-/.年])\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
+      "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?)?(.*)$");
+  meta_rest_ =
+      kit::Regex("^(?:\\s*(?:" + kit::regex_alternation(kit::json_strings(rules, "meta_labels")) +
+                 ")\\s*[:：]?\\s*\\S*)*\\s*$");
+  tag_line_ = kit::Regex("^(?:" + kit::regex_alternation(kit::json_strings(rules, "tag_prefixes")) +
+                         ")\\s*[:：]\\s*(.*)$");
+  phone_or_id_ = kit::Regex(
       "(?:(?<!\\d)1[3-9]\\d{9}(?!\\d)|(?:QQ|qq|微信|VX|vx|wx|V信)\\s*[:：号]?\\s*[A-Za-z0-9_-]{5,}"
       ")");
-  domain_ = Regex(
+  domain_ = kit::Regex(
       "^(?:https?://)?(?:[A-Za-z0-9-]+\\.)+(?:com|cn|net|org|cc|top|info|xyz|vip|me|io)(?:/\\S*)?$",
       true);
-  for (const auto& p : param_strings(params, "extra_patterns")) extra_patterns_.emplace_back(p);
+  for (const auto& p : params.get<std::vector<std::string>>("extra_patterns"))
+    extra_patterns_.emplace_back(p);
   load_page_rules(rules, params);
 }
 
-bool BoilerplateCleaner::contains_any(const std::u32string& u, const Trie& trie) {
+bool BoilerplateCleaner::contains_any(const std::u32string& u, const kit::Trie& trie) {
   for (std::size_t i = 0; i < u.size(); ++i)
     if (trie.longest_at(u, i).length) return true;
   return false;
 }
 
-std::size_t BoilerplateCleaner::count_distinct(const std::u32string& u, const Trie& trie) {
+std::size_t BoilerplateCleaner::count_distinct(const std::u32string& u, const kit::Trie& trie) {
   std::set<std::u32string_view> seen;
   for (std::size_t i = 0; i < u.size();) {
     auto hit = trie.longest_at(u, i);
@@ -109,7 +111,7 @@ std::size_t BoilerplateCleaner::count_distinct(const std::u32string& u, const Tr
   return seen.size();
 }
 
-bool BoilerplateCleaner::starts_with_any(const std::u32string& u, const Trie& trie) {
+bool BoilerplateCleaner::starts_with_any(const std::u32string& u, const kit::Trie& trie) {
   return trie.longest_at(u, 0).length > 0;
 }
 
@@ -123,7 +125,7 @@ bool BoilerplateCleaner::is_contact(const std::string& line, const std::u32strin
   // An account id: a run of 4+ ASCII letters/digits (QQ number, WeChat id).
   std::size_t run = 0, best = 0;
   for (char32_t c : u) {
-    run = is_ascii_alnum(c) ? run + 1 : 0;
+    run = kit::is_ascii_alnum(c) ? run + 1 : 0;
     best = std::max(best, run);
   }
   return emoji || phone_or_id_.contains(line) || best >= 4;
@@ -203,8 +205,8 @@ bool BoilerplateCleaner::is_breadcrumb(const std::string& line) const {
     bool last = k + 1 == segs.size();
     std::size_t limit = (!last || trailing_separator) ? 10 : 60;
     if (seg.empty() || seg.size() > limit) return false;
-    if (std::any_of(seg.begin(), seg.end(), is_sentence_end)) return false;
-    if (count_han(seg) > 0 && k < short_needed) ++han_segments;
+    if (std::any_of(seg.begin(), seg.end(), kit::is_sentence_end)) return false;
+    if (kit::count_han(seg) > 0 && k < short_needed) ++han_segments;
   }
   if (segs.size() >= 3 || trailing_separator) return han_segments >= 2;
   // Two segments: only when the first is the site or a navigation word.
@@ -234,7 +236,8 @@ void BoilerplateCleaner::mark_chrome_runs(const Document& doc, std::vector<std::
   // The first line, a section label (校园新闻) above the chrome, is chrome too.
   if (end > 1 && rule[0].empty() && !rule[1].empty()) {
     auto u = t::to_u32(t::trim(doc.blocks[0].text));
-    if (!u.empty() && u.size() <= 6 && count_han(u) == u.size()) rule[0] = "boilerplate.widget";
+    if (!u.empty() && u.size() <= 6 && kit::count_han(u) == u.size())
+      rule[0] = "boilerplate.widget";
   }
   bool changed = true;
   while (changed) {
@@ -252,7 +255,7 @@ void BoilerplateCleaner::mark_chrome_runs(const Document& doc, std::vector<std::
         changed = true;
         continue;
       }
-      if (u.empty() || u.size() > kScrapChars || count_han(u) > 4) continue;
+      if (u.empty() || u.size() > kScrapChars || kit::count_han(u) > 4) continue;
       if (doc.blocks[i].kind == BlockKind::heading) continue;
       rule[i] = "boilerplate.widget";
       changed = true;
@@ -263,7 +266,7 @@ void BoilerplateCleaner::mark_chrome_runs(const Document& doc, std::vector<std::
 bool BoilerplateCleaner::is_site_name(const std::string& line) const {
   if (domain_.full_match(line)) return true;
   auto u = t::to_u32(line);
-  if (u.empty() || u.size() > 16 || count_han(u) != u.size()) return false;
+  if (u.empty() || u.size() > 16 || kit::count_han(u) != u.size()) return false;
   for (const auto& suffix : site_suffixes_)
     if (u.size() > suffix.size() && u.compare(u.size() - suffix.size(), suffix.size(), suffix) == 0)
       return true;
@@ -271,7 +274,7 @@ bool BoilerplateCleaner::is_site_name(const std::string& line) const {
 }
 
 std::optional<std::string> BoilerplateCleaner::published_iso(const std::string& line) const {
-  Match m;
+  kit::Match m;
   if (!timestamp_.search(line, m)) return std::nullopt;
   bool labelled = m.groups[1].matched();
   bool has_time = m.groups[6].matched();
@@ -300,14 +303,14 @@ std::optional<std::string> BoilerplateCleaner::published_iso(const std::string& 
 bool BoilerplateCleaner::is_report_date(const std::string& line) const {
   // "时间：2019年1月2日" or "日期：2019.1.2" alone at the end of a report is its
   // own date; a crawl stamp carries a time of day or other page metadata.
-  Match m;
+  kit::Match m;
   if (!timestamp_.search(line, m) || m.groups[6].matched()) return false;
   auto label = m.group(line, 1);
   return (label == "时间" || label == "日期") && t::trim(m.group(line, 9)).empty();
 }
 
 std::vector<std::string> BoilerplateCleaner::tags_of(const std::string& line) const {
-  Match m;
+  kit::Match m;
   std::vector<std::string> tags;
   if (!tag_line_.search(line, m)) return tags;
   std::string cur;
@@ -476,7 +479,7 @@ void BoilerplateCleaner::apply(Document& doc) {
     }
     // Back to front: the topmost naming of the shared file is kept.
     for (const auto& re : shared_file_title_)
-      if (Match m; re.search(text, m) && !t::trim(m.group(text, 1)).empty()) {
+      if (kit::Match m; re.search(text, m) && !t::trim(m.group(text, 1)).empty()) {
         doc.source.properties["shared_file_title"] = t::trim(m.group(text, 1));
         break;
       }
@@ -488,11 +491,11 @@ void BoilerplateCleaner::apply(Document& doc) {
   }
   std::vector<bool> gone(n);
   for (std::size_t k = 0; k < n; ++k) gone[k] = !rule[k].empty();
-  remove_blocks(doc, gone, rule);
+  kit::remove_blocks(doc, gone, rule);
   if (removed) {
     doc.set_flag("boilerplate_removed");
     doc.diagnose(Level::info,
-                 "boilerplate_removed: removed " + plural(removed, "site-chrome line"));
+                 "boilerplate_removed: removed " + kit::plural(removed, "site-chrome line"));
   }
 }
 

@@ -9,9 +9,9 @@
 // says what they are. docs/cleaning.md lists every rule with an example.
 #pragma once
 
-#include <docpipe/clean/blocks.hpp>
-#include <docpipe/clean/regex.hpp>
-#include <docpipe/clean/trie.hpp>
+#include <docpipe/kit/regex.hpp>
+#include <docpipe/kit/remove_blocks.hpp>
+#include <docpipe/kit/trie.hpp>
 #include <docpipe/plugin.hpp>
 #include <optional>
 #include <string>
@@ -72,7 +72,7 @@ class BoilerplateCleaner final : public Transform {
  private:
   struct RuleRegex {
     std::string rule;
-    Regex re;
+    kit::Regex re;
     int keep_group = 0;  // a span rule may keep one group of its match (**x** -> x)
   };
   // Span rules that apply anywhere (page footers, source notice, scrape junk).
@@ -101,34 +101,34 @@ class BoilerplateCleaner final : public Transform {
   std::optional<std::string> published_iso(const std::string& line) const;
   bool is_report_date(const std::string& line) const;
   std::vector<std::string> tags_of(const std::string& line) const;
-  static bool contains_any(const std::u32string& u, const Trie& t);
+  static bool contains_any(const std::u32string& u, const kit::Trie& t);
   // How many different entries of `t` occur in u.
-  static std::size_t count_distinct(const std::u32string& u, const Trie& t);
-  static bool starts_with_any(const std::u32string& u, const Trie& t);
+  static std::size_t count_distinct(const std::u32string& u, const kit::Trie& t);
+  static bool starts_with_any(const std::u32string& u, const kit::Trie& t);
 
   int head_lines_ = 8;
   int tail_lines_ = 10;
   int max_chrome_chars_ = 40;
-  Trie spam_;  // words of spam injected into hijacked pages (adult, gambling)
-  Trie nav_words_, paywall_, paywall_hints_, share_, copyright_, contact_words_, pager_,
+  kit::Trie spam_;  // words of spam injected into hijacked pages (adult, gambling)
+  kit::Trie nav_words_, paywall_, paywall_hints_, share_, copyright_, contact_words_, pager_,
       breadcrumb_starts_, tag_prefixes_;
   std::vector<std::u32string> site_suffixes_;
   std::vector<std::string> breadcrumb_separators_;
-  Regex timestamp_;
-  Regex meta_rest_;
-  Regex tag_line_;
-  Regex phone_or_id_;
-  Regex domain_;
-  std::vector<Regex> extra_patterns_;
+  kit::Regex timestamp_;
+  kit::Regex meta_rest_;
+  kit::Regex tag_line_;
+  kit::Regex phone_or_id_;
+  kit::Regex domain_;
+  std::vector<kit::Regex> extra_patterns_;
   // Chrome that names the shared file (….docx_第1页, 《….docx》由会员分享):
   // group 1 is its title, kept in source.properties["shared_file_title"].
-  std::vector<Regex> shared_file_title_;
+  std::vector<kit::Regex> shared_file_title_;
   PageMetaReader page_meta_;
   SeoIntroFinder seo_;
-  Trie chrome_phrases_;
+  kit::Trie chrome_phrases_;
   std::vector<RuleRegex> line_patterns_, inline_patterns_;
   std::vector<std::pair<std::string, std::string>> meta_fields_;  // label -> source property
-  Regex section_label_, bare_section_label_, piece_prefix_, piece_suffix_;
+  kit::Regex section_label_, bare_section_label_, piece_prefix_, piece_suffix_;
 };
 
 }  // namespace docpipe::clean

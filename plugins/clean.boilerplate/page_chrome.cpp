@@ -3,9 +3,9 @@
 // anti-scrape junk), section and piece labels, SEO intros. boilerplate.cpp
 // judges whole lines by zone and calls these.
 #include <algorithm>
-#include <docpipe/clean/blocks.hpp>
-#include <docpipe/clean/data_files.hpp>
-#include <docpipe/clean/textutil.hpp>
+#include <docpipe/kit/data_files.hpp>
+#include <docpipe/kit/remove_blocks.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
 
 #include "boilerplate.hpp"
@@ -36,51 +36,56 @@ int piece_number(std::string_view s) {
   return value + (digit < 0 ? 0 : digit);
 }
 
-bool is_symbol(char32_t c) { return c > 0x20 && c < 0x7F && !is_ascii_alnum(c); }
+bool is_symbol(char32_t c) { return c > 0x20 && c < 0x7F && !kit::is_ascii_alnum(c); }
 
 }  // namespace
 
 void BoilerplateCleaner::load_page_rules(const nlohmann::json& rules, const Params& params) {
-  auto labels = json_strings(rules, "meta_labels");
-  for (auto& l : param_strings(params, "extra_meta_labels")) labels.push_back(std::move(l));
-  page_meta_ = PageMetaReader(labels, json_strings(rules, "colonless_meta_labels"), 40);
+  auto labels = kit::json_strings(rules, "meta_labels");
+  for (auto& l : params.get<std::vector<std::string>>("extra_meta_labels"))
+    labels.push_back(std::move(l));
+  page_meta_ = PageMetaReader(labels, kit::json_strings(rules, "colonless_meta_labels"), 40);
   if (rules.contains("page_meta_fields"))
     for (const auto& [label, field] : rules.at("page_meta_fields").items())
       meta_fields_.emplace_back(label, field.get<std::string>());
 
-  auto strong = json_strings(rules, "seo_markers_strong");
-  for (auto& m : param_strings(params, "extra_seo_markers")) strong.push_back(std::move(m));
-  seo_ = SeoIntroFinder(strong, json_strings(rules, "seo_markers_weak"));
+  auto strong = kit::json_strings(rules, "seo_markers_strong");
+  for (auto& m : params.get<std::vector<std::string>>("extra_seo_markers"))
+    strong.push_back(std::move(m));
+  seo_ = SeoIntroFinder(strong, kit::json_strings(rules, "seo_markers_weak"));
 
-  for (const auto& w : json_strings(rules, "chrome_phrases")) chrome_phrases_.insert(w, 1);
-  for (const auto& w : param_strings(params, "extra_chrome_phrases")) chrome_phrases_.insert(w, 1);
+  for (const auto& w : kit::json_strings(rules, "chrome_phrases")) chrome_phrases_.insert(w, 1);
+  for (const auto& w : params.get<std::vector<std::string>>("extra_chrome_phrases"))
+    chrome_phrases_.insert(w, 1);
   auto rule_regexes = [&](const char* key, std::vector<RuleRegex>& out) {
     if (!rules.contains(key)) return;
     for (const auto& r : rules.at(key))
-      out.push_back({r.at("rule").get<std::string>(), Regex(r.at("pattern").get<std::string>()),
-                     r.value("keep_group", 0)});
+      out.push_back({r.at("rule").get<std::string>(),
+                     kit::Regex(r.at("pattern").get<std::string>()), r.value("keep_group", 0)});
   };
   rule_regexes("chrome_line_patterns", line_patterns_);
-  for (const auto& p : json_strings(rules, "shared_file_title_patterns"))
+  for (const auto& p : kit::json_strings(rules, "shared_file_title_patterns"))
     shared_file_title_.emplace_back(p);
   rule_regexes("inline_chrome_patterns", inline_patterns_);
-  for (const auto& p : param_strings(params, "extra_inline_patterns"))
-    inline_patterns_.push_back({"boilerplate.inline_pattern", Regex(p)});
+  for (const auto& p : params.get<std::vector<std::string>>("extra_inline_patterns"))
+    inline_patterns_.push_back({"boilerplate.inline_pattern", kit::Regex(p)});
 
-  auto labels_all = json_strings(rules, "section_labels");
-  for (auto& l : param_strings(params, "extra_section_labels")) labels_all.push_back(std::move(l));
-  auto bare = json_strings(rules, "bare_section_labels");
+  auto labels_all = kit::json_strings(rules, "section_labels");
+  for (auto& l : params.get<std::vector<std::string>>("extra_section_labels"))
+    labels_all.push_back(std::move(l));
+  auto bare = kit::json_strings(rules, "bare_section_labels");
   // 【概述】 alone, 导语 alone (a bare label only from the shorter list: 引言
   // alone may be a real heading), 导语：… as a prefix.
-  bare_section_label_ = Regex("^\\s*(?:[【\\[](?:" + regex_alternation(labels_all) +
-                              ")[】\\]]|(?:" + regex_alternation(bare) + "))\\s*[:：]?\\s*$");
-  section_label_ =
-      Regex("^\\s*[【\\[]?(?:" + regex_alternation(labels_all) + ")[】\\]]?\\s*[:：]\\s*(?=\\S)");
+  bare_section_label_ =
+      kit::Regex("^\\s*(?:[【\\[](?:" + kit::regex_alternation(labels_all) +
+                 ")[】\\]]|(?:" + kit::regex_alternation(bare) + "))\\s*[:：]?\\s*$");
+  section_label_ = kit::Regex("^\\s*[【\\[]?(?:" + kit::regex_alternation(labels_all) +
+                              ")[】\\]]?\\s*[:：]\\s*(?=\\S)");
   const std::string num = "([一二三四五六七八九十]{1,3}|\\d{1,2})";
   // 【第一篇】 or 篇一： / 第一篇： / 篇1 alone; "第一篇 总论" (a book's part) is not a label.
-  piece_prefix_ = Regex("^\\s*(?:[【\\[](?:第" + num + "篇|篇" + num + ")[】\\]]|(?:第" + num +
-                        "篇|篇" + num + ")(?=\\s*[:：]|\\s*$))\\s*(?:[:：]\\s*)?");
-  piece_suffix_ = Regex("\\s*[【\\[]?(?:第" + num + "篇|篇" + num + ")[】\\]]?\\s*$");
+  piece_prefix_ = kit::Regex("^\\s*(?:[【\\[](?:第" + num + "篇|篇" + num + ")[】\\]]|(?:第" + num +
+                             "篇|篇" + num + ")(?=\\s*[:：]|\\s*$))\\s*(?:[:：]\\s*)?");
+  piece_suffix_ = kit::Regex("\\s*[【\\[]?(?:第" + num + "篇|篇" + num + ")[】\\]]?\\s*$");
 }
 
 bool BoilerplateCleaner::is_chrome_words(std::string_view s) const {
@@ -162,7 +167,7 @@ void BoilerplateCleaner::remove_inline_chrome(Document& doc) const {
     std::string text = doc.blocks[k].text;
     std::string rule;
     for (const auto& p : inline_patterns_) {
-      std::string next = p.re.replace_all(text, [&](std::string_view subject, const Match& m) {
+      std::string next = p.re.replace_all(text, [&](std::string_view subject, const kit::Match& m) {
         return p.keep_group > 0 ? std::string(m.group(subject, p.keep_group)) : std::string();
       });
       if (next != text) {
@@ -183,13 +188,13 @@ void BoilerplateCleaner::remove_inline_chrome(Document& doc) const {
       doc.set_block_text(k, t::trim(text), rule);
     }
   }
-  remove_blocks(doc, gone, gone_rule);
+  kit::remove_blocks(doc, gone, gone_rule);
 }
 
 namespace {
 
 // The piece number of the first matched number group, 0 when none matched.
-int matched_piece_number(const Match& m, std::string_view text) {
+int matched_piece_number(const kit::Match& m, std::string_view text) {
   for (std::size_t g = 1; g < m.groups.size(); ++g)
     if (m.groups[g].matched()) return piece_number(m.group(text, g));
   return 0;
@@ -204,7 +209,7 @@ void BoilerplateCleaner::strip_labels_and_pieces(Document& doc) const {
   std::size_t k = 0;
   while (k < doc.blocks.size()) {
     const std::string text = doc.blocks[k].text;
-    Match m;
+    kit::Match m;
     int number = 0;
     std::string rest;
     if (piece_prefix_.search(text, m)) {
@@ -212,7 +217,7 @@ void BoilerplateCleaner::strip_labels_and_pieces(Document& doc) const {
       rest = t::trim(std::string_view(text).substr(m.end()));
     } else if (t::length(text) <= 60 && piece_suffix_.search(text, m) && m.begin() > 0) {
       auto head = t::to_u32(text.substr(0, m.begin()));
-      if (std::none_of(head.begin(), head.end(), is_sentence_end)) {
+      if (std::none_of(head.begin(), head.end(), kit::is_sentence_end)) {
         number = matched_piece_number(m, text);
         rest = t::trim(std::string_view(text).substr(0, m.begin()));
       }
@@ -260,8 +265,8 @@ void BoilerplateCleaner::strip_chunk_numbers(Document& doc) const {
     return std::stoi(text.substr(0, i));
   };
   auto ends_sentence = [](const std::string& text) {
-    char32_t c = last_char(text);
-    return is_sentence_end(c) || c == U'：' || c == U':';
+    char32_t c = kit::last_char(text);
+    return kit::is_sentence_end(c) || c == U'：' || c == U':';
   };
   for (std::size_t start = 0; start < doc.blocks.size(); ++start) {
     std::size_t len = 0;

@@ -1,6 +1,6 @@
 #include "page_meta.hpp"
 
-#include <docpipe/clean/textutil.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
 
 namespace docpipe::clean {
@@ -15,9 +15,9 @@ bool is_lead_mark(char32_t c) {
 
 bool is_colon(char32_t c) { return c == U':' || c == U'：'; }
 
-bool ends_a_sentence(char32_t c) {
-  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'；';
-}
+// A page-meta value (来源：…) holds no sentence: a full stop or a
+// semicolon in it means prose.
+bool ends_a_sentence(char32_t c) { return kit::is_sentence_stop(c) || c == U'；'; }
 
 std::string utf8_of(const std::u32string& u, std::size_t b, std::size_t e) {
   std::string out;
@@ -46,7 +46,7 @@ std::size_t PageMetaReader::label_at(const std::u32string& u, std::size_t i,
     return j + 1 - i;
   }
   // A colonless label (发表于) must be followed by a space or a digit.
-  if (hit.value == 2 && (j > i + hit.length || (j < u.size() && is_ascii_digit(u[j])))) {
+  if (hit.value == 2 && (j > i + hit.length || (j < u.size() && kit::is_ascii_digit(u[j])))) {
     label_len = hit.length;
     return j - i;
   }

@@ -5,7 +5,7 @@
 // site's wording, so the labels are data (boilerplate_rules.json).
 #pragma once
 
-#include <docpipe/clean/trie.hpp>
+#include <docpipe/kit/trie.hpp>
 #include <functional>
 #include <optional>
 #include <string>
@@ -36,7 +36,7 @@ class PageMetaReader {
   // Length of a label (with its colon and spaces) starting at `i`, or 0.
   std::size_t label_at(const std::u32string& u, std::size_t i, std::size_t& label_len) const;
 
-  Trie labels_;  // payload 1: needs a colon, 2: colon optional
+  kit::Trie labels_;  // payload 1: needs a colon, 2: colon optional
   std::size_t max_value_chars_;
 };
 

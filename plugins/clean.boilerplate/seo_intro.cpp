@@ -1,13 +1,10 @@
 #include "seo_intro.hpp"
 
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
 
 namespace docpipe::clean {
 namespace {
-
-bool closes_sentence(char32_t c) {
-  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
-}
 
 bool closing_quote(char32_t c) {
   return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'"' || c == U'）' || c == U')';
@@ -28,9 +25,9 @@ std::vector<std::pair<std::size_t, std::size_t>> sentence_ranges(std::u32string_
   std::vector<std::pair<std::size_t, std::size_t>> out;
   std::size_t begin = 0;
   for (std::size_t i = 0; i < u.size(); ++i) {
-    if (!closes_sentence(u[i])) continue;
+    if (!kit::is_sentence_stop(u[i])) continue;
     std::size_t end = i + 1;
-    while (end < u.size() && (closes_sentence(u[end]) || closing_quote(u[end]))) ++end;
+    while (end < u.size() && (kit::is_sentence_stop(u[end]) || closing_quote(u[end]))) ++end;
     out.emplace_back(begin, end);
     begin = end;
     i = end - 1;

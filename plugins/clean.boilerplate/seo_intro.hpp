@@ -7,7 +7,7 @@
 // belong to the same intro). Markers are data (boilerplate_rules.json).
 #pragma once
 
-#include <docpipe/clean/trie.hpp>
+#include <docpipe/kit/trie.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +29,7 @@ class SeoIntroFinder {
  private:
   // Strong markers count 2, weak ones 1.
   int score(std::u32string_view sentence) const;
-  Trie markers_;  // payload 2: strong, 1: weak
+  kit::Trie markers_;  // payload 2: strong, 1: weak
 };
 
 // Sentences of a paragraph as [begin, end) code-point ranges, the sentence

@@ -1,7 +1,7 @@
 #include "dedupe.hpp"
 
-#include <docpipe/clean/blocks.hpp>
-#include <docpipe/clean/textutil.hpp>
+#include <docpipe/kit/remove_blocks.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
 #include <set>
 
@@ -13,8 +13,8 @@ bool is_placeholder_char(char32_t c) { return c == U'*' || c == U'x' || c == U'�
 
 // Folded text without trailing sentence punctuation or ellipsis dots.
 std::u32string norm(const std::string& s) {
-  auto u = fold_for_compare(s);  // lower-cases, so X -> x
-  while (!u.empty() && (is_sentence_end(u.back()) || u.back() == U'.' || u.back() == U'(' ||
+  auto u = kit::fold_for_compare(s);  // lower-cases, so X -> x
+  while (!u.empty() && (kit::is_sentence_end(u.back()) || u.back() == U'.' || u.back() == U'(' ||
                         u.back() == U'（' || u.back() == U',' || u.back() == U'，'))
     u.pop_back();
   return u;
@@ -37,15 +37,15 @@ bool glob(std::u32string_view p, std::u32string_view s) {
 }  // namespace
 
 Deduplicator::Deduplicator(const PluginEnv&, const Params& params)
-    : head_blocks_(static_cast<std::size_t>(params.get<int>("head_blocks", 6))),
-      max_title_chars_(static_cast<std::size_t>(params.get<int>("max_title_chars", 60))),
-      min_teaser_chars_(static_cast<std::size_t>(params.get<int>("min_teaser_chars", 20))),
-      teaser_window_(static_cast<std::size_t>(params.get<int>("teaser_window", 3))),
-      min_repeat_chars_(static_cast<std::size_t>(params.get<int>("min_repeat_chars", 20))),
-      min_prefix_ratio_(params.get<double>("min_prefix_ratio", 0.9)) {}
+    : head_blocks_(static_cast<std::size_t>(params.get<int>("head_blocks"))),
+      max_title_chars_(static_cast<std::size_t>(params.get<int>("max_title_chars"))),
+      min_teaser_chars_(static_cast<std::size_t>(params.get<int>("min_teaser_chars"))),
+      teaser_window_(static_cast<std::size_t>(params.get<int>("teaser_window"))),
+      min_repeat_chars_(static_cast<std::size_t>(params.get<int>("min_repeat_chars"))),
+      min_prefix_ratio_(params.get<double>("min_prefix_ratio")) {}
 
 bool Deduplicator::has_placeholder(const std::string& s) {
-  auto u = fold_for_compare(s);
+  auto u = kit::fold_for_compare(s);
   for (std::size_t i = 0; i + 1 < u.size(); ++i)
     if (is_placeholder_char(u[i]) && is_placeholder_char(u[i + 1])) return true;
   return false;
@@ -124,10 +124,11 @@ void Deduplicator::apply(Document& doc) {
       ++removed;
     }
   }
-  remove_blocks(doc, gone, rule);
+  kit::remove_blocks(doc, gone, rule);
   if (removed) {
     doc.set_flag("duplicates_removed");
-    doc.diagnose(Level::info, "duplicates_removed: removed " + plural(removed, "duplicate block"));
+    doc.diagnose(Level::info,
+                 "duplicates_removed: removed " + kit::plural(removed, "duplicate block"));
   }
 }
 

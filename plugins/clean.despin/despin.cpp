@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <docpipe/clean/data_files.hpp>
-#include <docpipe/clean/textutil.hpp>
+#include <docpipe/kit/data_files.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
 #include <set>
 
@@ -11,10 +11,10 @@ namespace docpipe::clean {
 namespace t = docpipe::text;
 
 Despinner::Despinner(const PluginEnv& env, const Params& params)
-    : min_distinct_(static_cast<std::size_t>(params.get<int>("min_distinct_markers", 3))),
-      min_per_1000_(params.get<double>("min_markers_per_1000", 2.0)),
-      force_(params.get<bool>("force", false)),
-      context_(params.get<bool>("context", true)) {
+    : min_distinct_(static_cast<std::size_t>(params.get<int>("min_distinct_markers"))),
+      min_per_1000_(params.get<double>("min_markers_per_1000")),
+      force_(params.get<bool>("force")),
+      context_(params.get<bool>("context")) {
   std::unordered_map<std::u32string, std::size_t> original_ids;
   auto add_pair = [&](const std::string& spun, const std::string& original) {
     spun_.push_back(t::to_u32(spun));
@@ -27,25 +27,27 @@ Despinner::Despinner(const PluginEnv& env, const Params& params)
     }
     pairs_of_original_[it->second].push_back(originals_.size() - 1);
   };
-  for (const auto& [spun, original] : read_pairs_file(data_file(env, "spin_pairs.tsv")))
+  for (const auto& [spun, original] : kit::read_pairs_file(kit::data_file(env, "spin_pairs.tsv")))
     add_pair(spun, original);
-  if (params.has("extra_pairs") && params.json().at("extra_pairs").is_object())
-    for (const auto& [spun, original] : params.json().at("extra_pairs").items())
-      add_pair(spun, original.get<std::string>());
-  for (const auto& g : read_list_file(data_file(env, "spin_guards.txt"))) guards_.insert(g, 1);
-  for (const auto& g : param_strings(params, "extra_guards")) guards_.insert(g, 1);
+  for (const auto& [spun, original] : params.get<std::map<std::string, std::string>>("extra_pairs"))
+    add_pair(spun, original);
+  for (const auto& g : kit::read_list_file(kit::data_file(env, "spin_guards.txt")))
+    guards_.insert(g, 1);
+  for (const auto& g : params.get<std::vector<std::string>>("extra_guards")) guards_.insert(g, 1);
   if (context_)
-    for (const auto& [word, freq] : read_pairs_file(data_file(env, "spin_evidence.tsv")))
+    for (const auto& [word, freq] : kit::read_pairs_file(kit::data_file(env, "spin_evidence.tsv")))
       evidence_.emplace(t::to_u32(word), std::stoi(freq));
   int id = 0;
-  for (const auto& m : read_list_file(data_file(env, "spin_markers.txt"))) markers_.insert(m, id++);
-  for (const auto& m : param_strings(params, "extra_markers")) markers_.insert(m, id++);
+  for (const auto& m : kit::read_list_file(kit::data_file(env, "spin_markers.txt")))
+    markers_.insert(m, id++);
+  for (const auto& m : params.get<std::vector<std::string>>("extra_markers"))
+    markers_.insert(m, id++);
 }
 
 Despinner::Detection Despinner::detect(const std::string& text) const {
   Detection d;
   auto u = t::to_u32(text);
-  d.han = count_han(u);
+  d.han = kit::count_han(u);
   std::set<int> seen;
   for (std::size_t i = 0; i < u.size();) {
     auto guard = guards_.longest_at(u, i);
@@ -192,7 +194,7 @@ void Despinner::apply(Document& doc) {
   }
   doc.set_flag("spun_restored");
   doc.diagnose(Level::warning, std::string("spun_restored: spun document, ") + summary +
-                                   "; restored " + plural(restored, "substitution") +
+                                   "; restored " + kit::plural(restored, "substitution") +
                                    " (dictionary guesses, review them)");
 }
 

@@ -9,7 +9,7 @@
 // jieba dictionary).
 #pragma once
 
-#include <docpipe/clean/trie.hpp>
+#include <docpipe/kit/trie.hpp>
 #include <docpipe/plugin.hpp>
 #include <string>
 #include <unordered_map>
@@ -70,9 +70,9 @@ class Despinner final : public Transform {
   bool kept_by_context(const std::u32string& u, std::size_t at, std::size_t len,
                        const std::u32string& original) const;
 
-  Trie pairs_, guards_, markers_;
+  kit::Trie pairs_, guards_, markers_;
   std::unordered_map<std::u32string, int> evidence_;
-  Trie originals_trie_;                                      // original form -> its id
+  kit::Trie originals_trie_;                                 // original form -> its id
   std::vector<std::vector<std::size_t>> pairs_of_original_;  // id -> pairs
   static constexpr int kCommonWord = 500;                    // jieba frequency of a common word
   std::vector<std::u32string> spun_, originals_;

@@ -1,7 +1,7 @@
 #include "lines.hpp"
 
 #include <algorithm>
-#include <docpipe/clean/textutil.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
 
 #include "cjk_spaces.hpp"
@@ -28,35 +28,32 @@ LineCleaner::LineCleaner(const PluginEnv&, const Params& params)
       starts_with_marker_("(?!)"),
       starts_with_outline_("(?!)"),
       signature_like_("\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*$") {
-  split_ = params.get<bool>("split", true);
-  join_ = params.get<bool>("join", true);
-  spaces_ = params.get<bool>("spaces", true);
-  punct_ = params.get<bool>("fullwidth_punct", true);
-  min_join_chars_ = static_cast<std::size_t>(params.get<int>("min_join_chars", 15));
+  split_ = params.get<bool>("split");
+  join_ = params.get<bool>("join");
+  spaces_ = params.get<bool>("spaces");
+  punct_ = params.get<bool>("fullwidth_punct");
+  min_join_chars_ = static_cast<std::size_t>(params.get<int>("min_join_chars"));
   join_limits_.min_chars_paragraph =
-      static_cast<std::size_t>(params.get<int>("min_join_chars_paragraph", 20));
-  join_limits_.max_fragment_chars =
-      static_cast<std::size_t>(params.get<int>("max_fragment_chars", 3));
+      static_cast<std::size_t>(params.get<int>("min_join_chars_paragraph"));
+  join_limits_.max_fragment_chars = static_cast<std::size_t>(params.get<int>("max_fragment_chars"));
   join_limits_.max_label_line_chars =
-      static_cast<std::size_t>(params.get<int>("max_label_line_chars", 40));
-  title_lines_ = static_cast<std::size_t>(params.get<int>("title_lines", 3));
-  doc_types_ = param_strings(params, "doc_types");
-  if (!params.has("doc_types"))
-    doc_types_ = {"工作总结", "工作计划", "总结", "计划", "报告", "汇报",     "方案",    "要点",
-                  "规划",     "讲话",     "意见", "通知", "情况", "述职报告", "心得体会"};
+      static_cast<std::size_t>(params.get<int>("max_label_line_chars"));
+  title_lines_ = static_cast<std::size_t>(params.get<int>("title_lines"));
+  doc_types_ = params.get<std::vector<std::string>>("doc_types");
   std::string marker = outline_marker();
   // A short heading (no sentence punctuation) then spaces then an item marker.
-  heading_then_item_ = Regex(
+  heading_then_item_ = kit::Regex(
       "^(" + marker + "[\\s\\x{3000}]*[^。！？；!?;\\s]{1,30})[\\s\\x{3000}]+(?=" + marker + ")");
   std::string title_pattern = "^([^\\s，。,；;！!？?：:]{2,40}?(?:";
-  title_pattern += regex_alternation(doc_types_);  // (appended: GCC 12 -O3 misreads a + chain here)
+  title_pattern +=
+      kit::regex_alternation(doc_types_);  // (appended: GCC 12 -O3 misreads a + chain here)
   title_pattern += "))[\\s\\x{3000}]+(?=\\S)";
-  title_then_paragraph_ = Regex(title_pattern);
-  max_heading_chars_ = static_cast<std::size_t>(params.get<int>("max_heading_chars", 40));
-  starts_with_outline_ = Regex("^" + marker);
-  starts_with_marker_ =
-      Regex("^(?:" + marker +
-            "|[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[,，、])");
+  title_then_paragraph_ = kit::Regex(title_pattern);
+  max_heading_chars_ = static_cast<std::size_t>(params.get<int>("max_heading_chars"));
+  starts_with_outline_ = kit::Regex("^" + marker);
+  starts_with_marker_ = kit::Regex(
+      "^(?:" + marker +
+      "|[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[,，、])");
 }
 
 bool LineCleaner::ends_with_doc_type(const std::string& text) const {
@@ -67,7 +64,7 @@ bool LineCleaner::ends_with_doc_type(const std::string& text) const {
 void LineCleaner::split_blocks(Document& doc) const {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const std::string text = doc.blocks[i].text;
-    Match m;
+    kit::Match m;
     std::string rule;
     if (heading_then_item_.search(text, m)) {
       rule = "lines.split_heading";
@@ -125,7 +122,7 @@ bool LineCleaner::broken_between(const Block& cur, const std::u32string& last_li
       signature_like_.contains(next.text))
     return false;
   if (cur.origin.boundary == Boundary::paragraph || cur.origin.boundary == Boundary::line_break)
-    return (t::is_han(first) || first == U'“' || is_continuing_punct(first)) &&
+    return (t::is_han(first) || first == U'“' || kit::is_continuing_punct(first)) &&
            strong_break_evidence(cu, last_line, nu, wrap, join_limits_);
   // A hard line (or a block of unknown source): a line broken mid-sentence
   // usually carries punctuation before the break; a long unnumbered title

@@ -7,7 +7,7 @@
 // Digits, Latin words and URLs keep their spaces and ASCII punctuation.
 #pragma once
 
-#include <docpipe/clean/regex.hpp>
+#include <docpipe/kit/regex.hpp>
 #include <docpipe/plugin.hpp>
 
 #include "cjk_spaces.hpp"
@@ -56,11 +56,11 @@ class LineCleaner final : public Transform {
   bool broken_between(const Block& cur, const std::u32string& last_line, const Block& next,
                       std::size_t wrap) const;
 
-  Regex heading_then_item_;
-  Regex title_then_paragraph_;
-  Regex starts_with_marker_;
-  Regex starts_with_outline_;
-  Regex signature_like_;
+  kit::Regex heading_then_item_;
+  kit::Regex title_then_paragraph_;
+  kit::Regex starts_with_marker_;
+  kit::Regex starts_with_outline_;
+  kit::Regex signature_like_;
   std::vector<std::string> doc_types_;
   bool split_ = true, join_ = true, spaces_ = true, punct_ = true;
   std::size_t min_join_chars_ = 15;

@@ -1,7 +1,7 @@
 #include "paragraph_join.hpp"
 
 #include <algorithm>
-#include <docpipe/clean/textutil.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
 #include <map>
 
@@ -11,7 +11,8 @@ namespace t = docpipe::text;
 namespace {
 
 bool is_clause_end(char32_t c) {
-  return is_sentence_end(c) || c == U'，' || c == U',' || c == U'、' || c == U'：' || c == U':';
+  return kit::is_sentence_end(c) || c == U'，' || c == U',' || c == U'、' || c == U'：' ||
+         c == U':';
 }
 
 // Columns the same visual line may differ by: a digit or Latin letter is half
@@ -32,7 +33,7 @@ std::size_t wrap_width(const std::vector<Block>& blocks, const JoinLimits& limit
   for (const auto& b : blocks) {
     if (b.kind != BlockKind::paragraph) continue;
     auto u = t::to_u32(b.text);
-    if (u.size() < limits.min_chars_paragraph || is_sentence_end(u.back())) continue;
+    if (u.size() < limits.min_chars_paragraph || kit::is_sentence_end(u.back())) continue;
     ++widths[display_width(u)];
     ++broken;
   }
@@ -64,7 +65,7 @@ bool strong_break_evidence(const std::u32string& cur, const std::u32string& last
                            const std::u32string& next, std::size_t wrap, const JoinLimits& limits) {
   if (cur.size() < limits.min_chars_paragraph || is_label_line(cur, limits) || next.empty())
     return false;
-  if (is_continuing_punct(next.front()) && next.front() != U'：' && next.front() != U':')
+  if (kit::is_continuing_punct(next.front()) && next.front() != U'：' && next.front() != U':')
     return true;
   std::size_t clause = 0;
   while (clause < next.size() && !is_clause_end(next[clause])) ++clause;

@@ -1,6 +1,6 @@
 #include "mojibake.hpp"
 
-#include <docpipe/clean/textutil.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <utility>
 #include <vector>
 
@@ -9,7 +9,7 @@ namespace docpipe::clean {
 MojibakeRepairer::MojibakeRepairer(const PluginEnv&, const Params& params)
     : middle_dot_("(?<![0-9.])([0-9]{1,2})[?？\\x{FFFD}]([0-9]{1,2})(?=[\\p{Han}“\"‘'《])"),
       suspicious_("\\x{FFFD}|(?<=\\p{Han})\\?+(?=\\p{Han})"),
-      repair_middle_dot_(params.get<bool>("repair_middle_dot", true)) {}
+      repair_middle_dot_(params.get<bool>("repair_middle_dot")) {}
 
 void MojibakeRepairer::apply(Document& doc) {
   std::size_t repaired = 0, reported = 0;
@@ -17,7 +17,7 @@ void MojibakeRepairer::apply(Document& doc) {
     const std::string text = doc.blocks[i].text;
     if (repair_middle_dot_) {
       std::vector<std::pair<std::string, std::string>> changes;
-      std::string out = middle_dot_.replace_all(text, [&](std::string_view s, const Match& m) {
+      std::string out = middle_dot_.replace_all(text, [&](std::string_view s, const kit::Match& m) {
         int month = std::stoi(std::string(m.group(s, 1)));
         int day = std::stoi(std::string(m.group(s, 2)));
         std::string before(m.group(s, 0));
@@ -45,7 +45,7 @@ void MojibakeRepairer::apply(Document& doc) {
   }
   if (repaired)
     doc.diagnose(Level::info,
-                 "mojibake: repaired " + plural(repaired, "middle dot") + " lost as '?'");
+                 "mojibake: repaired " + kit::plural(repaired, "middle dot") + " lost as '?'");
   if (repaired || reported) doc.set_flag("mojibake");
 }
 

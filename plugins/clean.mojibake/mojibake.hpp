@@ -5,7 +5,7 @@
 // inside Han text are reported, never guessed.
 #pragma once
 
-#include <docpipe/clean/regex.hpp>
+#include <docpipe/kit/regex.hpp>
 #include <docpipe/plugin.hpp>
 
 namespace docpipe::clean {
@@ -25,8 +25,8 @@ class MojibakeRepairer final : public Transform {
   void apply(Document& doc) override;
 
  private:
-  Regex middle_dot_;
-  Regex suspicious_;
+  kit::Regex middle_dot_;
+  kit::Regex suspicious_;
   bool repair_middle_dot_ = true;
 };
 

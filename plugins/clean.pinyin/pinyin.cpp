@@ -1,6 +1,6 @@
 #include "pinyin.hpp"
 
-#include <docpipe/clean/textutil.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 
 namespace docpipe::clean {
 namespace {
@@ -34,16 +34,16 @@ bool has_tone(std::string_view gloss) {
 }  // namespace
 
 PinyinCleaner::PinyinCleaner(const PluginEnv&, const Params& params)
-    : gloss_(gloss_pattern(params.get<int>("max_syllables", 4))),
+    : gloss_(gloss_pattern(params.get<int>("max_syllables"))),
       truncated_(std::string("(?<=\\p{Han})[(（][") + kLetters + "]*\\s*$"),
-      min_glosses_for_truncated_(params.get<int>("min_glosses_for_truncated", 3)) {}
+      min_glosses_for_truncated_(params.get<int>("min_glosses_for_truncated")) {}
 
 void PinyinCleaner::apply(Document& doc) {
   std::size_t removed = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const std::string& text = doc.blocks[i].text;
     std::size_t here = 0;
-    std::string out = gloss_.replace_all(text, [&](std::string_view s, const Match& m) {
+    std::string out = gloss_.replace_all(text, [&](std::string_view s, const kit::Match& m) {
       if (!has_tone(m.group(s, 1))) return std::string(m.group(s, 0));
       ++here;
       return std::string();
@@ -53,7 +53,7 @@ void PinyinCleaner::apply(Document& doc) {
   }
   if (removed >= static_cast<std::size_t>(min_glosses_for_truncated_)) {
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-      Match m;
+      kit::Match m;
       const std::string& text = doc.blocks[i].text;
       if (truncated_.search(text, m)) {
         doc.set_block_text(i, text.substr(0, m.begin()), "pinyin.truncated");

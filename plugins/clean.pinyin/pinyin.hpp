@@ -5,7 +5,7 @@
 // real "(APP)" or "(de)" after a Han character is never touched.
 #pragma once
 
-#include <docpipe/clean/regex.hpp>
+#include <docpipe/kit/regex.hpp>
 #include <docpipe/plugin.hpp>
 
 namespace docpipe::clean {
@@ -27,8 +27,8 @@ class PinyinCleaner final : public Transform {
   void apply(Document& doc) override;
 
  private:
-  Regex gloss_;
-  Regex truncated_;
+  kit::Regex gloss_;
+  kit::Regex truncated_;
   int min_glosses_for_truncated_ = 3;
 };
 

@@ -1,6 +1,6 @@
 #include "placeholders.hpp"
 
-#include <docpipe/clean/textutil.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 
 namespace docpipe::clean {
 
@@ -13,7 +13,8 @@ PlaceholderCounter::PlaceholderCounter(const PluginEnv&, const Params& params)
           "|\\*{2,}|＊{2,}"
           "|(?<![A-Za-z0-9])[xX×](?=\\p{Han})"
           "|(?<=\\p{Han})[xX×](?![A-Za-z0-9])") {
-  for (const auto& p : param_strings(params, "extra_patterns")) extra_.emplace_back(p);
+  for (const auto& p : params.get<std::vector<std::string>>("extra_patterns"))
+    extra_.emplace_back(p);
 }
 
 std::vector<std::string> PlaceholderCounter::find(const std::string& text) const {
@@ -38,7 +39,7 @@ void PlaceholderCounter::apply(Document& doc) {
     detail += (detail.empty() ? "" : ", ") + text + "×" + std::to_string(n);
   doc.set_flag("placeholders_present");
   doc.metadata.extra["placeholders"] = std::to_string(total);
-  doc.diagnose(Level::info, "placeholders_present: " + plural(total, "redaction placeholder") +
+  doc.diagnose(Level::info, "placeholders_present: " + kit::plural(total, "redaction placeholder") +
                                 " kept: " + detail);
 }
 

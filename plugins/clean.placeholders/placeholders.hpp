@@ -4,7 +4,7 @@
 // metadata.extra["placeholders"].
 #pragma once
 
-#include <docpipe/clean/regex.hpp>
+#include <docpipe/kit/regex.hpp>
 #include <docpipe/plugin.hpp>
 #include <map>
 #include <string>
@@ -29,8 +29,8 @@ class PlaceholderCounter final : public Transform {
   std::vector<std::string> find(const std::string& text) const;
 
  private:
-  Regex builtin_;
-  std::vector<Regex> extra_;
+  kit::Regex builtin_;
+  std::vector<kit::Regex> extra_;
 };
 
 }  // namespace docpipe::clean

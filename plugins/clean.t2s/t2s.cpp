@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <docpipe/clean/data_files.hpp>
 #include <docpipe/error.hpp>
+#include <docpipe/kit/data_files.hpp>
 #include <docpipe/text.hpp>
 #include <filesystem>
 #include <map>
@@ -29,18 +29,17 @@ std::unique_ptr<opencc::SimpleConverter> load_converter(const std::string& confi
 }  // namespace
 
 T2sConverter::T2sConverter(const PluginEnv& env, const Params& params)
-    : min_ratio_(params.get<double>("min_ratio", 0.08)),
-      min_han_(static_cast<std::size_t>(params.get<int>("min_han", 20))) {
-  converter_ = load_converter(params.get<std::string>("config", "t2s.json"));
-  taiwan_config_ = params.get<std::string>("taiwan_config", "tw2sp.json");
-  taiwan_min_ = static_cast<std::size_t>(params.get<int>("taiwan_markers_min", 2));
-  taiwan_words_ = read_list_file(data_file(env, "taiwan_markers.txt"));
-  zhe_keep_ = read_list_file(data_file(env, "zhe_keep.txt"));
-  fixes_ = read_pairs_file(data_file(env, "phrase_fixes.tsv"));
-  if (params.has("extra_phrase_fixes"))
-    for (const auto& [from, to] :
-         params.get<std::map<std::string, std::string>>("extra_phrase_fixes", {}))
-      fixes_.emplace_back(from, to);
+    : min_ratio_(params.get<double>("min_ratio")),
+      min_han_(static_cast<std::size_t>(params.get<int>("min_han"))) {
+  converter_ = load_converter(params.get<std::string>("config"));
+  taiwan_config_ = params.get<std::string>("taiwan_config");
+  taiwan_min_ = static_cast<std::size_t>(params.get<int>("taiwan_markers_min"));
+  taiwan_words_ = kit::read_list_file(kit::data_file(env, "taiwan_markers.txt"));
+  zhe_keep_ = kit::read_list_file(kit::data_file(env, "zhe_keep.txt"));
+  fixes_ = kit::read_pairs_file(kit::data_file(env, "phrase_fixes.tsv"));
+  for (const auto& [from, to] :
+       params.get<std::map<std::string, std::string>>("extra_phrase_fixes"))
+    fixes_.emplace_back(from, to);
 }
 
 T2sConverter::~T2sConverter() = default;

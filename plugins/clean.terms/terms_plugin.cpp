@@ -1,7 +1,9 @@
 // clean.terms: the office glossary (glossary.hpp). Terms come from the
 // shipped glossary.txt, then the pipeline's glossary files, then its inline
 // `terms` (a later definition of the same old term wins).
+#include <docpipe/kit/data_files.hpp>
 #include <docpipe/plugin.hpp>
+#include <map>
 
 #include "glossary.hpp"
 
@@ -9,10 +11,9 @@ namespace {
 
 docpipe::terms::Glossary load(const docpipe::PluginEnv& env, const docpipe::Params& p) {
   docpipe::terms::Glossary g;
-  if (p.get<bool>("builtin", true)) g.add_file(env.data_dir / "glossary.txt");
-  for (const auto& f : p.get<std::vector<std::string>>("glossary", {})) g.add_file(f);
-  if (p.has("terms") && p.json().at("terms").is_object())
-    for (const auto& [from, to] : p.json().at("terms").items()) g.add(from, to.get<std::string>());
+  if (p.get<bool>("builtin")) g.add_file(docpipe::kit::data_file(env, "glossary.txt"));
+  for (const auto& f : p.get<std::vector<std::string>>("glossary")) g.add_file(f);
+  for (const auto& [from, to] : p.get<std::map<std::string, std::string>>("terms")) g.add(from, to);
   return g;
 }
 

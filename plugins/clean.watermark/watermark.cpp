@@ -1,8 +1,8 @@
 #include "watermark.hpp"
 
 #include <algorithm>
-#include <docpipe/clean/data_files.hpp>
-#include <docpipe/clean/textutil.hpp>
+#include <docpipe/kit/data_files.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
 #include <map>
 
@@ -44,8 +44,8 @@ std::string cut(const std::string& s, std::size_t begin, std::size_t end) {
   while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
   while (e < s.size() && (s[e] == ' ' || s[e] == '\t')) ++e;
   std::string left = s.substr(0, b), right = s.substr(e);
-  bool latin_both = !left.empty() && !right.empty() && is_ascii_alnum(last_char(left)) &&
-                    is_ascii_alnum(first_char(right));
+  bool latin_both = !left.empty() && !right.empty() && kit::is_ascii_alnum(kit::last_char(left)) &&
+                    kit::is_ascii_alnum(kit::first_char(right));
   return left + (latin_both ? " " : "") + right;
 }
 
@@ -57,12 +57,15 @@ WatermarkCleaner::WatermarkCleaner(const PluginEnv& env, const Params& params)
           "(?:com|cn|net|org|gov|edu|cc|top|info|xyz|vip|me|io|tv|co|biz|wang|site|club)(?:\\.cn)?"
           "(?![A-Za-z0-9-])(?::\\d+)?(?:/[A-Za-z0-9./?=&%#~_+-]*)?",
           true) {
-  for (const auto& w : read_list_file(data_file(env, "context_words.txt")))
+  for (const auto& w : kit::read_list_file(kit::data_file(env, "context_words.txt")))
     context_words_.insert(w, 1);
-  for (const auto& w : param_strings(params, "context_words")) context_words_.insert(w, 1);
-  for (const auto& d : param_strings(params, "watermark_domains")) always_.push_back(domain_key(d));
-  for (const auto& d : param_strings(params, "keep_domains")) never_.push_back(domain_key(d));
-  context_window_ = static_cast<std::size_t>(params.get<int>("context_window", 8));
+  for (const auto& w : params.get<std::vector<std::string>>("context_words"))
+    context_words_.insert(w, 1);
+  for (const auto& d : params.get<std::vector<std::string>>("watermark_domains"))
+    always_.push_back(domain_key(d));
+  for (const auto& d : params.get<std::vector<std::string>>("keep_domains"))
+    never_.push_back(domain_key(d));
+  context_window_ = static_cast<std::size_t>(params.get<int>("context_window"));
 }
 
 std::string WatermarkCleaner::domain_key(std::string_view url) {
@@ -86,7 +89,7 @@ bool WatermarkCleaner::has_context(std::string_view text, std::size_t url_begin)
 void WatermarkCleaner::apply(Document& doc) {
   // Pass 1: how often each domain occurs; a farm stamps its domain repeatedly.
   std::map<std::string, int> count;
-  std::vector<std::vector<Match>> found(doc.blocks.size());
+  std::vector<std::vector<kit::Match>> found(doc.blocks.size());
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     found[i] = url_.find_all(doc.blocks[i].text);
     for (const auto& m : found[i]) ++count[domain_key(m.group(doc.blocks[i].text, 0))];
@@ -120,7 +123,7 @@ void WatermarkCleaner::apply(Document& doc) {
     if (hits.empty()) continue;
     // A line of Latin prose with a link in it (“Five with link to
     // http://…”) is not a Chinese page's stamp: it stays whole.
-    if (count_han(t::to_u32(text)) == 0 && latin_words(text) >= 2) {
+    if (kit::count_han(t::to_u32(text)) == 0 && latin_words(text) >= 2) {
       doc.diagnose(Level::info, "kept a URL in block " + std::to_string(i) + " (Latin prose)");
       continue;
     }
@@ -138,7 +141,7 @@ void WatermarkCleaner::apply(Document& doc) {
     std::size_t lead = text.find(trimmed);
     ends_with_mark[i] = hits.back().remove && hits.back().end == lead + trimmed.size();
     starts_with_mark[i] = hits.front().remove && hits.front().begin == lead;
-    if (out.empty() || count_han(t::to_u32(out)) == 0) {
+    if (out.empty() || kit::count_han(t::to_u32(out)) == 0) {
       drop[i] = true;
     } else {
       doc.set_block_text(i, out, "watermark.domain");
@@ -149,8 +152,9 @@ void WatermarkCleaner::apply(Document& doc) {
   for (std::size_t i = doc.blocks.size(); i-- > 1;) {
     std::size_t prev = i - 1;
     if (drop[i] || drop[prev] || !ends_with_mark[prev]) continue;
-    bool continues = starts_with_mark[i] || is_continuing_punct(first_char(doc.blocks[i].text));
-    if (!continues || is_sentence_end(last_char(doc.blocks[prev].text))) continue;
+    bool continues =
+        starts_with_mark[i] || kit::is_continuing_punct(kit::first_char(doc.blocks[i].text));
+    if (!continues || kit::is_sentence_end(kit::last_char(doc.blocks[prev].text))) continue;
     doc.set_block_text(prev, doc.blocks[prev].text + doc.blocks[i].text, "watermark.rejoin");
     doc.remove_block(i, "watermark.rejoin");
     drop.erase(drop.begin() + static_cast<std::ptrdiff_t>(i));
@@ -159,7 +163,8 @@ void WatermarkCleaner::apply(Document& doc) {
     if (drop[i]) doc.remove_block(i, "watermark.line");
   if (removed) {
     doc.set_flag("watermark_removed");
-    doc.diagnose(Level::info, "watermark_removed: removed " + plural(removed, "watermark URL"));
+    doc.diagnose(Level::info,
+                 "watermark_removed: removed " + kit::plural(removed, "watermark URL"));
   }
 }
 

@@ -4,8 +4,8 @@
 // www.example.gov.cn 报名") is kept: context words before it say so.
 #pragma once
 
-#include <docpipe/clean/regex.hpp>
-#include <docpipe/clean/trie.hpp>
+#include <docpipe/kit/regex.hpp>
+#include <docpipe/kit/trie.hpp>
 #include <docpipe/plugin.hpp>
 #include <string>
 #include <vector>
@@ -37,8 +37,8 @@ class WatermarkCleaner final : public Transform {
   static std::string domain_key(std::string_view url);
   bool has_context(std::string_view text, std::size_t url_begin) const;
 
-  Regex url_;
-  Trie context_words_;
+  kit::Regex url_;
+  kit::Trie context_words_;
   std::vector<std::string> always_, never_;
   std::size_t context_window_ = 8;
 };

@@ -4,7 +4,7 @@
 #include <docpipe/error.hpp>
 #include <string>
 
-#include "docx_parse.hpp"
+#include "read.docx/docx_parse.hpp"
 
 namespace docpipe::readers {
 namespace {

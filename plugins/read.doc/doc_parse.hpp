@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <string_view>
 
-#include "docx_zip.hpp"
 #include "office_converter.hpp"
+#include "read.docx/docx_zip.hpp"
 
 namespace docpipe::readers {
 

@@ -7,27 +7,17 @@
 
 namespace {
 
-// p.get with the structs' defaults, not require: when a pipeline lists no
-// `readers:`, the host creates every reader with empty parameters, without
-// the schema's defaults (as read.docx does).
 docpipe::readers::ConverterOptions converter_options(const docpipe::Params& p) {
   docpipe::readers::ConverterOptions o;
-  o.program = p.get<std::string>("converter", o.program);
-  o.timeout_seconds = p.get<double>("timeout_seconds", o.timeout_seconds);
+  o.program = p.get<std::string>("converter");
+  o.timeout_seconds = p.get<double>("timeout_seconds");
   return o;
 }
 
 class DocReader final : public docpipe::Reader {
  public:
   DocReader(const docpipe::PluginEnv&, const docpipe::Params& p)
-      : converter_(converter_options(p)) {
-    limits_.max_entries = p.get<std::int64_t>("max_entries", limits_.max_entries);
-    limits_.max_entry_bytes = p.get<std::int64_t>("max_entry_mb", limits_.max_entry_bytes >> 20)
-                              << 20;
-    limits_.max_total_bytes = p.get<std::int64_t>("max_total_mb", limits_.max_total_bytes >> 20)
-                              << 20;
-    limits_.max_ratio = p.get<double>("max_compression_ratio", limits_.max_ratio);
-  }
+      : converter_(converter_options(p)), limits_(docpipe::readers::zip_limits(p)) {}
 
   int sniff(const std::filesystem::path& path, std::string_view head) const override {
     return docpipe::readers::sniff_doc(path, head);

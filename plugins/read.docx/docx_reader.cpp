@@ -8,14 +8,8 @@ namespace {
 
 class DocxReader final : public docpipe::Reader {
  public:
-  DocxReader(const docpipe::PluginEnv&, const docpipe::Params& p) {
-    limits_.max_entries = p.get<std::int64_t>("max_entries", limits_.max_entries);
-    limits_.max_entry_bytes = p.get<std::int64_t>("max_entry_mb", limits_.max_entry_bytes >> 20)
-                              << 20;
-    limits_.max_total_bytes = p.get<std::int64_t>("max_total_mb", limits_.max_total_bytes >> 20)
-                              << 20;
-    limits_.max_ratio = p.get<double>("max_compression_ratio", limits_.max_ratio);
-  }
+  DocxReader(const docpipe::PluginEnv&, const docpipe::Params& p)
+      : limits_(docpipe::readers::zip_limits(p)) {}
 
   int sniff(const std::filesystem::path& path, std::string_view head) const override {
     return docpipe::readers::sniff_docx(path, head);

@@ -5,6 +5,16 @@
 #include <docpipe/error.hpp>
 
 namespace docpipe::readers {
+
+ZipLimits zip_limits(const Params& p) {
+  ZipLimits l;
+  l.max_entries = p.get<std::int64_t>("max_entries");
+  l.max_entry_bytes = p.get<std::int64_t>("max_entry_mb") << 20;
+  l.max_total_bytes = p.get<std::int64_t>("max_total_mb") << 20;
+  l.max_ratio = p.get<double>("max_compression_ratio");
+  return l;
+}
+
 namespace {
 
 std::string zip_error_text(int code) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <docpipe/plugin.hpp>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,11 @@ struct ZipLimits {
   std::int64_t max_total_bytes = 256ll << 20;  // uncompressed, whole package
   double max_ratio = 200.0;                    // uncompressed / compressed, per entry
 };
+
+// The limits from a reader's parameters max_entries, max_entry_mb,
+// max_total_mb and max_compression_ratio (read.docx, and read.doc for the
+// DOCX it converts to).
+ZipLimits zip_limits(const Params& p);
 
 class ZipPackage {
  public:

@@ -42,11 +42,11 @@ std::string declared_html_charset(std::string_view bytes) {
   return "";
 }
 
-EncodingGuess detect_html_encoding(std::string_view bytes) {
-  EncodingGuess g;
-  if (detect_bom(bytes, g)) return g;
+kit::EncodingGuess detect_html_encoding(std::string_view bytes) {
+  kit::EncodingGuess g;
+  if (kit::detect_bom(bytes, g)) return g;
   std::string label = declared_html_charset(bytes);
-  std::string enc = canonical_charset(label);
+  std::string enc = kit::canonical_charset(label);
   if (!enc.empty() && enc != "UTF-16LE" && enc != "UTF-16BE" && enc != "UTF-16") {
     // Pages often declare one encoding and are saved in another (a crawler
     // re-encoding to UTF-8 but leaving the meta tag). Valid UTF-8 that is not
@@ -55,7 +55,7 @@ EncodingGuess detect_html_encoding(std::string_view bytes) {
       return {"UTF-8", 0.95, 0, "utf8-over-declared"};
     return {enc, 1.0, 0, "declared:" + label};
   }
-  return detect_encoding(bytes);
+  return kit::detect_encoding(bytes);
 }
 
 }  // namespace docpipe::readers

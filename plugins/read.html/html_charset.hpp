@@ -2,9 +2,8 @@
 // declare within the first 64 KiB, then detection from the bytes.
 #pragma once
 
+#include <docpipe/kit/encoding.hpp>
 #include <string_view>
-
-#include "text_encoding.hpp"
 
 namespace docpipe::readers {
 
@@ -12,6 +11,6 @@ namespace docpipe::readers {
 // content="...; charset=..."> in the first 64 KiB, or "".
 std::string declared_html_charset(std::string_view bytes);
 
-EncodingGuess detect_html_encoding(std::string_view bytes);
+kit::EncodingGuess detect_html_encoding(std::string_view bytes);
 
 }  // namespace docpipe::readers

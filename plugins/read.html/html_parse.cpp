@@ -5,14 +5,13 @@
 
 #include <cctype>
 #include <docpipe/error.hpp>
+#include <docpipe/kit/file_signature.hpp>
 #include <docpipe/text.hpp>
-#include <fstream>
 #include <memory>
 
 #include "html_charset.hpp"
 #include "html_meta.hpp"
 #include "html_sanitize.hpp"
-#include "txt_parse.hpp"
 
 namespace docpipe::readers {
 namespace {
@@ -33,7 +32,7 @@ int sniff_html(const std::filesystem::path& path, std::string_view head) {
   auto ext = lower_head(path.extension().string(), 16);
   bool html_ext =
       ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml" || ext == ".mht";
-  if (!binary_signature(head).empty()) return 0;
+  if (!kit::binary_signature(head).empty()) return 0;
   // UTF-16 pages: look at the bytes without the NULs.
   std::string probe;
   for (char c : head.substr(0, 4096))
@@ -49,28 +48,16 @@ int sniff_html(const std::filesystem::path& path, std::string_view head) {
   return html_ext ? 50 : 0;
 }
 
-std::vector<std::string> load_phrase_file(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw InputError("cannot read data file " + file.string());
-  std::vector<std::string> out;
-  std::string line;
-  while (std::getline(in, line)) {
-    auto t = text::trim(line);
-    if (!t.empty() && t[0] != '#') out.push_back(t);
-  }
-  return out;
-}
-
 Document parse_html(const std::filesystem::path& path, std::string_view bytes,
                     const ExtractOptions& options) {
   const std::string name = path.string();
   if (text::trim(bytes.substr(0, 4096)).empty() && text::trim(bytes).empty())
     throw InputError(name + ": empty file");
-  if (auto what = binary_signature(bytes); !what.empty())
+  if (auto what = kit::binary_signature(bytes); !what.empty())
     throw InputError(name + ": not an HTML page: looks like " + std::string(what));
 
-  EncodingGuess g = detect_html_encoding(bytes);
-  Decoded d = decode_to_utf8(bytes.substr(g.bom_size), g.name);
+  kit::EncodingGuess g = detect_html_encoding(bytes);
+  kit::Decoded d = kit::decode_to_utf8(bytes.substr(g.bom_size), g.name);
   std::size_t controls = 0;
   for (unsigned char c : d.utf8)
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++controls;

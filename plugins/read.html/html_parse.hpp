@@ -16,7 +16,4 @@ int sniff_html(const std::filesystem::path& path, std::string_view head);
 Document parse_html(const std::filesystem::path& path, std::string_view bytes,
                     const ExtractOptions& options);
 
-// The boilerplate phrases of a data file: one per line, '#' comments.
-std::vector<std::string> load_phrase_file(const std::filesystem::path& file);
-
 }  // namespace docpipe::readers

@@ -1,5 +1,6 @@
 // read.html: saved web pages (content farms, news sites) reduced to their
 // main content. The work is in html_parse.cpp and its helpers.
+#include <docpipe/kit/data_files.hpp>
 #include <docpipe/plugin.hpp>
 
 #include "html_parse.hpp"
@@ -9,14 +10,11 @@ namespace {
 class HtmlReader final : public docpipe::Reader {
  public:
   HtmlReader(const docpipe::PluginEnv& env, const docpipe::Params& p) {
-    auto file = env.data_dir / "boilerplate.txt";
-    if (std::filesystem::exists(file))
-      options_.boilerplate = docpipe::readers::load_phrase_file(file);
-    if (p.has("boilerplate"))
-      for (const auto& phrase : p.json().at("boilerplate"))
-        options_.boilerplate.push_back(phrase.get<std::string>());
-    options_.boilerplate_max_chars =
-        p.get<int>("boilerplate_max_chars", options_.boilerplate_max_chars);
+    options_.boilerplate =
+        docpipe::kit::read_list_file(docpipe::kit::data_file(env, "boilerplate.txt"));
+    for (auto& phrase : p.get<std::vector<std::string>>("boilerplate"))
+      options_.boilerplate.push_back(std::move(phrase));
+    options_.boilerplate_max_chars = p.get<int>("boilerplate_max_chars");
   }
 
   int sniff(const std::filesystem::path& path, std::string_view head) const override {

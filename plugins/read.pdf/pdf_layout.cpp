@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <docpipe/kit/heading_marker.hpp>
 #include <docpipe/text.hpp>
 #include <limits>
 #include <map>
 #include <set>
 #include <string_view>
-
-#include "heading_marker.hpp"
 
 namespace docpipe::readers::pdf {
 namespace {
@@ -147,7 +146,7 @@ bool breaks_between(const Line& a, const Line& b, const BodyGeometry& g) {
     return true;  // a short line ends its paragraph, unless b's first word would not fit after it
   // A full line that ends a sentence, followed by a numbered heading: a
   // paragraph that happened to fill its last line.
-  if (ends_clause(a.text) && structure::match_heading_marker(b.text)) return true;
+  if (ends_clause(a.text) && kit::match_heading_marker(b.text)) return true;
   return false;
 }
 

@@ -9,16 +9,13 @@ namespace {
 
 class PdfReader final : public docpipe::Reader {
  public:
-  // p.get with the structs' defaults, not require: when a pipeline lists no
-  // `readers:`, the host creates every reader with empty parameters, without
-  // the schema's defaults (as read.docx does).
   PdfReader(const docpipe::PluginEnv& env, const docpipe::Params& p)
       : stage_(env.stage_id.empty() ? "read.pdf" : env.stage_id) {
-    limits_.max_pages = p.get<int>("max_pages", limits_.max_pages);
-    limits_.max_chars = p.get<std::int64_t>("max_chars", limits_.max_chars);
-    limits_.max_seconds = p.get<double>("max_seconds", limits_.max_seconds);
-    layout_.running_share = p.get<double>("running_share", layout_.running_share);
-    layout_.heading_size_ratio = p.get<double>("heading_size_ratio", layout_.heading_size_ratio);
+    limits_.max_pages = p.get<int>("max_pages");
+    limits_.max_chars = p.get<std::int64_t>("max_chars");
+    limits_.max_seconds = p.get<double>("max_seconds");
+    layout_.running_share = p.get<double>("running_share");
+    layout_.heading_size_ratio = p.get<double>("heading_size_ratio");
   }
 
   int sniff(const std::filesystem::path& path, std::string_view head) const override {

@@ -2,33 +2,14 @@
 
 #include <algorithm>
 #include <docpipe/error.hpp>
+#include <docpipe/kit/encoding.hpp>
+#include <docpipe/kit/file_signature.hpp>
 #include <docpipe/text.hpp>
 #include <optional>
 #include <string>
 
-#include "text_encoding.hpp"
-
 namespace docpipe::readers {
 namespace {
-
-struct Signature {
-  std::string_view magic;
-  std::string_view what;
-};
-constexpr Signature kSignatures[] = {
-    {"PK\x03\x04", "a ZIP archive (DOCX/XLSX?)"},
-    {std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "an OLE compound file (.doc/.xls)"},
-    {"%PDF-", "a PDF file"},
-    {"\x89PNG", "a PNG image"},
-    {"\xFF\xD8\xFF", "a JPEG image"},
-    {"GIF8", "a GIF image"},
-    {"\x7F"
-     "ELF",
-     "an ELF executable"},
-    {"\x1F\x8B", "gzip-compressed data"},
-    {"Rar!", "a RAR archive"},
-    {"7z\xBC\xAF", "a 7z archive"},
-};
 
 // Control characters other than tab, LF, CR, FF, VT never appear in text.
 bool is_junk_control(char32_t c) {
@@ -71,7 +52,7 @@ void count_gb_junk(std::string_view b, std::size_t& chars, std::size_t& junk) {
 std::optional<std::string> without_nul_bytes(std::string_view bytes) {
   std::size_t nul = std::count(bytes.begin(), bytes.end(), '\0');
   if (nul == 0 || nul * 2 >= bytes.size()) return std::nullopt;
-  auto quick = guess_encoding_quickly(bytes.substr(0, 64 * 1024));
+  auto quick = kit::guess_encoding_quickly(bytes.substr(0, 64 * 1024));
   if (quick && quick->name.starts_with("UTF-16")) return std::nullopt;
   std::string out;
   out.reserve(bytes.size() - nul);
@@ -82,17 +63,11 @@ std::optional<std::string> without_nul_bytes(std::string_view bytes) {
 
 }  // namespace
 
-std::string_view binary_signature(std::string_view head) {
-  for (const auto& s : kSignatures)
-    if (head.starts_with(s.magic)) return s.what;
-  return {};
-}
-
 int sniff_text(const std::filesystem::path& path, std::string_view head) {
   auto ext = path.extension().string();
   bool text_ext = ext == ".txt" || ext == ".text" || ext == ".TXT";
   if (head.empty()) return text_ext ? 50 : 0;
-  if (!binary_signature(head).empty()) return 0;
+  if (!kit::binary_signature(head).empty()) return 0;
   // Whether it is text at all shows in the first few KiB, and needs no exact
   // encoding; every input is sniffed by every reader, so this runs for HTML
   // and DOCX files too.
@@ -100,9 +75,9 @@ int sniff_text(const std::filesystem::path& path, std::string_view head) {
   auto cleaned = without_nul_bytes(head);
   if (cleaned) head = *cleaned;
   std::size_t junk = 0, chars = 0;
-  if (auto g = guess_encoding_quickly(head)) {
+  if (auto g = kit::guess_encoding_quickly(head)) {
     // A truncated multi-byte character at the end of the head is not an error.
-    Decoded d = decode_to_utf8(head, g->name);
+    kit::Decoded d = kit::decode_to_utf8(head, g->name);
     for (char32_t c : text::to_u32(d.utf8)) {
       ++chars;
       if (is_junk_control(c) || c == 0xFFFD || c == 0) ++junk;
@@ -123,7 +98,7 @@ int sniff_text(const std::filesystem::path& path, std::string_view head) {
 Document parse_text_file(const std::filesystem::path& path, std::string_view bytes) {
   const std::string name = path.string();
   if (bytes.empty()) throw InputError(name + ": empty file");
-  if (auto what = binary_signature(bytes); !what.empty())
+  if (auto what = kit::binary_signature(bytes); !what.empty())
     throw InputError(name + ": not a text file: looks like " + std::string(what));
 
   std::size_t nul_bytes = 0;
@@ -133,15 +108,15 @@ Document parse_text_file(const std::filesystem::path& path, std::string_view byt
     bytes = *without_nul;
   }
 
-  std::optional<Decoded> trial;  // a legacy encoding is decoded while detecting it
-  EncodingGuess g = detect_encoding(bytes, &trial);
+  std::optional<kit::Decoded> trial;  // a legacy encoding is decoded while detecting it
+  kit::EncodingGuess g = kit::detect_encoding(bytes, &trial);
   std::size_t utf8_lines = 0, legacy_lines = 0;
-  std::optional<Decoded> mixed;
+  std::optional<kit::Decoded> mixed;
   if (g.how != "bom" && g.how != "utf8" && !g.name.starts_with("UTF-16"))
-    mixed = decode_mixed_with_utf8(bytes, g.name, utf8_lines, legacy_lines);
-  Decoded d = mixed   ? std::move(*mixed)
-              : trial ? std::move(*trial)
-                      : decode_to_utf8(bytes.substr(g.bom_size), g.name);
+    mixed = kit::decode_mixed_with_utf8(bytes, g.name, utf8_lines, legacy_lines);
+  kit::Decoded d = mixed   ? std::move(*mixed)
+                   : trial ? std::move(*trial)
+                           : kit::decode_to_utf8(bytes.substr(g.bom_size), g.name);
 
   // Binary junk: many control characters or undecodable bytes.
   std::u32string u = text::to_u32(d.utf8);

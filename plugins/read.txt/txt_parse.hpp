@@ -9,10 +9,6 @@
 
 namespace docpipe::readers {
 
-// What a file's first bytes say it is when it is a known binary format
-// ("ZIP archive", "PDF", ...), or "" when nothing matches.
-std::string_view binary_signature(std::string_view head);
-
 // How plausible it is that these bytes are text in an encoding we read, 0..100.
 int sniff_text(const std::filesystem::path& path, std::string_view head);
 

@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <docpipe/kit/cn_numerals.hpp>
+#include <docpipe/kit/data_files.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
 
-#include "cn_numerals.hpp"
-#include "data_files.hpp"
 #include "run_in_heading.hpp"
 
 namespace docpipe::structure {
@@ -20,7 +21,7 @@ std::string alternation(std::vector<std::string> words) {
   std::string out;
   for (const auto& w : words) {
     if (!out.empty()) out += '|';
-    out += regex_escape(w);
+    out += kit::regex_escape(w);
   }
   return out.empty() ? "(?!)" : out;
 }
@@ -83,14 +84,22 @@ char32_t char_before(const std::string& s, std::size_t at) {
   return u.empty() ? 0 : u.back();
 }
 
-// What ends a sentence. Matched as bytes: UTF-8 is self-synchronising, so a
-// character's encoding never matches inside another's.
-constexpr std::string_view kSentenceEnds[] = {"。", "！", "？", "!", "?"};
+// What ends a sentence: the kit's sentence stops, matched as bytes (UTF-8 is
+// self-synchronising, so a character's encoding never matches inside
+// another's) because this runs at every byte of a paragraph.
+const std::vector<std::string>& sentence_stop_bytes() {
+  static const std::vector<std::string> stops = [] {
+    std::vector<std::string> out;
+    for (char32_t c : kit::kSentenceStops) out.push_back(text::to_utf8(std::u32string(1, c)));
+    return out;
+  }();
+  return stops;
+}
 
 // Length of the sentence end that finishes right before byte `at`, or 0.
 std::size_t sentence_end_before(std::string_view s, std::size_t at) {
   // The last byte first: it rules out almost every position.
-  for (std::string_view stop : kSentenceEnds)
+  for (std::string_view stop : sentence_stop_bytes())
     if (at >= stop.size() && s[at - 1] == stop.back() &&
         s.substr(at - stop.size(), stop.size()) == stop)
       return stop.size();
@@ -118,7 +127,7 @@ std::string sentence_around(const std::string& s, std::size_t begin, std::size_t
 }  // namespace
 
 FigureWords FigureWords::from_file(const std::filesystem::path& json_file) {
-  auto j = load_json(json_file);
+  auto j = kit::read_json_file(json_file);
   FigureWords w;
   w.units = j.value("units", std::vector<std::string>{});
   w.qualifiers_before = j.value("qualifiers_before", std::vector<std::string>{});
@@ -130,12 +139,12 @@ FigureWords FigureWords::from_file(const std::filesystem::path& json_file) {
 
 FigureFinder::FigureFinder(FigureWords words, std::size_t max_quantities)
     : words_(std::move(words)), max_quantities_(max_quantities), re_(figure_pattern(words_)) {
-  pre_ = re_.group("pre");
-  num_ = re_.group("num");
-  post1_ = re_.group("post1");
-  mag_ = re_.group("mag");
-  post2_ = re_.group("post2");
-  unit_ = re_.group("unit");
+  pre_ = re_.group_number("pre");
+  num_ = re_.group_number("num");
+  post1_ = re_.group_number("post1");
+  mag_ = re_.group_number("mag");
+  post2_ = re_.group_number("post2");
+  unit_ = re_.group_number("unit");
 }
 
 std::vector<Metric> FigureFinder::find(const std::string& text, int block,
@@ -144,18 +153,18 @@ std::vector<Metric> FigureFinder::find(const std::string& text, int block,
   std::vector<Metric> out;
   auto quotes = quoted_ranges(text);
   auto terms = term_ranges(text, words_.fixed_terms);
-  std::optional<RegexMatch> next;
+  std::optional<kit::Match> next;
   for (std::size_t at = 0;
        out.size() < limit && at <= text.size() && (next = re_.find(text, at)).has_value();) {
-    const RegexMatch& m = *next;
+    const kit::Match& m = *next;
     at = m.end();
     if (m.end() == m.begin()) {  // an empty match: step over one code point
       ++at;
       while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
     }
-    std::string_view num = m.view(text, num_);
-    bool chinese =
-        cn_digit(text::to_u32(num).front()) >= 0 || cn_multiplier(text::to_u32(num).front()) > 0;
+    std::string_view num = m.group(text, num_);
+    bool chinese = kit::cn_digit(text::to_u32(num).front()) >= 0 ||
+                   kit::cn_multiplier(text::to_u32(num).front()) > 0;
     // A qualifier that is not there leaves the number's own start.
     std::size_t start = m.has(pre_) ? m.begin(pre_) : m.begin(num_);
     char32_t before = char_before(text, m.begin(num_));
@@ -170,23 +179,24 @@ std::vector<Metric> FigureFinder::find(const std::string& text, int block,
       continue;
     // 一个, 一次, 一批: "a", not a count the report wants compared.
     if (chinese && num == "一") continue;
-    if (chinese && before != 0 && (cn_digit(before) >= 0 || cn_multiplier(before) > 0)) continue;
-    auto value = parse_any_number(num);
+    if (chinese && before != 0 && (kit::cn_digit(before) >= 0 || kit::cn_multiplier(before) > 0))
+      continue;
+    auto value = kit::parse_any_number(num);
     if (!value) continue;
     double v = *value;
-    if (m.has(mag_)) v *= m.view(text, mag_) == "亿" ? 1e8 : 1e4;
+    if (m.has(mag_)) v *= m.group(text, mag_) == "亿" ? 1e8 : 1e4;
     v = std::round(v * 1e6) / 1e6;  // 8.23万 is 82300, not 82299.999…
     Metric x;
     x.value = v;
-    x.unit = std::string(m.view(text, unit_));
+    x.unit = std::string(m.group(text, unit_));
     if (x.unit == "％") x.unit = "%";
     x.text = text.substr(start, m.end() - start);
     // Always present, empty when the figure is exact: the JSON of a metric
     // has a "qualifier" key either way (schemas/document.schema.json).
     std::string& qualifier = x.attributes["qualifier"];
-    if (m.has(pre_)) qualifier = std::string(m.view(text, pre_));
-    if (m.has(post1_)) qualifier = std::string(m.view(text, post1_));
-    if (m.has(post2_)) qualifier = std::string(m.view(text, post2_));
+    if (m.has(pre_)) qualifier = std::string(m.group(text, pre_));
+    if (m.has(post1_)) qualifier = std::string(m.group(text, post1_));
+    if (m.has(post2_)) qualifier = std::string(m.group(text, post2_));
     x.sentence = sentence_around(text, start, m.end());
     x.heading_path = heading_path;
     x.block = block;

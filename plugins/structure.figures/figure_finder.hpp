@@ -4,12 +4,11 @@
 // document numbers and names in quotes (“五个一”) are not figures.
 #pragma once
 
+#include <docpipe/kit/regex.hpp>
 #include <docpipe/model.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include "pcre_regex.hpp"
 
 namespace docpipe::structure {
 
@@ -41,7 +40,7 @@ class FigureFinder {
  private:
   FigureWords words_;
   std::size_t max_quantities_;
-  Regex re_;
+  kit::Regex re_;
   int pre_, num_, post1_, mag_, post2_, unit_;
 };
 

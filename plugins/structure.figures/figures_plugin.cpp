@@ -1,4 +1,5 @@
 // structure.figures: quantities with units into doc.metrics (figure_finder.hpp).
+#include <docpipe/kit/data_files.hpp>
 #include <docpipe/plugin.hpp>
 
 #include "figure_finder.hpp"
@@ -6,8 +7,8 @@
 namespace {
 
 docpipe::structure::FigureWords words(const docpipe::PluginEnv& env, const docpipe::Params& p) {
-  auto w = docpipe::structure::FigureWords::from_file(env.data_dir / "figures.json");
-  auto units = p.get<std::vector<std::string>>("extra_units", {});
+  auto w = docpipe::structure::FigureWords::from_file(docpipe::kit::data_file(env, "figures.json"));
+  auto units = p.get<std::vector<std::string>>("extra_units");
   w.units.insert(w.units.end(), units.begin(), units.end());
   return w;
 }
@@ -15,10 +16,7 @@ docpipe::structure::FigureWords words(const docpipe::PluginEnv& env, const docpi
 class FiguresTransform final : public docpipe::Transform {
  public:
   FiguresTransform(const docpipe::PluginEnv& env, const docpipe::Params& p)
-      : finder_(words(env, p),
-                static_cast<std::size_t>(p.get<int>(
-                    "max_quantities",
-                    static_cast<int>(docpipe::structure::FigureFinder::kDefaultMaxQuantities)))) {}
+      : finder_(words(env, p), static_cast<std::size_t>(p.get<int>("max_quantities"))) {}
   void apply(docpipe::Document& doc) override { finder_.apply(doc); }
 
  private:

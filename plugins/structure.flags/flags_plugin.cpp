@@ -1,5 +1,6 @@
 // structure.flags: truncation and encoding flags, evidence for every flag
 // (quality_flags.hpp).
+#include <docpipe/kit/data_files.hpp>
 #include <docpipe/plugin.hpp>
 
 #include "quality_flags.hpp"
@@ -9,7 +10,8 @@ namespace {
 class FlagsTransform final : public docpipe::Transform {
  public:
   FlagsTransform(const docpipe::PluginEnv& env, const docpipe::Params&)
-      : flagger_(docpipe::structure::FlagRules::from_file(env.data_dir / "flag_evidence.json")) {}
+      : flagger_(docpipe::structure::FlagRules::from_file(
+            docpipe::kit::data_file(env, "flag_evidence.json"))) {}
   void apply(docpipe::Document& doc) override { flagger_.apply(doc); }
 
  private:

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <docpipe/kit/cn_numerals.hpp>
+#include <docpipe/kit/data_files.hpp>
+#include <docpipe/kit/heading_marker.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
-
-#include "cn_numerals.hpp"
-#include "data_files.hpp"
-#include "heading_marker.hpp"
 
 namespace docpipe::structure {
 
@@ -33,12 +33,9 @@ bool is_body(const Block& b) {
          !text::trim(b.text).empty();
 }
 
-// Punctuation a sentence can end with (closing quotes and brackets after it).
-bool closes_text(char32_t c) {
-  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'…' ||
-         c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'）' || c == U')' ||
-         c == U'.' || c == U'；' || c == U';';
-}
+// What complete text can end with: a sentence end, or a closing bracket
+// (a text may end with a parenthesised note, （完） or (end)).
+bool closes_text(char32_t c) { return kit::is_sentence_end(c) || c == U'）' || c == U')'; }
 
 // Punctuation that only continues a sentence.
 bool continues_text(char32_t c) {
@@ -50,8 +47,9 @@ bool continues_text(char32_t c) {
 
 FlagRules FlagRules::from_file(const std::filesystem::path& json_file) {
   FlagRules r;
-  r.evidence =
-      load_json(json_file).at("evidence").get<std::map<std::string, std::vector<std::string>>>();
+  r.evidence = kit::read_json_file(json_file)
+                   .at("evidence")
+                   .get<std::map<std::string, std::vector<std::string>>>();
   return r;
 }
 
@@ -63,13 +61,13 @@ std::string QualityFlagger::truncated_start_reason(const Document& doc) {
     return "the text starts with \"" + head(first->text) + "\", inside a sentence";
   // 三是… : the third item of an enumeration whose first items are missing.
   std::size_t n = 0;
-  while (n < u.size() && (cn_digit(u[n]) >= 0 || u[n] == U'十')) ++n;
+  while (n < u.size() && (kit::cn_digit(u[n]) >= 0 || u[n] == U'十')) ++n;
   if (n > 0 && n < u.size() && u[n] == U'是') {
-    auto ord = parse_cn_integer(std::u32string_view(u).substr(0, n));
+    auto ord = kit::parse_cn_integer(std::u32string_view(u).substr(0, n));
     if (ord && *ord > 1)
       return "the text starts with the enumeration item \"" + head(first->text) + "\"";
   }
-  if (auto m = match_heading_marker(first->text); m && m->ordinal > 1)
+  if (auto m = kit::match_heading_marker(first->text); m && m->ordinal > 1)
     return "the text starts at outline item " + m->marker + " (\"" + head(first->text) + "\")";
   return {};
 }

@@ -9,18 +9,18 @@ namespace {
 docpipe::structure::MetadataConfig config(const docpipe::PluginEnv& env, const docpipe::Params& p) {
   auto c = docpipe::structure::MetadataConfig::from_data_dir(env.data_dir);
   // Patterns from the pipeline come first: a user's own organizations win.
-  auto extra = p.get<std::vector<std::string>>("org_patterns", {});
+  auto extra = p.get<std::vector<std::string>>("org_patterns");
   c.org_patterns.insert(c.org_patterns.begin(), extra.begin(), extra.end());
-  c.org_cores = p.get<std::vector<std::string>>("org_cores", {});
-  auto sites = p.get<std::vector<std::string>>("site_suffixes", {});
+  c.org_cores = p.get<std::vector<std::string>>("org_cores");
+  auto sites = p.get<std::vector<std::string>>("site_suffixes");
   c.site_suffixes.insert(c.site_suffixes.end(), sites.begin(), sites.end());
-  auto suffixes = p.get<std::vector<std::string>>("title_suffixes", {});
+  auto suffixes = p.get<std::vector<std::string>>("title_suffixes");
   c.title_suffixes.insert(c.title_suffixes.end(), suffixes.begin(), suffixes.end());
-  auto datelines = p.get<std::vector<std::string>>("dateline_patterns", {});
+  auto datelines = p.get<std::vector<std::string>>("dateline_patterns");
   c.dateline_patterns.insert(c.dateline_patterns.end(), datelines.begin(), datelines.end());
-  c.max_title_chars = p.get<int>("max_title_chars", c.max_title_chars);
-  c.title_scan_blocks = p.get<int>("title_scan_blocks", c.title_scan_blocks);
-  c.signature_max_chars = p.get<int>("signature_max_chars", c.signature_max_chars);
+  c.max_title_chars = p.get<int>("max_title_chars");
+  c.title_scan_blocks = p.get<int>("title_scan_blocks");
+  c.signature_max_chars = p.get<int>("signature_max_chars");
   return c;
 }
 

@@ -1,9 +1,8 @@
 #include "metadata_rules.hpp"
 
 #include <docpipe/error.hpp>
+#include <docpipe/kit/data_files.hpp>
 #include <docpipe/text.hpp>
-
-#include "data_files.hpp"
 
 namespace docpipe::structure {
 
@@ -40,18 +39,18 @@ void fill(std::optional<std::string>& field, const std::optional<std::string>& v
 
 MetadataConfig MetadataConfig::from_data_dir(const std::filesystem::path& dir) {
   MetadataConfig c;
-  auto j = load_json(dir / "doc_types.json");
+  auto j = kit::read_json_file(dir / "doc_types.json");
   for (const auto& t : j.at("doc_types"))
     c.doc_types.push_back(
         {t.at("type").get<std::string>(), t.value("words", std::vector<std::string>{}),
          t.value("cues", std::vector<std::string>{}),
          t.value("title_patterns", std::vector<std::string>{}),
          t.value("opening_patterns", std::vector<std::string>{}), t.value("has_period", true)});
-  c.org_patterns = load_word_list(dir / "org_patterns.txt");
-  c.org_names = load_json(dir / "org_names.json");
-  c.site_suffixes = load_word_list(dir / "site_suffixes.txt");
-  c.title_suffixes = load_word_list(dir / "title_suffixes.txt");
-  c.dateline_patterns = load_word_list(dir / "datelines.txt");
+  c.org_patterns = kit::read_list_file(dir / "org_patterns.txt");
+  c.org_names = kit::read_json_file(dir / "org_names.json");
+  c.site_suffixes = kit::read_list_file(dir / "site_suffixes.txt");
+  c.title_suffixes = kit::read_list_file(dir / "title_suffixes.txt");
+  c.dateline_patterns = kit::read_list_file(dir / "datelines.txt");
   return c;
 }
 
@@ -66,7 +65,7 @@ MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
           cfg_.signature_max_chars) {
   for (const auto& t : cfg_.doc_types) {
     auto compile = [&](const std::vector<std::string>& patterns) {
-      std::vector<Regex> out;
+      std::vector<kit::Regex> out;
       for (const auto& p : patterns) {
         try {
           out.emplace_back(p);
@@ -102,9 +101,10 @@ std::optional<std::string> MetadataExtractor::find_org(std::string_view text) co
   std::optional<std::pair<std::size_t, std::string>> best;
   for (const auto& re : org_)
     for (const auto& m : re.find_all(text)) {
-      if (!orgs_.is_plausible_name(m.view(text)) || orgs_.names_superior(text, m.begin(), m.end()))
+      if (!orgs_.is_plausible_name(m.group(text)) ||
+          orgs_.names_superior(text, m.begin(), m.end()))
         continue;
-      if (!best || m.begin() < best->first) best = {m.begin(), std::string(m.view(text))};
+      if (!best || m.begin() < best->first) best = {m.begin(), std::string(m.group(text))};
       break;
     }
   if (auto m = orgs_.find(text); m && (!best || m->begin < best->first)) best = {m->begin, m->name};
@@ -126,7 +126,7 @@ static bool abbreviates(std::string_view short_name, std::string_view full_name)
 
 bool MetadataExtractor::is_org_line(std::string_view line) const {
   for (const auto& re : org_)
-    if (auto m = re.find(line); m && m->begin() == 0 && orgs_.is_plausible_name(m->view(line)))
+    if (auto m = re.find(line); m && m->begin() == 0 && orgs_.is_plausible_name(m->group(line)))
       return text::length(line.substr(m->end())) <= 6;  // 办公室, 机关 may follow the name
   if (auto m = orgs_.find(line); m && m->begin == 0) return text::length(line.substr(m->end)) <= 6;
   return false;
@@ -174,7 +174,7 @@ std::optional<std::string> MetadataExtractor::dateline_date(const Document& doc)
 
 bool MetadataExtractor::is_dateline(const std::string& line) const {
   return std::any_of(datelines_.begin(), datelines_.end(),
-                     [&](const Regex& re) { return re.find(line).has_value(); });
+                     [&](const kit::Regex& re) { return re.find(line).has_value(); });
 }
 
 std::optional<std::string> MetadataExtractor::full_form(const Document& doc,
@@ -187,7 +187,7 @@ std::optional<std::string> MetadataExtractor::full_form(const Document& doc,
     if (b.kind != BlockKind::paragraph || ++seen > 3) continue;
     for (const auto& re : org_)
       for (const auto& m : re.find_all(b.text)) {
-        std::string name(m.view(b.text));
+        std::string name(m.group(b.text));
         if (text::ends_with(name, *level) || text::ends_with(name, *level + "员会")) return name;
       }
   }
@@ -196,9 +196,9 @@ std::optional<std::string> MetadataExtractor::full_form(const Document& doc,
 
 const DocType* MetadataExtractor::doc_type(std::string_view title, std::string_view opening) const {
   const auto& types = cfg_.doc_types;
-  auto any_match = [](const std::vector<Regex>& res, std::string_view text) {
+  auto any_match = [](const std::vector<kit::Regex>& res, std::string_view text) {
     return !text.empty() && std::any_of(res.begin(), res.end(),
-                                        [&](const Regex& re) { return re.find(text).has_value(); });
+                                        [&](const kit::Regex& re) { return re.find(text).has_value(); });
   };
   for (std::size_t i = 0; i < types.size(); ++i)
     if (any_match(type_title_res_[i], title)) return &types[i];

@@ -3,6 +3,7 @@
 // `signature` and the title line moves out of the body.
 #pragma once
 
+#include <docpipe/kit/regex.hpp>
 #include <docpipe/model.hpp>
 #include <filesystem>
 #include <functional>
@@ -12,7 +13,6 @@
 #include <vector>
 
 #include "org_finder.hpp"
-#include "pcre_regex.hpp"
 #include "period_parser.hpp"
 #include "signature_finder.hpp"
 #include "title_finder.hpp"
@@ -68,9 +68,9 @@ class MetadataExtractor {
 
  private:
   MetadataConfig cfg_;
-  std::vector<Regex> org_;
-  std::vector<Regex> datelines_;
-  std::vector<std::vector<Regex>> type_title_res_, type_opening_res_;  // by doc_types index
+  std::vector<kit::Regex> org_;
+  std::vector<kit::Regex> datelines_;
+  std::vector<std::vector<kit::Regex>> type_title_res_, type_opening_res_;  // by doc_types index
   OrgFinder orgs_;
   PeriodParser periods_;
   TitleFinder titles_;

@@ -1,9 +1,8 @@
 #include "period_parser.hpp"
 
 #include <cstdio>
+#include <docpipe/kit/cn_numerals.hpp>
 #include <docpipe/text.hpp>
-
-#include "cn_numerals.hpp"
 
 namespace docpipe::structure {
 
@@ -28,7 +27,7 @@ constexpr const char* kDate =
     R"((?<dn>[0-9]{1,2})(?![0-9]))";
 
 int number_of(std::string_view s) {
-  auto v = parse_any_number(s);
+  auto v = kit::parse_any_number(s);
   return v ? static_cast<int>(*v) : 0;
 }
 
@@ -38,24 +37,24 @@ PeriodParser::PeriodParser() : year_(kYear), span_(kSpan), date_(kDate) {}
 
 Period PeriodParser::parse(std::string_view text) const {
   Period p;
-  std::optional<RegexMatch> y = year_.find(text);
+  std::optional<kit::Match> y = year_.find(text);
   if (y) {
-    int g = y->has(year_.group("y")) ? year_.group("y") : year_.group("cy");
-    p.year = number_of(y->view(text, g));
+    int g = y->has(year_.group_number("y")) ? year_.group_number("y") : year_.group_number("cy");
+    p.year = number_of(y->group(text, g));
   }
-  std::optional<RegexMatch> s = span_.find(text);
+  std::optional<kit::Match> s = span_.find(text);
   if (s) {
-    auto has = [&](const char* n) { return s->has(span_.group(n)); };
+    auto has = [&](const char* n) { return s->has(span_.group_number(n)); };
     if (has("h1"))
       p.span = "H1";
     else if (has("h2"))
       p.span = "H2";
     else if (has("q")) {
-      p.span = std::to_string(number_of(s->view(text, span_.group("q"))));
+      p.span = std::to_string(number_of(s->group(text, span_.group_number("q"))));
       p.span.insert(p.span.begin(), 'Q');  // not "Q" + …: GCC 12 -O3 warns falsely
     } else if (has("m")) {
       p.span = "month";
-      p.month = number_of(s->view(text, span_.group("m")));
+      p.month = number_of(s->group(text, span_.group_number("m")));
     } else
       p.span = "annual";
   } else if (y) {
@@ -69,12 +68,12 @@ Period PeriodParser::parse(std::string_view text) const {
     if (s->begin() >= y->end() && (between.empty() || between == "年"))
       p.label = std::string(text.substr(y->begin(), s->end() - y->begin()));
     else
-      p.label = std::string(y->view(text)) + " " + std::string(s->view(text));
+      p.label = std::string(y->group(text)) + " " + std::string(s->group(text));
   } else if (y) {
-    p.label = std::string(y->view(text));
+    p.label = std::string(y->group(text));
     if (text.substr(y->end(), 3) == "年") p.label += "年";
   } else if (s) {
-    p.label = std::string(s->view(text));
+    p.label = std::string(s->group(text));
   }
   return p;
 }
@@ -82,10 +81,10 @@ Period PeriodParser::parse(std::string_view text) const {
 std::optional<PeriodParser::DateHit> PeriodParser::find_date(std::string_view text) const {
   auto m = date_.find(text);
   if (!m) return std::nullopt;
-  bool numeric = !m->view(text, date_.group("yn")).empty();
-  int y = number_of(m->view(text, date_.group(numeric ? "yn" : "y")));
-  int mo = number_of(m->view(text, date_.group(numeric ? "mn" : "m")));
-  int d = number_of(m->view(text, date_.group(numeric ? "dn" : "d")));
+  bool numeric = !m->group(text, date_.group_number("yn")).empty();
+  int y = number_of(m->group(text, date_.group_number(numeric ? "yn" : "y")));
+  int mo = number_of(m->group(text, date_.group_number(numeric ? "mn" : "m")));
+  int d = number_of(m->group(text, date_.group_number(numeric ? "dn" : "d")));
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);

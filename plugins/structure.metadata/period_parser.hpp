@@ -3,12 +3,11 @@
 // (annual, year unknown); dates 2020年5月29日 and 二〇二〇年五月二十九日.
 #pragma once
 
+#include <docpipe/kit/regex.hpp>
 #include <docpipe/model.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "pcre_regex.hpp"
 
 namespace docpipe::structure {
 
@@ -28,9 +27,9 @@ class PeriodParser {
   bool names_span(std::string_view text) const { return span_.find(text).has_value(); }
 
  private:
-  Regex year_;
-  Regex span_;
-  Regex date_;
+  kit::Regex year_;
+  kit::Regex span_;
+  kit::Regex date_;
 };
 
 }  // namespace docpipe::structure

@@ -1,9 +1,8 @@
 #include "signature_finder.hpp"
 
 #include <algorithm>
+#include <docpipe/kit/heading_marker.hpp>
 #include <docpipe/text.hpp>
-
-#include "heading_marker.hpp"
 
 namespace docpipe::structure {
 
@@ -25,7 +24,7 @@ bool is_date_label(std::string_view s) {
 bool SignatureFinder::short_plain_line(const Block& b) const {
   if (b.kind != BlockKind::paragraph && b.kind != BlockKind::signature) return false;
   return text::length(b.text) <= static_cast<std::size_t>(max_chars_) && !ends_with_punct(b.text) &&
-         !match_heading_marker(b.text);
+         !kit::match_heading_marker(b.text);
 }
 
 std::optional<SignatureHit> SignatureFinder::find(const Document& doc) const {

@@ -1,10 +1,9 @@
 #include "title_finder.hpp"
 
 #include <algorithm>
+#include <docpipe/kit/heading_marker.hpp>
 #include <docpipe/text.hpp>
 #include <optional>
-
-#include "heading_marker.hpp"
 
 namespace docpipe::structure {
 
@@ -111,11 +110,11 @@ bool matches_redacted(std::string_view redacted, std::string_view real) {
 bool TitleFinder::is_title_like(std::string_view s) const {
   auto n = text::length(s);
   if (n < 4 || n > static_cast<std::size_t>(cfg_.max_title_chars)) return false;
-  if (ends_like_sentence(s) || match_heading_marker(s)) return false;
+  if (ends_like_sentence(s) || kit::match_heading_marker(s)) return false;
   return std::any_of(cfg_.doc_type_words.begin(), cfg_.doc_type_words.end(),
                      [&](const std::string& w) { return s.find(w) != std::string_view::npos; }) ||
          std::any_of(shapes_.begin(), shapes_.end(),
-                     [&](const Regex& re) { return re.find(s).has_value(); });
+                     [&](const kit::Regex& re) { return re.find(s).has_value(); });
 }
 
 std::string TitleFinder::strip_site_suffix(std::string title,
@@ -219,9 +218,9 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
       continue;
     }
     // A title broken over two lines: "***镇团委20xx年上半年" / "工作总结".
-    if (i + 1 < n && !ends_like_sentence(b.text) && !match_heading_marker(b.text) &&
+    if (i + 1 < n && !ends_like_sentence(b.text) && !kit::match_heading_marker(b.text) &&
         text::length(doc.blocks[i + 1].text) <= 8 &&
-        !match_heading_marker(doc.blocks[i + 1].text)) {
+        !kit::match_heading_marker(doc.blocks[i + 1].text)) {
       std::string joined = strip_seo_additions(stripped + text::trim(doc.blocks[i + 1].text));
       if (is_title_like(joined)) {
         cands.push_back({i, joined, ""});
@@ -246,7 +245,7 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
 
   if (cands.empty() && prominent) {
     const Block& b = doc.blocks[*prominent];
-    if (!ends_like_sentence(b.text) && !match_heading_marker(b.text))
+    if (!ends_like_sentence(b.text) && !kit::match_heading_marker(b.text))
       cands.push_back({*prominent, text::trim(b.text), ""});
   }
 
@@ -259,7 +258,7 @@ std::optional<std::string> TitleFinder::extract(Document& doc) const {
       const Block& b = doc.blocks[first];
       std::string t = strip_seo_additions(text::trim(b.text));
       auto len = text::length(t);
-      bool unnumbered = b.marker.empty() && !match_heading_marker(t);
+      bool unnumbered = b.marker.empty() && !kit::match_heading_marker(t);
       bool body_next = text::length(doc.blocks[first + 1].text) > 40 ||
                        text::trim(doc.blocks[first + 1].text) == text::trim(b.text);
       if (len >= 6 && len <= 40 && unnumbered && !ends_like_sentence(t) && body_next &&

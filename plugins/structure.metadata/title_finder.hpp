@@ -2,13 +2,12 @@
 // said about itself) and moves it out of the body into metadata.title.
 #pragma once
 
+#include <docpipe/kit/regex.hpp>
 #include <docpipe/model.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "pcre_regex.hpp"
 
 namespace docpipe::structure {
 
@@ -48,9 +47,9 @@ class TitleFinder {
 
  private:
   TitleConfig cfg_;
-  std::vector<Regex> suffixes_;
-  std::vector<Regex> shapes_;  // title_patterns
-  Regex piece_label_;          // 精选3篇, 篇1, (2篇) where the file's title meets its text
+  std::vector<kit::Regex> suffixes_;
+  std::vector<kit::Regex> shapes_;  // title_patterns
+  kit::Regex piece_label_;          // 精选3篇, 篇1, (2篇) where the file's title meets its text
 };
 
 }  // namespace docpipe::structure

@@ -2,18 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <docpipe/kit/heading_marker.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
-
-#include "heading_marker.hpp"
 
 namespace docpipe::structure {
 namespace {
 
 constexpr const char* kRule = "outline.inline_heading";
-
-bool ends_sentence(char32_t c) {
-  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
-}
 
 bool starts_with(std::u32string_view s, std::size_t at, const std::u32string& w) {
   return at + w.size() <= s.size() && s.compare(at, w.size(), w) == 0;
@@ -31,11 +27,11 @@ std::size_t heading_end(std::u32string_view u, std::size_t text_at, int level,
   // unless a sentence opener comes first.
   std::size_t sentence_end = limit;
   for (std::size_t q = text_at + 2; q < limit; ++q) {
-    if (ends_sentence(u[q])) {
+    if (kit::is_sentence_stop(u[q])) {
       sentence_end = q;
       break;
     }
-    auto deeper = match_heading_marker(text::to_utf8(u.substr(q, 8)));
+    auto deeper = kit::match_heading_marker(text::to_utf8(u.substr(q, 8)));
     if (deeper && deeper->level > level && deeper->ordinal == 1) return q;
   }
   for (std::size_t q = text_at + 2; q < sentence_end; ++q)
@@ -82,7 +78,7 @@ int split_inline_headings(Document& doc, const HeadingBoundaries& hb) {
     auto u = text::to_u32(b.text);
     // A marker at the start of the block: note it; split its heading off when
     // it runs straight into the text (一、基本情况半程镇共有…).
-    if (auto m = match_heading_marker(b.text); m && m->level <= 2) {
+    if (auto m = kit::match_heading_marker(b.text); m && m->level <= 2) {
       last[m->level] = m->ordinal;
       if (m->level == 1) last[2] = 0;
       std::size_t text_at = text::to_u32(std::string_view(b.text).substr(0, m->end)).size();
@@ -107,8 +103,8 @@ int split_inline_headings(Document& doc, const HeadingBoundaries& hb) {
     const Block& cur = doc.blocks[i];
     u = text::to_u32(cur.text);
     for (std::size_t p = 1; p + 2 < u.size(); ++p) {
-      if (!ends_sentence(u[p - 1]) && !after_announcement(u, p, announces)) continue;
-      auto m = match_heading_marker(text::to_utf8(std::u32string_view(u).substr(p, 8)));
+      if (!kit::is_sentence_stop(u[p - 1]) && !after_announcement(u, p, announces)) continue;
+      auto m = kit::match_heading_marker(text::to_utf8(std::u32string_view(u).substr(p, 8)));
       if (!m || m->level > 2) continue;
       bool continues = m->ordinal == last[m->level] + 1;
       if (!continues) continue;

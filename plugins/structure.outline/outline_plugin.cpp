@@ -1,9 +1,9 @@
 // structure.outline: headings by GB/T 9704 numbering (see outline_rules.hpp).
+#include <docpipe/kit/data_files.hpp>
 #include <docpipe/plugin.hpp>
 #include <docpipe/text.hpp>
 #include <nlohmann/json.hpp>
 
-#include "data_files.hpp"
 #include "outline_rules.hpp"
 
 namespace {
@@ -12,29 +12,28 @@ class OutlineTransform final : public docpipe::Transform {
  public:
   OutlineTransform(const docpipe::PluginEnv& env, const docpipe::Params& p) {
     load_boundaries(env, p);
-    opt_.max_heading_chars = p.get<int>("max_heading_chars", opt_.max_heading_chars);
-    opt_.run_in_levels = p.get<std::vector<int>>("run_in_levels", opt_.run_in_levels);
-    opt_.check_numbering = p.get<bool>("check_numbering", opt_.check_numbering);
-    opt_.markdown_headings = p.get<bool>("markdown_headings", opt_.markdown_headings);
-    opt_.unnumbered_headings = p.get<bool>("unnumbered_headings", opt_.unnumbered_headings);
-    opt_.max_unnumbered_heading_chars =
-        p.get<int>("max_unnumbered_heading_chars", opt_.max_unnumbered_heading_chars);
+    opt_.max_heading_chars = p.get<int>("max_heading_chars");
+    opt_.run_in_levels = p.get<std::vector<int>>("run_in_levels");
+    opt_.check_numbering = p.get<bool>("check_numbering");
+    opt_.markdown_headings = p.get<bool>("markdown_headings");
+    opt_.unnumbered_headings = p.get<bool>("unnumbered_headings");
+    opt_.max_unnumbered_heading_chars = p.get<int>("max_unnumbered_heading_chars");
   }
   void apply(docpipe::Document& doc) override { docpipe::structure::build_outline(doc, opt_); }
 
  private:
   void load_boundaries(const docpipe::PluginEnv& env, const docpipe::Params& p) {
-    auto j = docpipe::structure::load_json(env.data_dir / "heading_boundaries.json");
+    auto j = docpipe::kit::read_json_file(docpipe::kit::data_file(env, "heading_boundaries.json"));
     auto& hb = opt_.boundaries;
     hb.heading_end_words = j.value("heading_end_words", std::vector<std::string>{});
     hb.sentence_openers = j.value("sentence_openers", std::vector<std::string>{});
     hb.continuing_chars = docpipe::text::to_u32(j.value("continuing_chars", std::string{}));
     hb.announce_words = j.value("announce_words", std::vector<std::string>{});
-    for (auto& w : p.get<std::vector<std::string>>("extra_heading_end_words", {}))
+    for (auto& w : p.get<std::vector<std::string>>("extra_heading_end_words"))
       hb.heading_end_words.push_back(w);
-    for (auto& w : p.get<std::vector<std::string>>("extra_sentence_openers", {}))
+    for (auto& w : p.get<std::vector<std::string>>("extra_sentence_openers"))
       hb.sentence_openers.push_back(w);
-    opt_.inline_headings = p.get<bool>("inline_headings", opt_.inline_headings);
+    opt_.inline_headings = p.get<bool>("inline_headings");
   }
 
   docpipe::structure::OutlineOptions opt_;

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <docpipe/kit/heading_marker.hpp>
+#include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
 
-#include "heading_marker.hpp"
 #include "table_of_contents.hpp"
 
 namespace docpipe::structure {
@@ -13,9 +14,6 @@ namespace {
 
 constexpr const char* kRunInRule = "outline.run_in_heading";
 
-bool is_sentence_end(char32_t c) {
-  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
-}
 // A clause that ends like this continues an enumeration: it is a list item.
 bool is_clause_end(char32_t c) {
   return c == U'；' || c == U';' || c == U'，' || c == U',' || c == U'、';
@@ -36,12 +34,12 @@ struct LeadSplit {
   bool item_follows = false;  // rest starts with a deeper numbered item
 };
 
-LeadSplit split_lead(const std::string& text, const HeadingMarker& m) {
+LeadSplit split_lead(const std::string& text, const kit::HeadingMarker& m) {
   std::u32string u = text::to_u32(text);
   std::size_t body_start = text::to_u32(std::string_view(text).substr(0, m.end)).size();
   std::size_t cut = u.size();
   for (std::size_t i = body_start; i < u.size(); ++i)
-    if (is_sentence_end(u[i])) {
+    if (kit::is_sentence_stop(u[i])) {
       cut = i + 1;
       break;
     }
@@ -50,7 +48,7 @@ LeadSplit split_lead(const std::string& text, const HeadingMarker& m) {
   bool item = false;
   for (std::size_t i = body_start; i < cut; ++i) {
     if (!text::is_space(u[i])) continue;
-    auto next = match_heading_marker(text::to_utf8(std::u32string_view(u).substr(i + 1)));
+    auto next = kit::match_heading_marker(text::to_utf8(std::u32string_view(u).substr(i + 1)));
     if (next && next->level > m.level) {
       cut = i;
       item = true;
@@ -87,8 +85,8 @@ const Block* next_text_block(const Document& doc, std::size_t i) {
 
 enum class Verdict { heading, run_in, list_item };
 
-Verdict classify(const Document& doc, std::size_t i, const HeadingMarker& m, const LeadSplit& s,
-                 const OutlineOptions& opt) {
+Verdict classify(const Document& doc, std::size_t i, const kit::HeadingMarker& m,
+                 const LeadSplit& s, const OutlineOptions& opt) {
   const auto max = static_cast<std::size_t>(opt.max_heading_chars);
   bool one_sentence = s.rest.empty();
   bool run_in_level = std::find(opt.run_in_levels.begin(), opt.run_in_levels.end(), m.level) !=
@@ -103,7 +101,7 @@ Verdict classify(const Document& doc, std::size_t i, const HeadingMarker& m, con
   bool after_colon = prev && prev->kind != BlockKind::heading && is_colon(last_char(prev->text));
   bool continues_list = false;
   if (prev && prev->kind == BlockKind::list_item) {
-    auto pm = match_heading_marker(prev->text);
+    auto pm = kit::match_heading_marker(prev->text);
     continues_list = pm && pm->level == m.level;
   }
   bool clause = one_sentence && is_clause_end(last_char(s.lead));
@@ -128,7 +126,7 @@ int check_numbering(Document& doc) {
   int gaps = 0;
   for (const auto& b : doc.blocks) {
     if (b.kind != BlockKind::heading || b.marker.empty()) continue;
-    auto m = match_heading_marker(b.text);
+    auto m = kit::match_heading_marker(b.text);
     if (!m || m->level < 1 || m->level > 4) continue;
     int expected = last[m->level] + 1;
     if (m->ordinal != expected) {
@@ -136,10 +134,11 @@ int check_numbering(Document& doc) {
       std::string msg = last[m->level] == 0
                             ? "outline numbering: level " + std::to_string(m->level) +
                                   " starts at " + m->marker + " (expected " +
-                                  marker_for(m->level, 1) + "); the document may start mid-outline"
+                                  kit::marker_for(m->level, 1) +
+                                  "); the document may start mid-outline"
                             : "outline numbering: " + m->marker + " follows " +
-                                  marker_for(m->level, last[m->level]) + " (expected " +
-                                  marker_for(m->level, expected) + ")";
+                                  kit::marker_for(m->level, last[m->level]) + " (expected " +
+                                  kit::marker_for(m->level, expected) + ")";
       doc.diagnose(Level::warning, msg);
     }
     last[m->level] = m->ordinal;
@@ -209,7 +208,7 @@ int mark_unnumbered_headings(Document& doc, const OutlineOptions& opt) {
         i + 2 == doc.blocks.size() && !next_u.empty() && !is_sentence_end(next_u.back());
     if (text::length(next.text) <= max && !next_is_cut_end) continue;
     char32_t last = u.back();
-    if (is_sentence_end(last) || is_clause_end(last) || is_colon(last) || last == U'…' ||
+    if (kit::is_sentence_stop(last) || is_clause_end(last) || is_colon(last) || last == U'…' ||
         last == U'—')
       continue;
     // A line cut inside a sentence ends on a particle (…改革开放的).
@@ -241,7 +240,7 @@ OutlineStats build_outline(Document& doc, const OutlineOptions& opt) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
     if (!classifiable(b)) continue;
-    auto m = match_heading_marker(b.text);
+    auto m = kit::match_heading_marker(b.text);
     if (!m) {
       // A heading from a DOCX style without a written number keeps its level.
       if (b.kind == BlockKind::heading) ++st.headings;

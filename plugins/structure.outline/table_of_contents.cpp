@@ -1,26 +1,26 @@
 #include "table_of_contents.hpp"
 
 #include <cstdlib>
+#include <docpipe/kit/heading_marker.hpp>
+#include <docpipe/kit/regex.hpp>
 #include <docpipe/text.hpp>
 #include <string>
 #include <vector>
-
-#include "heading_marker.hpp"
-#include "pcre_regex.hpp"
 
 namespace docpipe::structure {
 
 namespace {
 // An entry: some text, then a tab or a leader of dots, then a page number.
-const Regex& entry_shape() {
-  static const Regex re(R"(^\S.{0,80}?(?:\t+\s*|\s*[.．·…・_]{3,}\s*|\s*…{2,}\s*)[0-9]{1,3}$)");
+const kit::Regex& entry_shape() {
+  static const kit::Regex re(
+      R"(^\S.{0,80}?(?:\t+\s*|\s*[.．·…・_]{3,}\s*|\s*…{2,}\s*)[0-9]{1,3}$)");
   return re;
 }
 // A weaker shape: a numbered entry, a space, a page number (1.县财政局…工作谋划 10). Only a
 // run of kMinSpacedRun such lines with page numbers that never go back is a
 // table of contents.
-const Regex& spaced_entry_shape() {
-  static const Regex re(R"(^\S.{3,80}?\s+(?<page>[0-9]{1,3})$)");
+const kit::Regex& spaced_entry_shape() {
+  static const kit::Regex re(R"(^\S.{3,80}?\s+(?<page>[0-9]{1,3})$)");
   return re;
 }
 constexpr std::size_t kMinSpacedRun = 3;
@@ -33,8 +33,8 @@ int spaced_entry_page(const Block& b) {
   auto m = spaced_entry_shape().find(t);
   // Entries are numbered (1. / 一、 / （一）): a plain-text table's rows of a
   // name and a count are not.
-  if (!m || !match_heading_marker(t)) return -1;
-  return std::atoi(std::string(m->view(t, spaced_entry_shape().group("page"))).c_str());
+  if (!m || !kit::match_heading_marker(t)) return -1;
+  return std::atoi(std::string(m->group(t, spaced_entry_shape().group_number("page"))).c_str());
 }
 
 // Length of the run of spaced entries from i with non-decreasing pages.

@@ -10,11 +10,10 @@ class DocxWriter final : public docpipe::Writer {
  public:
   DocxWriter(const docpipe::PluginEnv& env, const docpipe::Params& p)
       // Loaded once per instance: every document of the run reuses it.
-      : preset_(
-            docpipe::docx::Preset::load(env.data_dir, p.get<std::string>("preset", "gbt9704"))) {
-    opts_.body.cleaning_report = p.get<bool>("cleaning_report", false);
-    opts_.body.report_excerpt_chars = p.get<int>("report_excerpt_chars", 120);
-    opts_.body.char_grid = p.get<bool>("char_grid", false);
+      : preset_(docpipe::docx::Preset::load(env.data_dir, p.get<std::string>("preset"))) {
+    opts_.body.cleaning_report = p.get<bool>("cleaning_report");
+    opts_.body.report_excerpt_chars = p.get<int>("report_excerpt_chars");
+    opts_.body.char_grid = p.get<bool>("char_grid");
   }
 
   void write(const docpipe::Document& doc, docpipe::OutputFile& out) override {

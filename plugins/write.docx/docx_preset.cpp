@@ -1,20 +1,11 @@
 #include "docx_preset.hpp"
 
 #include <docpipe/error.hpp>
-#include <fstream>
-#include <sstream>
+#include <docpipe/kit/data_files.hpp>
 
 namespace docpipe::docx {
 
 namespace {
-
-std::string read_data_file(const std::filesystem::path& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw Error("write.docx: missing data file " + path.string());
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 void parse_into(pugi::xml_document& doc, const std::string& xml,
                 const std::filesystem::path& from) {
@@ -38,17 +29,17 @@ std::shared_ptr<const Preset> Preset::load(const std::filesystem::path& data_dir
   auto file = [&](const std::string& suffix) { return data_dir / (name + "." + suffix + ".xml"); };
   if (!std::filesystem::exists(file("styles")))
     throw Error("write.docx: unknown preset '" + name + "' (no " + file("styles").string() + ")");
-  p->styles_xml_ = read_data_file(file("styles"));
+  p->styles_xml_ = kit::read_data_file(file("styles"));
   parse_into(p->styles_, p->styles_xml_, file("styles"));
-  p->settings_xml_ = read_data_file(file("settings"));
-  std::string section_xml = read_data_file(file("section"));
+  p->settings_xml_ = kit::read_data_file(file("settings"));
+  std::string section_xml = kit::read_data_file(file("section"));
   parse_into(p->section_, section_xml, file("section"));
-  p->font_table_xml_ = read_data_file(data_dir / "fontTable.xml");
-  p->bullets_numbering_xml_ = read_data_file(data_dir / "bullets.numbering.xml");
+  p->font_table_xml_ = kit::read_data_file(data_dir / "fontTable.xml");
+  p->bullets_numbering_xml_ = kit::read_data_file(data_dir / "bullets.numbering.xml");
   for (auto ref : p->section().children("w:footerReference")) {
     std::string type = ref.attribute("w:type").as_string("default");
     p->footers_.push_back(FooterPart{type, ref.attribute("r:id").as_string(),
-                                     read_data_file(file(footer_file_suffix(type)))});
+                                     kit::read_data_file(file(footer_file_suffix(type)))});
   }
   return p;
 }

@@ -13,9 +13,9 @@ namespace {
 class JsonWriter final : public docpipe::Writer {
  public:
   JsonWriter(const docpipe::PluginEnv&, const docpipe::Params& p)
-      : pretty_(p.get<bool>("pretty", true)), indent_(p.get<int>("indent", 1)) {
-    opts_.include_edits = p.get<bool>("include_edits", true);
-    opts_.include_diagnostics = p.get<bool>("include_diagnostics", true);
+      : pretty_(p.get<bool>("pretty")), indent_(p.get<int>("indent")) {
+    opts_.include_edits = p.get<bool>("include_edits");
+    opts_.include_diagnostics = p.get<bool>("include_diagnostics");
   }
 
   void write(const docpipe::Document& doc, docpipe::OutputFile& out) override {

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <docpipe/kit/data_files.hpp>
 #include <docpipe/plugin.hpp>
 #include <fstream>
 
@@ -20,24 +21,15 @@ fs::path scratch_path() {
          ("docpipe-xlsx-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".xlsx");
 }
 
-nlohmann::json read_rules(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) throw docpipe::ConfigError("write.xlsx: data file " + file.string() + " is missing");
-  try {
-    return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& e) {
-    throw docpipe::ConfigError("write.xlsx: " + file.string() + ": " + e.what());
-  }
-}
-
 class XlsxWriter final : public docpipe::BatchWriter {
  public:
   XlsxWriter(const docpipe::PluginEnv& env, const docpipe::Params& p) {
-    opts_.org_forms = docpipe::xlsx::OrgForms(read_rules(env.data_dir / "org_forms.json"));
-    opts_.chart_organizations = p.get<int>("chart_organizations", 20);
-    opts_.figure_context = p.get<int>("figure_context", 30);
-    opts_.chinese = p.get<std::string>("locale", "zh") != "en";
-    const auto cleaning = p.get<std::string>("cleaning", "rules");
+    opts_.org_forms =
+        docpipe::xlsx::OrgForms(docpipe::kit::read_json_file(env.data_dir / "org_forms.json"));
+    opts_.chart_organizations = p.get<int>("chart_organizations");
+    opts_.figure_context = p.get<int>("figure_context");
+    opts_.chinese = p.get<std::string>("locale") != "en";
+    const auto cleaning = p.get<std::string>("cleaning");
     opts_.cleaning = cleaning == "edits"  ? docpipe::xlsx::CleaningRows::edits
                      : cleaning == "none" ? docpipe::xlsx::CleaningRows::none
                                           : docpipe::xlsx::CleaningRows::rules;

@@ -14,7 +14,8 @@ const std::string kBody =
     "现将工作情况报告如下。";
 
 BoilerplateCleaner make(const nlohmann::json& j = nlohmann::json::object()) {
-  return BoilerplateCleaner(env_for("clean.boilerplate"), params(j));
+  return BoilerplateCleaner(env_for("clean.boilerplate"),
+                            params(docpipe::clean::kBoilerplateSchema, j));
 }
 
 }  // namespace

@@ -22,16 +22,24 @@ namespace {
 
 void run_chain(docpipe::Document& doc) {
   std::vector<std::unique_ptr<docpipe::Transform>> stages;
-  stages.push_back(std::make_unique<BoilerplateCleaner>(env_for("clean.boilerplate"), params()));
-  stages.push_back(std::make_unique<WatermarkCleaner>(env_for("clean.watermark"), params()));
-  stages.push_back(std::make_unique<PinyinCleaner>(env_for("clean.pinyin"), params()));
-  stages.push_back(std::make_unique<T2sConverter>(env_for("clean.t2s"), params()));
-  stages.push_back(std::make_unique<Despinner>(env_for("clean.despin"), params()));
-  stages.push_back(std::make_unique<MojibakeRepairer>(env_for("clean.mojibake"), params()));
+  stages.push_back(std::make_unique<BoilerplateCleaner>(
+      env_for("clean.boilerplate"), params(docpipe::clean::kBoilerplateSchema)));
+  stages.push_back(std::make_unique<WatermarkCleaner>(env_for("clean.watermark"),
+                                                      params(docpipe::clean::kWatermarkSchema)));
+  stages.push_back(std::make_unique<PinyinCleaner>(env_for("clean.pinyin"),
+                                                   params(docpipe::clean::kPinyinSchema)));
   stages.push_back(
-      std::make_unique<LineCleaner>(env_for("clean.lines"), params({{"fullwidth_punct", false}})));
-  stages.push_back(std::make_unique<Deduplicator>(env_for("clean.dedupe"), params()));
-  stages.push_back(std::make_unique<PlaceholderCounter>(env_for("clean.placeholders"), params()));
+      std::make_unique<T2sConverter>(env_for("clean.t2s"), params(docpipe::clean::kT2sSchema)));
+  stages.push_back(
+      std::make_unique<Despinner>(env_for("clean.despin"), params(docpipe::clean::kDespinSchema)));
+  stages.push_back(std::make_unique<MojibakeRepairer>(env_for("clean.mojibake"),
+                                                      params(docpipe::clean::kMojibakeSchema)));
+  stages.push_back(std::make_unique<LineCleaner>(
+      env_for("clean.lines"), params(docpipe::clean::kLinesSchema, {{"fullwidth_punct", false}})));
+  stages.push_back(std::make_unique<Deduplicator>(env_for("clean.dedupe"),
+                                                  params(docpipe::clean::kDedupeSchema)));
+  stages.push_back(std::make_unique<PlaceholderCounter>(
+      env_for("clean.placeholders"), params(docpipe::clean::kPlaceholdersSchema)));
   for (auto& s : stages) s->apply(doc);
 }
 

@@ -1,12 +1,12 @@
 #include <gtest/gtest.h>
 
-#include <docpipe/clean/regex.hpp>
-#include <docpipe/clean/trie.hpp>
 #include <docpipe/error.hpp>
+#include <docpipe/kit/regex.hpp>
+#include <docpipe/kit/trie.hpp>
 #include <docpipe/text.hpp>
 
-using docpipe::clean::Regex;
-using docpipe::clean::Trie;
+using docpipe::kit::Regex;
+using docpipe::kit::Trie;
 
 TEST(CleanCommon, TrieFindsLongestEntry) {
   Trie t;
@@ -24,7 +24,7 @@ TEST(CleanCommon, RegexIsUnicodeAware) {
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[1].group("ab团委cd青年", 0), "青年");
   EXPECT_EQ(han.replace_all("a团b", [](std::string_view,
-                                       const docpipe::clean::Match&) { return std::string("#"); }),
+                                       const docpipe::kit::Match&) { return std::string("#"); }),
             "a#b");
   EXPECT_THROW(Regex("(unclosed"), docpipe::ConfigError);
 }

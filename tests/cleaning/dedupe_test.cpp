@@ -8,7 +8,9 @@ using namespace cleaning_test;
 using docpipe::clean::Deduplicator;
 
 namespace {
-Deduplicator make() { return Deduplicator(env_for("clean.dedupe"), params()); }
+Deduplicator make() {
+  return Deduplicator(env_for("clean.dedupe"), params(docpipe::clean::kDedupeSchema));
+}
 const std::string kLead =
     "今年以来,团市委围绕中心、服务大局,紧扣青年需求,扎实推进各项工作,较好地完成了全年目标任务。";
 }  // namespace

@@ -9,7 +9,7 @@ using docpipe::clean::Despinner;
 
 namespace {
 Despinner make(const nlohmann::json& j = nlohmann::json::object()) {
-  return Despinner(env_for("clean.despin"), params(j));
+  return Despinner(env_for("clean.despin"), params(docpipe::clean::kDespinSchema, j));
 }
 // A spun paragraph (not from any seed) dense enough to be detected.
 const std::string kSpun =

@@ -9,7 +9,7 @@ using docpipe::clean::LineCleaner;
 
 namespace {
 LineCleaner make(const nlohmann::json& j = nlohmann::json::object()) {
-  return LineCleaner(env_for("clean.lines"), params(j));
+  return LineCleaner(env_for("clean.lines"), params(docpipe::clean::kLinesSchema, j));
 }
 }  // namespace
 

@@ -8,7 +8,9 @@ using namespace cleaning_test;
 using docpipe::clean::MojibakeRepairer;
 
 namespace {
-MojibakeRepairer make() { return MojibakeRepairer(env_for("clean.mojibake"), params()); }
+MojibakeRepairer make() {
+  return MojibakeRepairer(env_for("clean.mojibake"), params(docpipe::clean::kMojibakeSchema));
+}
 }  // namespace
 
 TEST(Mojibake, MonthDayNamesGetTheirMiddleDotBack) {

@@ -19,7 +19,8 @@ const std::string kBody2 =
     "不断提升服务青年的能力。";
 
 BoilerplateCleaner make(const nlohmann::json& j = nlohmann::json::object()) {
-  return BoilerplateCleaner(env_for("clean.boilerplate"), params(j));
+  return BoilerplateCleaner(env_for("clean.boilerplate"),
+                            params(docpipe::clean::kBoilerplateSchema, j));
 }
 
 std::vector<std::string> cleaned(const std::vector<std::string>& lines,

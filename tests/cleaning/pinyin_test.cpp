@@ -8,7 +8,9 @@ using namespace cleaning_test;
 using docpipe::clean::PinyinCleaner;
 
 namespace {
-PinyinCleaner make() { return PinyinCleaner(env_for("clean.pinyin"), params()); }
+PinyinCleaner make() {
+  return PinyinCleaner(env_for("clean.pinyin"), params(docpipe::clean::kPinyinSchema));
+}
 }  // namespace
 
 TEST(Pinyin, ToneMarkedAndNumberedGlossesRemoved) {

@@ -9,7 +9,8 @@ using docpipe::clean::PlaceholderCounter;
 
 namespace {
 PlaceholderCounter make(const nlohmann::json& j = nlohmann::json::object()) {
-  return PlaceholderCounter(env_for("clean.placeholders"), params(j));
+  return PlaceholderCounter(env_for("clean.placeholders"),
+                            params(docpipe::clean::kPlaceholdersSchema, j));
 }
 }  // namespace
 

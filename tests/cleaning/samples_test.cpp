@@ -48,8 +48,8 @@ TEST(Samples, DetectionFiresOnlyWhereTheNoiseIs) {
   if (files.empty()) {
     GTEST_SKIP() << "no samples/ directory";
   }
-  docpipe::clean::Despinner despin(env_for("clean.despin"), params());
-  docpipe::clean::T2sConverter t2s(env_for("clean.t2s"), params());
+  docpipe::clean::Despinner despin(env_for("clean.despin"), params(docpipe::clean::kDespinSchema));
+  docpipe::clean::T2sConverter t2s(env_for("clean.t2s"), params(docpipe::clean::kT2sSchema));
   int spun = 0, traditional = 0;
   for (const auto& f : files) {
     auto doc = load(f);

@@ -8,7 +8,9 @@ using namespace cleaning_test;
 using docpipe::clean::T2sConverter;
 
 namespace {
-T2sConverter make() { return T2sConverter(env_for("clean.t2s"), params()); }
+T2sConverter make() {
+  return T2sConverter(env_for("clean.t2s"), params(docpipe::clean::kT2sSchema));
+}
 }  // namespace
 
 TEST(T2s, MostlyTraditionalDocumentIsConverted) {

@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include <docpipe/schema_defaults.hpp>
+
 namespace cleaning_test {
 
 docpipe::Document doc_of(const std::vector<std::string>& lines) {
@@ -27,7 +29,9 @@ docpipe::PluginEnv env_for(const std::string& plugin_name) {
   return env;
 }
 
-docpipe::Params params(const nlohmann::json& j) { return docpipe::Params(j); }
+docpipe::Params params(const char* schema, const nlohmann::json& j) {
+  return docpipe::params_with_defaults(schema, j);
+}
 
 std::size_t edits_with(const docpipe::Document& doc, const std::string& rule) {
   std::size_t n = 0;

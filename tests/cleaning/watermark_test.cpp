@@ -9,7 +9,7 @@ using docpipe::clean::WatermarkCleaner;
 
 namespace {
 WatermarkCleaner make(const nlohmann::json& j = nlohmann::json::object()) {
-  return WatermarkCleaner(env_for("clean.watermark"), params(j));
+  return WatermarkCleaner(env_for("clean.watermark"), params(docpipe::clean::kWatermarkSchema, j));
 }
 }  // namespace
 

@@ -158,6 +158,37 @@ TEST(Pipeline, HashChangesWithStagesNotWithInputs) {
   EXPECT_NE(load_pipeline(t / "a.yaml").hash(), load_pipeline(t / "c.yaml").hash());
 }
 
+// The hash covers the schemas' defaults (a changed default reprocesses), the
+// same whether a parameter is written out or left to its default, and the
+// defaults of the readers a pipeline does not list.
+TEST(Pipeline, ResolvedHashCarriesSchemaDefaults) {
+  TempDir t;
+  auto resolved = [&](const char* name, const char* with) {
+    write_file(t / name, std::string("version: 1\nplugin_paths: [\"" TEST_PLUGIN_DIR
+                                     "/good\"]\nstages:\n  - use: test.replace\n    with: ") +
+                             with + "\n");
+    auto p = load_pipeline(t / name);
+    PluginRegistry reg;
+    reg.load_directory(BUILTIN_PLUGIN_DIR);
+    resolve_pipeline(p, reg);
+    return p;
+  };
+  auto implicit = resolved("a.yaml", "{from: x}");
+  auto explicit_to = resolved("b.yaml", "{from: x, to: \"*\"}");
+  auto other_to = resolved("c.yaml", "{from: x, to: y}");
+  EXPECT_EQ(implicit.merged["stages"][0]["with"]["to"], "*");
+  EXPECT_EQ(implicit.hash(), explicit_to.hash());
+  EXPECT_NE(implicit.hash(), other_to.hash());
+  const auto& readers = implicit.merged["unlisted_readers"];
+  ASSERT_TRUE(readers.is_array());
+  bool txt = false;
+  for (const auto& r : readers) {
+    txt = txt || r["reader"] == "read.txt";  // core_tests depends on read.txt
+    if (r["reader"] == "read.pdf") EXPECT_EQ(r["with"].value("max_pages", 0), 2000);
+  }
+  EXPECT_TRUE(txt) << readers.dump();
+}
+
 TEST(Pipeline, BundledPipelinesValidate) {
   for (const char* name : {"base.yaml", "demo.yaml"}) {
     auto file = bundled_pipeline_dir() / name;

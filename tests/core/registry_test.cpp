@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "docpipe/error.hpp"
+#include "docpipe/schema_defaults.hpp"
 #include "host/scan_cache.hpp"
 
 using namespace docpipe;
@@ -289,6 +290,26 @@ TEST(Registry, InstancesGetTheirDataDirectory) {
   EXPECT_EQ(doc.blocks[0].text, "bbb");
   ASSERT_EQ(doc.edits.size(), 1u);
   EXPECT_EQ(doc.edits[0].rule, "replace");
+}
+
+// Defaults come from the schema only; a parameter the schema gives none is
+// a ConfigError naming the stage and the key, not a silent fallback.
+TEST(Registry, ParametersGetSchemaDefaultsAndMissingOnesNameStageAndKey) {
+  PluginRegistry reg;
+  reg.load_directory(fs::path(TEST_PLUGIN_DIR) / "good");
+  const auto* info = reg.find("test.replace");
+  ASSERT_NE(info, nullptr);
+  Params p = params_with_defaults(info->params_schema, {{"from", "a"}});
+  EXPECT_EQ(p.get<std::string>("to"), "*");
+  EXPECT_THROW(p.get<int>("to"), ConfigError);
+  try {
+    reg.create("test.replace", "star", Params(nlohmann::json{{"to", "b"}}));
+    FAIL() << "a missing parameter must be refused";
+  } catch (const ConfigError& e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("star"), std::string::npos) << what;
+    EXPECT_NE(what.find("'from'"), std::string::npos) << what;
+  }
 }
 
 TEST(Registry, EditDistance) {

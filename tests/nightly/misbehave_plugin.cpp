@@ -21,7 +21,7 @@ namespace {
 class Misbehave : public docpipe::Transform {
  public:
   Misbehave(const docpipe::PluginEnv&, const docpipe::Params& params)
-      : sleep_ms_(params.get<int>("sleep_ms", 0)) {}
+      : sleep_ms_(params.get<int>("sleep_ms")) {}
 
   void apply(docpipe::Document& doc) override {
     std::string all;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <docpipe/error.hpp>
+#include <docpipe/kit/data_files.hpp>
 
 #include "fixture_util.hpp"
 #include "html_charset.hpp"
@@ -18,7 +19,7 @@ namespace {
 
 ExtractOptions shipped_options() {
   ExtractOptions o;
-  o.boilerplate = load_phrase_file(READERS_BOILERPLATE);
+  o.boilerplate = docpipe::kit::read_list_file(READERS_BOILERPLATE);
   return o;
 }
 

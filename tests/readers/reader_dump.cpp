@@ -2,6 +2,7 @@
 // line: kind, level, marker, text; table cells joined by " | "). For
 // debugging fixtures and for the pandoc comparison test.
 #include <docpipe/error.hpp>
+#include <docpipe/kit/data_files.hpp>
 #include <iostream>
 
 #include "docx_parse.hpp"
@@ -14,7 +15,7 @@ int main(int argc, char** argv) {
   int rc = 0;
   bool text_only = false;  // --text: block texts only (the HTML quality bench)
   docpipe::readers::ExtractOptions html_options;
-  html_options.boilerplate = docpipe::readers::load_phrase_file(READERS_BOILERPLATE);
+  html_options.boilerplate = docpipe::kit::read_list_file(READERS_BOILERPLATE);
   for (int i = 1; i < argc; ++i) {
     if (std::string(argv[i]) == "--text") {
       text_only = true;

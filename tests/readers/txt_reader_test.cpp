@@ -4,11 +4,11 @@
 
 #include <cctype>
 #include <docpipe/error.hpp>
+#include <docpipe/kit/encoding.hpp>
 #include <ostream>
 #include <string>
 
 #include "fixture_util.hpp"
-#include "text_encoding.hpp"
 #include "txt_parse.hpp"
 
 using namespace readers_test;
@@ -190,7 +190,7 @@ TEST(TxtReader, SniffPrefersTextByContent) {
 }
 
 TEST(Encoding, DeclaredLabelsMapToSupersets) {
-  using docpipe::readers::canonical_charset;
+  using docpipe::kit::canonical_charset;
   EXPECT_EQ(canonical_charset("gb2312"), "GB18030");
   EXPECT_EQ(canonical_charset("GBK"), "GB18030");
   EXPECT_EQ(canonical_charset("big5"), "BIG5");

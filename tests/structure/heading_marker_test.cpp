@@ -1,8 +1,8 @@
-#include "heading_marker.hpp"
-
 #include <gtest/gtest.h>
 
-using namespace docpipe::structure;
+#include <docpipe/kit/heading_marker.hpp>
+
+using namespace docpipe::kit;
 
 TEST(HeadingMarker, Levels) {
   auto a = match_heading_marker("一、持续深化思想引领");

@@ -1,10 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <docpipe/kit/cn_numerals.hpp>
 #include <docpipe/text.hpp>
 
-#include "cn_numerals.hpp"
-
-using namespace docpipe::structure;
+using namespace docpipe::kit;
 
 static std::optional<long long> cn(const char* s) {
   return parse_cn_integer(docpipe::text::to_u32(s));

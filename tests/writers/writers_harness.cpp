@@ -12,6 +12,7 @@
 
 #include <docpipe/json.hpp>
 #include <docpipe/plugin.hpp>
+#include <docpipe/schema_defaults.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -50,12 +51,12 @@ int run(int argc, char** argv) {
 
   docpipe::PluginEnv env{"test", argv[1], argv[2]};
   // As the host does: the entry point returns a status and hands over its
-  // message; nothing is thrown across it.
+  // message; nothing is thrown across it. Parameters carry the schema's defaults.
   auto make = [&] {
     docpipe::Plugin* made = nullptr;
     std::string message;
     const auto status = create(
-        env, docpipe::Params(json::parse(argv[3])), &made,
+        env, docpipe::params_with_defaults(desc->params_schema, json::parse(argv[3])), &made,
         [](void* to, const char* m) noexcept { *static_cast<std::string*>(to) = m; }, &message);
     if (status != docpipe::PluginStatus::ok) throw std::runtime_error(message);
     return made;

@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include <docpipe/plugin.hpp>
+#include <docpipe/schema_defaults.hpp>
 #include <docpipe/text.hpp>
 #include <filesystem>
 #include <fstream>
@@ -253,11 +254,13 @@ class JsonWriterPlugin : public ::testing::Test {
     void* lib = dlopen(WRITERS_PLUGIN_DIR "/docpipe_write_json.so", RTLD_NOW | RTLD_LOCAL);
     EXPECT_NE(lib, nullptr) << dlerror();
     auto* create = reinterpret_cast<PluginFactory*>(dlsym(lib, "docpipe_plugin_create"));
+    auto* desc = static_cast<const PluginDescriptor*>(dlsym(lib, "docpipe_plugin_descriptor"));
     Plugin* made = nullptr;
     std::string message;
     const auto status = create(
-        PluginEnv{}, Params(nlohmann::json::parse(params)), &made,
-        [](void* to, const char* m) noexcept { *static_cast<std::string*>(to) = m; }, &message);
+        PluginEnv{}, params_with_defaults(desc->params_schema, nlohmann::json::parse(params)),
+        &made, [](void* to, const char* m) noexcept { *static_cast<std::string*>(to) = m; },
+        &message);
     EXPECT_EQ(status, PluginStatus::ok) << message;
     std::unique_ptr<Plugin> plugin(made);
     fs::path target =

@@ -54,26 +54,25 @@ struct PluginDescriptor {
 };
 
 // Parameters of one stage: the pipeline's `with:` mapping, already validated
-// against the plugin's schema, with schema defaults filled in.
+// against the plugin's schema, with the schema's defaults filled in by the
+// host (docpipe/schema_defaults.hpp). Defaults live only in the schema: a
+// plugin reads every parameter with get<T>(key), without a fallback.
 class DOCPIPE_API Params {
  public:
   Params() = default;
   explicit Params(nlohmann::json j) : json_(std::move(j)) {}
   const nlohmann::json& json() const { return json_; }
   bool has(const std::string& key) const { return json_.is_object() && json_.contains(key); }
+  // The parameter `key` as a T. Present whenever the schema gives it a
+  // default or requires it; throws ConfigError naming the key when it is
+  // absent or not a T (the plugin's code and its own schema disagree). Read
+  // parameters in the plugin's constructor: the host adds the stage's name
+  // to whatever the constructor throws.
   template <class T>
-  T get(const std::string& key, T fallback) const {
-    if (!has(key) || json_.at(key).is_null()) return fallback;
-    return json_.at(key).get<T>();
-  }
-  // A parameter the schema marks required or gives a default, so it is
-  // always present once the host has validated the stage. Throws ConfigError
-  // naming the key when it is absent or not a T: the plugin's code and its
-  // own schema disagree.
-  template <class T>
-  T require(const std::string& key) const {
+  T get(const std::string& key) const {
     if (!has(key) || json_.at(key).is_null())
-      throw ConfigError("parameter '" + key + "' is missing (give it a default in the schema)");
+      throw ConfigError("parameter '" + key +
+                        "' is missing: the plugin's parameter schema gives it no default");
     try {
       return json_.at(key).get<T>();
     } catch (const nlohmann::json::exception& e) {

@@ -37,7 +37,7 @@ std::pair<const host::PluginInfo*, nlohmann::json> pick_writer(const fs::path& o
           if (o.use == info->name) return {info, o.with};
         // As the pipeline loader does for outputs it lists: schema defaults.
         nlohmann::json with = nlohmann::json::object();
-        host::apply_schema_defaults(nlohmann::json::parse(info->params_schema), with);
+        docpipe::apply_schema_defaults(nlohmann::json::parse(info->params_schema), with);
         return {info, with};
       }
   throw ConfigError("convert: no writer produces '." + ext +
@@ -81,7 +81,7 @@ void write_review_page(const Document& doc, const fs::path& target, const host::
   nlohmann::json with = nlohmann::json::object();
   for (const auto& o : p.outputs)
     if (o.use == name) with = o.with;
-  host::apply_schema_defaults(nlohmann::json::parse(info->params_schema), with);
+  docpipe::apply_schema_defaults(nlohmann::json::parse(info->params_schema), with);
   auto writer = reg.create(name, name, Params(with));
   host::DocumentProcessor::render(*writer->as_writer(), doc, target);
 }

@@ -122,7 +122,7 @@ namespace @IDENT@ {
 @CLASS@::@CLASS@(const docpipe::PluginEnv&, const docpipe::Params& params)
     // The schema gives `replace` a default, which the host fills in, so it is
     // always there: require() throws a ConfigError naming it otherwise.
-    : replace_(params.require<std::map<std::string, std::string>>("replace")) {}
+    : replace_(params.get<std::map<std::string, std::string>>("replace")) {}
 
 void @CLASS@::apply(docpipe::Document& doc) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
@@ -324,7 +324,7 @@ std::string render(const docpipe::Document& doc, bool with_title) {
 }
 
 @CLASS@::@CLASS@(const docpipe::PluginEnv&, const docpipe::Params& params)
-    : title_(params.get<bool>("title", true)) {}
+    : title_(params.get<bool>("title")) {}
 
 void @CLASS@::write(const docpipe::Document& doc, docpipe::OutputFile& out) {
   out.write(render(doc, title_));
@@ -339,11 +339,15 @@ constexpr std::string_view kWriterTest =
 #include <fstream>
 #include <sstream>
 
+#include <docpipe/schema_defaults.hpp>
+
 #include "@IDENT@.hpp"
 #include "check.hpp"
 
 int main() {
-  @IDENT@::@CLASS@ writer(docpipe::PluginEnv{}, docpipe::Params{});
+  // The parameters the host would pass: the schema's defaults.
+  @IDENT@::@CLASS@ writer(docpipe::PluginEnv{},
+                          docpipe::params_with_defaults(@IDENT@::kParamsSchema));
   docpipe::Document doc;
   doc.metadata.title = "工作总结";
   doc.blocks.resize(2);

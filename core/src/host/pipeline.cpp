@@ -206,6 +206,19 @@ void apply_run_settings(const json& r, const Layer& layer, Pipeline& p) {
   p.run.durability = r.value("durability", p.run.durability);
 }
 
+// The effective pipeline, canonical, for the ledger's pipeline hash. Input
+// lists and run settings do not change what a document becomes.
+json canonical_json(const Pipeline& p) {
+  json stages = json::array();
+  for (const auto& s : p.readers)
+    stages.push_back({{"reader", s.use}, {"id", s.id}, {"with", s.with}});
+  for (const auto& s : p.stages) stages.push_back({{"use", s.use}, {"id", s.id}, {"with", s.with}});
+  json outs = json::array();
+  for (const auto& o : p.outputs)
+    outs.push_back({{"use", o.use}, {"id", o.id}, {"path", o.path}, {"with", o.with}});
+  return {{"version", p.version}, {"stages", stages}, {"outputs", outs}};
+}
+
 }  // namespace
 
 std::string SpecOrigin::where(const std::string& sub, bool key) const {
@@ -301,16 +314,7 @@ Pipeline load_pipeline(const fs::path& file) {
     p.files.push_back(layer.doc.file);
     if (v.contains("run")) apply_run_settings(v["run"], layer, p);
   }
-  // The effective pipeline, canonical, for the ledger's pipeline hash. Input
-  // lists and run settings do not change what a document becomes.
-  json stages = json::array();
-  for (const auto& s : p.readers)
-    stages.push_back({{"reader", s.use}, {"id", s.id}, {"with", s.with}});
-  for (const auto& s : p.stages) stages.push_back({{"use", s.use}, {"id", s.id}, {"with", s.with}});
-  json outs = json::array();
-  for (const auto& o : p.outputs)
-    outs.push_back({{"use", o.use}, {"id", o.id}, {"path", o.path}, {"with", o.with}});
-  p.merged = {{"version", p.version}, {"stages", stages}, {"outputs", outs}};
+  p.merged = canonical_json(p);
   problems.throw_if_any();  // stages placed next to ids that are not there
   return p;
 }
@@ -358,9 +362,12 @@ void resolve_pipeline(Pipeline& p, PluginRegistry& registry) {
                      e.message + " (plugin '" + use + "')");
     }
     apply_schema_defaults(schema, with);
-    // Files named by parameters are relative to the file that named them.
-    resolve_path_params(schema, with,
-                        origin.doc ? origin.doc->file.parent_path() : p.file.parent_path());
+  };
+  // Files named by parameters are relative to the file that named them.
+  auto resolve_paths = [&](const std::string& use, json& with, const SpecOrigin& origin) {
+    if (const PluginInfo* info = registry.find(use))
+      resolve_path_params(json::parse(info->params_schema), with,
+                          origin.doc ? origin.doc->file.parent_path() : p.file.parent_path());
   };
   // Sections are numbered as in the file that wrote them.
   auto section = [](const SpecOrigin& o, const char* fallback, std::size_t i) {
@@ -382,6 +389,25 @@ void resolve_pipeline(Pipeline& p, PluginRegistry& registry) {
     if (o.path.empty()) problems.add(o.where + ": outputs.path: a path template is required");
   }
   problems.throw_if_any();
+  // Again, now with the schemas' defaults: a changed default changes what
+  // documents become, so it changes the hash too. Paths as written, before
+  // they are made absolute: the hash must not depend on where the checkout
+  // is (the named files' contents are hashed by data_files_hash).
+  p.merged = canonical_json(p);
+  // A pipeline that lists no readers gets every reader with its schema's
+  // defaults (DocumentProcessor); those defaults shape documents too.
+  if (p.readers.empty()) {
+    json readers = json::array();
+    for (const auto* info : registry.of_kind(PluginKind::reader)) {
+      json with = json::object();
+      apply_schema_defaults(json::parse(info->params_schema), with);
+      readers.push_back({{"reader", info->name}, {"with", with}});
+    }
+    p.merged["unlisted_readers"] = readers;
+  }
+  for (auto& s : p.readers) resolve_paths(s.use, s.with, s.origin);
+  for (auto& s : p.stages) resolve_paths(s.use, s.with, s.origin);
+  for (auto& o : p.outputs) resolve_paths(o.use, o.with, o.origin);
 }
 
 }  // namespace docpipe::host

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "docpipe/error.hpp"
+#include "docpipe/schema_defaults.hpp"
 #include "docpipe/text.hpp"
 #include "host/atomic_output.hpp"
 
@@ -69,8 +70,10 @@ DocumentProcessor::DocumentProcessor(const Pipeline& pipeline, const PluginRegis
     for (const auto& r : pipeline.readers)
       readers_.push_back({r.use, registry.create(r.use, r.id, Params(r.with))});
   } else {
+    // Every reader, with its schema's defaults (as a listed reader gets them).
     for (const auto* info : registry.of_kind(PluginKind::reader))
-      readers_.push_back({info->name, registry.create(info->name, info->name, Params())});
+      readers_.push_back({info->name, registry.create(info->name, info->name,
+                                                      params_with_defaults(info->params_schema))});
   }
   for (const auto& s : pipeline.stages)
     transforms_.push_back({s.id, registry.create(s.use, s.id, Params(s.with))});

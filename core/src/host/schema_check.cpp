@@ -228,17 +228,4 @@ std::vector<std::filesystem::path> path_params(const nlohmann::json& schema,
   return out;
 }
 
-void apply_schema_defaults(const nlohmann::json& schema, nlohmann::json& value) {
-  if (!schema.is_object() || !value.is_object()) return;
-  auto props = schema.find("properties");
-  if (props == schema.end() || !props->is_object()) return;
-  for (const auto& [key, sub] : props->items()) {
-    if (!value.contains(key)) {
-      if (sub.is_object() && sub.contains("default")) value[key] = sub.at("default");
-    } else if (value.at(key).is_object()) {
-      apply_schema_defaults(sub, value.at(key));
-    }
-  }
-}
-
 }  // namespace docpipe::host

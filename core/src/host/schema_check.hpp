@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "docpipe/schema_defaults.hpp"  // apply_schema_defaults, shared with the SDK
 #include "host/registry.hpp"
 
 namespace docpipe::host {
@@ -35,9 +36,5 @@ void resolve_path_params(const nlohmann::json& schema, nlohmann::json& value,
 // The files those parameters name, in order.
 std::vector<std::filesystem::path> path_params(const nlohmann::json& schema,
                                                const nlohmann::json& value);
-
-// Fills in "default" values of the schema's top-level properties (and of
-// nested object properties) that `value` does not set.
-void apply_schema_defaults(const nlohmann::json& schema, nlohmann::json& value);
 
 }  // namespace docpipe::host

@@ -27,8 +27,8 @@ class ReviewPageWriter final : public docpipe::Writer {
  public:
   ReviewPageWriter(const docpipe::PluginEnv& env, const docpipe::Params& p)
       : assets_(docpipe::review::load_assets(env.data_dir)),
-        docs_dir_(p.require<std::string>("docs_dir")) {
-    for (const auto& o : p.require<nlohmann::json>("outputs"))
+        docs_dir_(p.get<std::string>("docs_dir")) {
+    for (const auto& o : p.get<nlohmann::json>("outputs"))
       outputs_.push_back({o.at("label").get<std::string>(), o.at("path").get<std::string>()});
   }
 

@@ -32,12 +32,12 @@ class ReviewWriter final : public docpipe::BatchWriter {
  public:
   ReviewWriter(const docpipe::PluginEnv& env, const docpipe::Params& p)
       : assets_(docpipe::review::load_assets(env.data_dir)) {
-    options_.pages_dir = p.require<std::string>("pages_dir");
-    options_.page_rows = p.require<int>("page_rows");
-    options_.slowest = p.require<int>("slowest");
-    options_.samples_per_rule = p.require<int>("samples_per_rule");
-    limits_.samples_per_rule = p.require<int>("samples_per_document");
-    limits_.sample_chars = p.require<int>("sample_chars");
+    options_.pages_dir = p.get<std::string>("pages_dir");
+    options_.page_rows = p.get<int>("page_rows");
+    options_.slowest = p.get<int>("slowest");
+    options_.samples_per_rule = p.get<int>("samples_per_rule");
+    limits_.samples_per_rule = p.get<int>("samples_per_document");
+    limits_.sample_chars = p.get<int>("sample_chars");
   }
 
   void begin(const docpipe::RunInfo& run) override {

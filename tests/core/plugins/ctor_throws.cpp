@@ -18,7 +18,7 @@ class LocalError : public std::exception {
 class CtorThrows final : public docpipe::Transform {
  public:
   CtorThrows(const docpipe::PluginEnv&, const docpipe::Params& p) {
-    throw LocalError("cannot compile pattern '" + p.get<std::string>("pattern", "") + "'");
+    throw LocalError("cannot compile pattern '" + p.get<std::string>("pattern") + "'");
   }
   void apply(docpipe::Document&) override {}
 };

@@ -6,7 +6,7 @@ namespace {
 class ReplaceText final : public docpipe::Transform {
  public:
   ReplaceText(const docpipe::PluginEnv&, const docpipe::Params& p)
-      : from_(p.get<std::string>("from", "")), to_(p.get<std::string>("to", "")) {}
+      : from_(p.get<std::string>("from")), to_(p.get<std::string>("to")) {}
   void apply(docpipe::Document& doc) override {
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
       auto t = doc.blocks[i].text;

@@ -14,12 +14,11 @@ class MaskPii final : public docpipe::Transform {
   // before the constructor runs: require() states that, get() would hide a
   // schema without one.
   MaskPii(const docpipe::PluginEnv&, const docpipe::Params& p)
-      : mask_(p.require<std::string>("mask_char")),
-        record_originals_(p.require<bool>("record_originals")) {
-    opts_.mobile = p.require<bool>("mobile");
-    opts_.id_card = p.require<bool>("id_card");
-    opts_.id_card_checksum = p.require<bool>("id_card_checksum");
-    opts_.email = p.require<bool>("email");
+      : mask_(p.get<std::string>("mask_char")), record_originals_(p.get<bool>("record_originals")) {
+    opts_.mobile = p.get<bool>("mobile");
+    opts_.id_card = p.get<bool>("id_card");
+    opts_.id_card_checksum = p.get<bool>("id_card_checksum");
+    opts_.email = p.get<bool>("email");
   }
 
   void apply(docpipe::Document& doc) override {

@@ -1,5 +1,6 @@
 // The read.markdown reader: claims .md/.markdown files, and Markdown-looking
 // text under other names only weakly, so read.txt keeps plain text.
+#include <docpipe/kit/file_signature.hpp>
 #include <docpipe/plugin.hpp>
 
 #include "markdown_parse.hpp"
@@ -11,6 +12,9 @@ class MarkdownReader final : public docpipe::Reader {
   MarkdownReader(const docpipe::PluginEnv&, const docpipe::Params&) {}
 
   int sniff(const std::filesystem::path& path, std::string_view head) const override {
+    // A ZIP or PDF saved under a .md name is not Markdown (the SDK's plugin
+    // kit knows the magic numbers).
+    if (!docpipe::kit::binary_signature(head).empty()) return 0;
     auto ext = path.extension().string();
     for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext == ".md" || ext == ".markdown") return 90;

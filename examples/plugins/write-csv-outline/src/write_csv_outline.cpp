@@ -10,10 +10,9 @@ namespace {
 
 class CsvOutlineWriter final : public docpipe::BatchWriter {
  public:
-  CsvOutlineWriter(const docpipe::PluginEnv&, const docpipe::Params& p)
-      : bom_(p.get<bool>("bom", true)) {
-    opts_.max_level = p.get<int>("max_level", 9);
-    opts_.escape_formulas = p.get<bool>("escape_formulas", true);
+  CsvOutlineWriter(const docpipe::PluginEnv&, const docpipe::Params& p) : bom_(p.get<bool>("bom")) {
+    opts_.max_level = p.get<int>("max_level");
+    opts_.escape_formulas = p.get<bool>("escape_formulas");
   }
 
   void begin(const docpipe::RunInfo&) override { rows_.clear(); }

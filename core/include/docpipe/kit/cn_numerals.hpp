@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace docpipe::structure {
+namespace docpipe::kit {
 
 // 零〇一二两三四五六七八九 -> 0..9, else -1.
 int cn_digit(char32_t c);
@@ -27,4 +27,4 @@ std::optional<double> parse_arabic(std::string_view s);
 // Either form.
 std::optional<double> parse_any_number(std::string_view s);
 
-}  // namespace docpipe::structure
+}  // namespace docpipe::kit

@@ -1,6 +1,6 @@
-#include "docpipe/clean/blocks.hpp"
+#include "docpipe/kit/remove_blocks.hpp"
 
-namespace docpipe::clean {
+namespace docpipe::kit {
 
 void remove_blocks(Document& doc, const std::vector<bool>& gone,
                    const std::vector<std::string>& rule) {
@@ -16,4 +16,4 @@ void remove_blocks(Document& doc, const std::vector<bool>& gone,
   doc.blocks.resize(w);
 }
 
-}  // namespace docpipe::clean
+}  // namespace docpipe::kit

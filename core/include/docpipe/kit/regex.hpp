@@ -1,17 +1,18 @@
 // A PCRE2 pattern compiled once (UTF + UCP mode, JIT when available) and
-// matched many times. Cleaning stages build their patterns in the plugin
-// constructor, never per document (the standard library regex is not used: slow, no Unicode
-// classes).
+// matched many times. Plugins build their patterns in the plugin
+// constructor, never per document (the standard library regex is not used:
+// slow, no Unicode classes).
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace docpipe::clean {
+namespace docpipe::kit {
 
 // One match: byte offsets of the whole match (group 0) and each group.
 // A group that did not take part has begin == end == npos.
@@ -23,9 +24,13 @@ struct Match {
     std::size_t size() const { return matched() ? end - begin : 0; }
   };
   std::vector<Span> groups;
-  std::size_t begin() const { return groups.at(0).begin; }
-  std::size_t end() const { return groups.at(0).end; }
-  std::string_view group(std::string_view subject, std::size_t i) const;
+  // Whether group i took part in the match (false for a group the pattern
+  // does not have, e.g. group_number's -1 cast to size_t).
+  bool has(std::size_t i) const { return i < groups.size() && groups[i].matched(); }
+  std::size_t begin(std::size_t i = 0) const { return groups.at(i).begin; }
+  std::size_t end(std::size_t i = 0) const { return groups.at(i).end; }
+  // The text of group i; empty when it did not take part.
+  std::string_view group(std::string_view subject, std::size_t i = 0) const;
 };
 
 class Regex {
@@ -40,6 +45,8 @@ class Regex {
 
   // First match at or after byte offset `start`; false when none.
   bool search(std::string_view subject, Match& m, std::size_t start = 0) const;
+  // The same, as an optional.
+  std::optional<Match> find(std::string_view subject, std::size_t start = 0) const;
   bool contains(std::string_view subject) const;
   // True when the pattern matches the whole subject.
   bool full_match(std::string_view subject) const;
@@ -66,4 +73,4 @@ std::string regex_escape(std::string_view literal);
 // 时间; "(?!)" (never matches) for no words.
 std::string regex_alternation(std::vector<std::string> words);
 
-}  // namespace docpipe::clean
+}  // namespace docpipe::kit

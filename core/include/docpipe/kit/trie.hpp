@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace docpipe::clean {
+namespace docpipe::kit {
 
 class Trie {
  public:
@@ -40,4 +40,4 @@ class Trie {
   std::vector<bool> may_start_ = std::vector<bool>(0x10000, false);
 };
 
-}  // namespace docpipe::clean
+}  // namespace docpipe::kit

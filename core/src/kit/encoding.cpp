@@ -1,4 +1,4 @@
-#include "text_encoding.hpp"
+#include "docpipe/kit/encoding.hpp"
 
 #include <iconv.h>
 #include <uchardet/uchardet.h>
@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace docpipe::readers {
+namespace docpipe::kit {
 namespace {
 
 std::string upper_ascii(std::string_view s) {
@@ -233,4 +233,4 @@ std::optional<Decoded> decode_mixed_with_utf8(std::string_view bytes, const std:
   return out;
 }
 
-}  // namespace docpipe::readers
+}  // namespace docpipe::kit

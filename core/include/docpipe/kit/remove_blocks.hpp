@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-namespace docpipe::clean {
+namespace docpipe::kit {
 
 // Removes the blocks marked in `gone`; rule[k] names the rule for block k.
 void remove_blocks(Document& doc, const std::vector<bool>& gone,
                    const std::vector<std::string>& rule);
 
-}  // namespace docpipe::clean
+}  // namespace docpipe::kit

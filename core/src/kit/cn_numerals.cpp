@@ -1,8 +1,8 @@
-#include "cn_numerals.hpp"
+#include "docpipe/kit/cn_numerals.hpp"
 
 #include <docpipe/text.hpp>
 
-namespace docpipe::structure {
+namespace docpipe::kit {
 
 int cn_digit(char32_t c) {
   switch (c) {
@@ -128,4 +128,4 @@ std::optional<double> parse_any_number(std::string_view s) {
   return std::nullopt;
 }
 
-}  // namespace docpipe::structure
+}  // namespace docpipe::kit

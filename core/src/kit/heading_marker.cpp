@@ -1,10 +1,10 @@
-#include "heading_marker.hpp"
+#include "docpipe/kit/heading_marker.hpp"
 
 #include <docpipe/text.hpp>
 
-#include "cn_numerals.hpp"
+#include "docpipe/kit/cn_numerals.hpp"
 
-namespace docpipe::structure {
+namespace docpipe::kit {
 
 namespace {
 
@@ -97,4 +97,4 @@ std::string marker_for(int level, int ordinal) {
   }
 }
 
-}  // namespace docpipe::structure
+}  // namespace docpipe::kit

@@ -1,4 +1,6 @@
-// GB/T 9704-2012 heading numbers at the start of a line:
+// GB/T 9704-2012 (the layout standard of Chinese official documents) heading
+// numbers at the start of a line, as readers (read.pdf) and structure stages
+// both need them:
 //   一、 level 1 · (一)/（一） level 2 · 1. 1、 １． level 3 · (1)/（1） level 4
 #pragma once
 
@@ -6,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace docpipe::structure {
+namespace docpipe::kit {
 
 struct HeadingMarker {
   int level = 0;        // 1..4
@@ -23,4 +25,4 @@ std::optional<HeadingMarker> match_heading_marker(std::string_view line);
 // The marker a level uses for an ordinal, for messages: (3, 2) -> "2、".
 std::string marker_for(int level, int ordinal);
 
-}  // namespace docpipe::structure
+}  // namespace docpipe::kit

@@ -1,12 +1,12 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include "docpipe/clean/regex.hpp"
+#include "docpipe/kit/regex.hpp"
 
 #include <pcre2.h>
 
 #include <algorithm>
 #include <docpipe/error.hpp>
 
-namespace docpipe::clean {
+namespace docpipe::kit {
 
 std::string_view Match::group(std::string_view subject, std::size_t i) const {
   if (i >= groups.size() || !groups[i].matched()) return {};
@@ -82,6 +82,12 @@ int Regex::group_number(const char* name) const {
   return n < 0 ? -1 : n;
 }
 
+std::optional<Match> Regex::find(std::string_view subject, std::size_t start) const {
+  Match m;
+  if (!search(subject, m, start)) return std::nullopt;
+  return m;
+}
+
 bool Regex::contains(std::string_view subject) const {
   Match m;
   return search(subject, m);
@@ -146,4 +152,4 @@ std::string regex_alternation(std::vector<std::string> words) {
   return out.empty() ? "(?!)" : out;
 }
 
-}  // namespace docpipe::clean
+}  // namespace docpipe::kit

@@ -1,6 +1,6 @@
 // Detecting and decoding the byte encodings Chinese text files and web pages
-// arrive in (UTF-8, UTF-16, GB18030/GBK/GB2312, Big5). Shared by read.txt and
-// read.html, so both report encodings the same way.
+// arrive in (UTF-8, UTF-16, GB18030/GBK/GB2312, Big5). read.txt and read.html
+// both use it, so both report encodings the same way.
 #pragma once
 
 #include <cstddef>
@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace docpipe::readers {
+namespace docpipe::kit {
 
 struct EncodingGuess {
   std::string name;          // iconv name we decode with, e.g. "GB18030", "BIG5", "UTF-16LE"
@@ -52,4 +52,4 @@ Decoded decode_to_utf8(std::string_view bytes, const std::string& encoding);
 std::optional<Decoded> decode_mixed_with_utf8(std::string_view bytes, const std::string& legacy,
                                               std::size_t& utf8_lines, std::size_t& legacy_lines);
 
-}  // namespace docpipe::readers
+}  // namespace docpipe::kit

@@ -1,8 +1,8 @@
-#include "docpipe/clean/trie.hpp"
+#include "docpipe/kit/trie.hpp"
 
 #include <docpipe/text.hpp>
 
-namespace docpipe::clean {
+namespace docpipe::kit {
 
 void Trie::insert(std::u32string_view key, int value) {
   if (key.empty()) return;
@@ -40,4 +40,4 @@ Trie::Hit Trie::longest_at(std::u32string_view text, std::size_t pos) const {
   return best;
 }
 
-}  // namespace docpipe::clean
+}  // namespace docpipe::kit

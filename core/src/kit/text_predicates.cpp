@@ -1,8 +1,8 @@
-#include "docpipe/clean/textutil.hpp"
+#include "docpipe/kit/text_predicates.hpp"
 
 #include <docpipe/text.hpp>
 
-namespace docpipe::clean {
+namespace docpipe::kit {
 
 std::u32string fold_for_compare(std::string_view utf8) {
   std::u32string out;
@@ -15,16 +15,14 @@ std::u32string fold_for_compare(std::string_view utf8) {
   return out;
 }
 
+bool is_sentence_stop(char32_t c) { return kSentenceStops.find(c) != std::u32string_view::npos; }
+
 bool is_sentence_end(char32_t c) {
+  if (is_sentence_stop(c)) return true;
   switch (c) {
-    case U'。':
-    case U'！':
-    case U'？':
     case U'；':
     case U'…':
     case U'.':
-    case U'!':
-    case U'?':
     case U';':
     case U'”':
     case U'’':
@@ -81,16 +79,8 @@ char32_t first_char(std::string_view utf8) {
   return u.empty() ? 0 : u.front();
 }
 
-std::vector<std::string> param_strings(const Params& params, const std::string& key) {
-  std::vector<std::string> out;
-  if (!params.has(key) || !params.json().at(key).is_array()) return out;
-  for (const auto& v : params.json().at(key))
-    if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
-
 std::string plural(std::size_t n, const std::string& what) {
   return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
 }
 
-}  // namespace docpipe::clean
+}  // namespace docpipe::kit

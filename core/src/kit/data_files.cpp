@@ -1,11 +1,11 @@
-#include "docpipe/clean/data_files.hpp"
+#include "docpipe/kit/data_files.hpp"
 
 #include <docpipe/error.hpp>
 #include <docpipe/text.hpp>
 #include <fstream>
 #include <sstream>
 
-namespace docpipe::clean {
+namespace docpipe::kit {
 
 std::filesystem::path data_file(const PluginEnv& env, const std::string& name) {
   auto p = env.data_dir / name;
@@ -14,7 +14,8 @@ std::filesystem::path data_file(const PluginEnv& env, const std::string& name) {
   return p;
 }
 
-static std::string slurp(const std::filesystem::path& path) {
+std::string read_data_file(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path)) throw ConfigError("data file missing: " + path.string());
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ConfigError("cannot read data file " + path.string());
   std::ostringstream ss;
@@ -24,7 +25,7 @@ static std::string slurp(const std::filesystem::path& path) {
 
 std::vector<std::string> read_list_file(const std::filesystem::path& path) {
   std::vector<std::string> out;
-  std::string all = slurp(path);
+  std::string all = read_data_file(path);
   for (auto line : docpipe::text::split_lines(all)) {
     auto t = docpipe::text::trim(line);
     if (t.empty() || t[0] == '#') continue;
@@ -37,7 +38,7 @@ std::vector<std::pair<std::string, std::string>> read_pairs_file(
     const std::filesystem::path& path) {
   std::vector<std::pair<std::string, std::string>> out;
   int line_no = 0;
-  std::string all = slurp(path);
+  std::string all = read_data_file(path);
   for (auto line : docpipe::text::split_lines(all)) {
     ++line_no;
     auto t = docpipe::text::trim(line);
@@ -56,7 +57,7 @@ std::vector<std::pair<std::string, std::string>> read_pairs_file(
 
 nlohmann::json read_json_file(const std::filesystem::path& path) {
   try {
-    return nlohmann::json::parse(slurp(path));
+    return nlohmann::json::parse(read_data_file(path));
   } catch (const nlohmann::json::exception& e) {
     throw ConfigError(path.string() + ": " + e.what());
   }
@@ -69,4 +70,4 @@ std::vector<std::string> json_strings(const nlohmann::json& j, const char* key) 
   return out;
 }
 
-}  // namespace docpipe::clean
+}  // namespace docpipe::kit
