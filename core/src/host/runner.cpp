@@ -64,33 +64,28 @@ std::vector<std::string> output_targets(const Pipeline& pipeline, const PluginRe
 // directory in front of the stem ("a_b__report"). A path template that
 // names no input at all is a configuration error.
 void separate_outputs(const Pipeline& pipeline, const PluginRegistry& registry,
-                      const fs::path& out_dir, std::vector<InputItem>& items) {
+                      const fs::path& out_dir, InputList& items) {
   auto collisions = [&] {
-    std::map<std::string, std::vector<std::size_t>> by_target;
-    for (std::size_t i = 0; i < items.size(); ++i)
-      for (auto& t : output_targets(pipeline, registry, out_dir, items[i]))
-        by_target[t].push_back(i);
-    std::vector<std::pair<std::string, std::vector<std::size_t>>> out;
-    for (auto& [t, users] : by_target)
-      if (users.size() > 1) out.emplace_back(t, users);
-    return out;
+    return shared_keys(items.size(), [&](std::size_t i, const auto& add) {
+      for (const auto& t : output_targets(pipeline, registry, out_dir, items[i])) add(t);
+    });
   };
   auto found = collisions();
   if (found.empty()) return;
   for (const auto& [_, users] : found)
     for (auto i : users) {
-      auto& it = items[i];
+      const auto it = items[i];
       std::string rel = it.reldir.lexically_normal().generic_string();
       if (rel.empty() || rel == "." || it.output_stem().rfind(rel, 0) == 0) continue;
       for (auto& c : rel)
         if (c == '/') c = '_';
-      it.stem = rel + "__" + it.output_stem();
+      items.set_stem(i, rel + "__" + it.output_stem());
     }
   found = collisions();
   if (found.empty()) return;
   const auto& [target, users] = found.front();
-  throw ConfigError(pipeline.file.string() + ": outputs: " + items[users[0]].path.string() +
-                    " and " + items[users[1]].path.string() + " would both write " + target +
+  throw ConfigError(pipeline.file.string() + ": outputs: " + std::string(items.path(users[0])) +
+                    " and " + std::string(items.path(users[1])) + " would both write " + target +
                     "; put {stem}, {name} or {reldir} in the output path");
 }
 
@@ -120,9 +115,8 @@ RunSummary start_summary(const Pipeline& pipeline, const PluginRegistry& registr
 }
 
 // The inputs of this run (of this shard), their output stems made distinct.
-std::vector<InputItem> inputs_of_run(const Pipeline& pipeline, const PluginRegistry& registry,
-                                     const RunOptions& options, const fs::path& out_dir,
-                                     RunSummary& summary) {
+InputList inputs_of_run(const Pipeline& pipeline, const PluginRegistry& registry,
+                        const RunOptions& options, const fs::path& out_dir, RunSummary& summary) {
   InputScan scanned = scan(pipeline, options);
   summary.notes = scanned.notes;
   if (scanned.items.empty()) {
@@ -135,31 +129,32 @@ std::vector<InputItem> inputs_of_run(const Pipeline& pipeline, const PluginRegis
   }
   for (const auto& e : scanned.errors) summary.notes.push_back(e);
   separate_outputs(pipeline, registry, out_dir, scanned.items);
-  std::vector<InputItem> items;
-  for (auto& it : scanned.items)
-    if (in_shard(it, options.shard)) items.push_back(std::move(it));
-  if (!options.shard.all())
-    summary.notes.push_back("shard " + summary.shard + ": " + std::to_string(items.size()) +
-                            " of " + std::to_string(scanned.items.size()) + " inputs");
-  scanned.items = {};  // its elements were moved into `items`: free what is left of them
+  if (options.shard.all()) return std::move(scanned.items);
+  InputList items;
+  for (std::size_t i = 0; i < scanned.items.size(); ++i)
+    if (auto it = scanned.items[i]; in_shard(it, options.shard)) items.push_back(it);
+  summary.notes.push_back("shard " + summary.shard + ": " + std::to_string(items.size()) + " of " +
+                          std::to_string(scanned.items.size()) + " inputs");
   return items;
 }
 
 // --dry-run: the plan against a read-only ledger; nothing is written.
-void plan_only(const std::vector<InputItem>& items, const fs::path& ledger_file,
-               const std::string& plugins, const RunOptions& options,
-               const ExpectedOutputs& expected, RunSummary& summary) {
+void plan_only(const InputList& items, const fs::path& ledger_file, const std::string& plugins,
+               const RunOptions& options, const ExpectedOutputs& expected, RunSummary& summary) {
   auto ro = Ledger::open_read_only(ledger_file);
   LedgerLookup lookup;
   if (ro) lookup = [&](const std::string& key) { return ro->entry(key); };
-  for (auto& p : plan_run(items, lookup, summary.pipeline_hash, plugins, options.force, expected)) {
+  const auto plan =
+      plan_run(items, lookup, summary.pipeline_hash, plugins, options.force, expected);
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    const auto& p = plan[i];
     DocumentRecord rec;
-    rec.input = p.item->path.string();
+    rec.input = items.path(i);
     rec.outcome = p.process ? Outcome::to_process : Outcome::skipped;
     rec.reason = p.reason;
     summary.counts[std::string(to_string(rec.outcome))]++;
     if (p.process) summary.reasons[p.reason]++;
-    summary.documents.push_back(std::move(rec));
+    summary.documents.push_back(rec);
   }
 }
 
@@ -272,7 +267,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   // How far dispatch may run ahead of the oldest unfinished document: bounds
   // the memory held for in-order batch writers when one document is slow.
   const Quarantine quarantine(out_dir);
-  RunRecorder recorder(plan, ledger, batch, quarantine, summary, progress,
+  RunRecorder recorder(items, plan, ledger, batch, quarantine, summary, progress,
                        {run_id, summary.pipeline_hash, plugins, pipeline.run.on_error == "stop",
                         256 * static_cast<std::size_t>(jobs)});
   try {
@@ -295,7 +290,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   }
   summary.seconds = seconds_since(t0);
   summary.report_path = (out_dir / "run-report.json").string();
-  write_file_atomically(summary.report_path, summary.report_text());
+  summary.write_report(summary.report_path);
   return summary;
 }
 
