@@ -223,7 +223,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   summary.ledger = fs::absolute(ledger_file).lexically_normal().string();
 
   // Plan.
-  const auto items = inputs_of_run(pipeline, registry, options, out_dir, summary);
+  auto items = inputs_of_run(pipeline, registry, options, out_dir, summary);
   spdlog::debug("{} inputs found and hashed at {:.3f} s", items.size(), seconds_since(t0));
   const ExpectedOutputs expected = [&](const InputItem& item) {
     return output_targets(pipeline, registry, out_dir, item);
@@ -243,7 +243,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   const auto interrupted = ledger.close_interrupted_runs();
   for (auto id : interrupted)
     summary.notes.push_back("run #" + std::to_string(id) + " was interrupted; resuming its work");
-  const auto plan = plan_run(
+  auto plan = plan_run(
       items, [&](const std::string& key) { return ledger.entry(key); }, summary.pipeline_hash,
       plugins, options.force, expected);
   spdlog::debug("run planned at {:.3f} s", seconds_since(t0));
@@ -278,6 +278,10 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     if (recorder.not_run() > 0)
       summary.notes.push_back("stopped after a failure (run.on_error: stop): " +
                               std::to_string(recorder.not_run()) + " documents not run");
+    // Every document is recorded: the batch writers' finish may use the room.
+    items.clear();
+    plan = {};
+    todo = {};
     summary.finished = now_iso8601();
     finish_outputs(pipeline, batch, out_dir, ledger_file, summary);
     ledger.finish_run(run_id, summary.finished, summary.counts, "finished");

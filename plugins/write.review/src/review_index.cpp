@@ -102,9 +102,8 @@ void write_file_atomically(const fs::path& target, const std::string& bytes) {
   });
 }
 
-std::map<std::string, std::string> find_pages(const fs::path& index_dir,
-                                              const std::string& pages_dir) {
-  std::map<std::string, std::string> pages;
+PageIndex find_pages(const fs::path& index_dir, const std::string& pages_dir) {
+  PageIndex pages;
   const fs::path root = index_dir / pages_dir;
   std::error_code ec;
   if (!fs::is_directory(root, ec)) return pages;
@@ -120,9 +119,10 @@ std::map<std::string, std::string> find_pages(const fs::path& index_dir,
     const auto start = at + marker.size();
     const auto stop = head.find('"', start);
     if (stop == std::string::npos) continue;
-    pages[unescape(std::string_view(head).substr(start, stop - start))] =
-        href(it->path().lexically_relative(index_dir));
+    pages.add(unescape(std::string_view(head).substr(start, stop - start)),
+              href(it->path().lexically_relative(index_dir)));
   }
+  pages.sort();
   return pages;
 }
 
@@ -198,8 +198,7 @@ void ReviewIndex::add(const json& summary, const DocumentStatus& status) {
   spool_.add(row);
 }
 
-void ReviewIndex::write_index_data(std::ostream& out,
-                                   const std::map<std::string, std::string>& pages,
+void ReviewIndex::write_index_data(std::ostream& out, const PageIndex& pages,
                                    const std::vector<std::string>& rule_order) {
   std::map<std::string, int> flag_ids, rule_ids, status_ids;
   json flags = json::array(), statuses = json::array();
@@ -225,18 +224,18 @@ void ReviewIndex::write_index_data(std::ostream& out,
     json row_flags = json::array(), row_rules = json::array();
     for (const auto& f : r.flags) row_flags.push_back(flag_ids[f]);
     for (const auto& rule : r.rules) row_rules.push_back(rule_ids[rule]);
-    auto page = pages.find(r.file);
+    const auto page = pages.find(r.file);
     out << (first ? "" : ",")
         << script_json(json::array({r.file, r.title, r.organization, r.period, status_ids[r.status],
                                     std::move(row_flags), std::move(row_rules), r.edits, r.seconds,
-                                    page == pages.end() ? "" : page->second, r.error}));
+                                    page ? std::string(*page) : std::string(), r.error}));
     first = false;
   });
   out << "],\"rules\":" << script_json(rule_order) << ",\"statuses\":" << script_json(statuses)
       << "};\n";
 }
 
-std::string ReviewIndex::rules_page(const std::map<std::string, std::string>& pages,
+std::string ReviewIndex::rules_page(const PageIndex& pages,
                                     const std::vector<std::string>& rule_order) const {
   std::string out = page_head("规则审查 Rules — docpipe review", assets_);
   out +=
@@ -271,12 +270,12 @@ std::string ReviewIndex::rules_page(const std::map<std::string, std::string>& pa
         v.resize(static_cast<std::size_t>(options_.samples_per_rule));
       for (const auto& s : v) {
         const std::string& file = s.file;
-        auto page = pages.find(file);
+        const auto page = pages.find(file);
         out += "<li><p class=\"src\">" + (s.removed >= 0
                                               ? std::to_string(s.removed) + " chars removed · "
                                               : std::to_string(-s.removed) + " chars added · ");
-        out += page == pages.end() ? escape(file)
-                                   : "<a href=\"" + page->second + "\">" + escape(file) + "</a>";
+        out += !page ? escape(file)
+                     : "<a href=\"" + std::string(*page) + "\">" + escape(file) + "</a>";
         out += "</p><p class=\"sample\">" + change_html(s.before, s.after, 60) + "</p></li>";
       }
     }
@@ -286,8 +285,7 @@ std::string ReviewIndex::rules_page(const std::map<std::string, std::string>& pa
   return out;
 }
 
-std::string ReviewIndex::index_page(const RunTotals& totals,
-                                    const std::map<std::string, std::string>& pages,
+std::string ReviewIndex::index_page(const RunTotals& totals, const PageIndex& pages,
                                     const std::vector<std::string>& rule_order) const {
   std::string out = page_head("docpipe review — " + run_.pipeline_name, assets_);
   out +=
@@ -319,9 +317,8 @@ std::string ReviewIndex::index_page(const RunTotals& totals,
   out += "</table></section></div>\n";
 
   auto link_to = [&](const std::string& file) {
-    auto page = pages.find(file);
-    return page == pages.end() ? escape(file)
-                               : "<a href=\"" + page->second + "\">" + escape(file) + "</a>";
+    const auto page = pages.find(file);
+    return !page ? escape(file) : "<a href=\"" + std::string(*page) + "\">" + escape(file) + "</a>";
   };
   out += "<section id=\"slowest\"><h2>最慢 Slowest documents</h2><table>";
   for (const auto& r : slowest_)

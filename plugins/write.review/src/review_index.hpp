@@ -17,6 +17,7 @@
 
 #include "assets.hpp"
 #include "docpipe/plugin.hpp"
+#include "page_index.hpp"
 #include "row_spool.hpp"
 
 namespace docpipe::review {
@@ -30,8 +31,7 @@ struct IndexOptions {
 
 // Where each document's page is: the page's source path -> its href from
 // `index_dir`, read from the pages under index_dir / pages_dir.
-std::map<std::string, std::string> find_pages(const std::filesystem::path& index_dir,
-                                              const std::string& pages_dir);
+PageIndex find_pages(const std::filesystem::path& index_dir, const std::string& pages_dir);
 
 class ReviewIndex {
  public:
@@ -75,11 +75,10 @@ class ReviewIndex {
 
   void keep_row(const SpooledRow& row);
   void keep_sample(const std::string& rule, Sample s);
-  std::string index_page(const RunTotals& totals, const std::map<std::string, std::string>& pages,
+  std::string index_page(const RunTotals& totals, const PageIndex& pages,
                          const std::vector<std::string>& rule_order) const;
-  std::string rules_page(const std::map<std::string, std::string>& pages,
-                         const std::vector<std::string>& rule_order) const;
-  void write_index_data(std::ostream& out, const std::map<std::string, std::string>& pages,
+  std::string rules_page(const PageIndex& pages, const std::vector<std::string>& rule_order) const;
+  void write_index_data(std::ostream& out, const PageIndex& pages,
                         const std::vector<std::string>& rule_order);
 };
 
