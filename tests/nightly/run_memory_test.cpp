@@ -84,8 +84,8 @@ TEST(RunMemory, ScannedInputsAreHeldCompactly) {
   if (!heap_is_counted()) GTEST_SKIP() << "this allocator's heap is not counted by mallinfo2";
   const fs::path dir =
       fs::temp_directory_path() / ("docpipe-run-memory-" + std::to_string(getpid()));
-  const auto few = scan_heap(dir / "few", 1000), many = scan_heap(dir / "many", 4000);
-  const double per_input = double(many - few) / 3000;
+  const auto few = scan_heap(dir / "few", 500), many = scan_heap(dir / "many", 2000);
+  const double per_input = double(many - few) / 1500;
   // An entry is 24 bytes (48 while its vector doubles); an InputItem of two
   // std::filesystem::paths held about 500, a set of the scanned paths more.
   EXPECT_LT(per_input, 64) << per_input << " bytes per input";

@@ -9,16 +9,16 @@ namespace {
 
 constexpr std::size_t kBlockBytes = 1 << 20;
 
-std::uint64_t fnv1a(std::string_view s) {
+}  // namespace
+
+std::uint64_t fnv1a_64(std::string_view text) {
   std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
+  for (unsigned char c : text) {
     h ^= c;
     h *= 1099511628211ull;
   }
   return h;
 }
-
-}  // namespace
 
 void InputList::push_back(const InputItem& item) {
   const std::string& text = item.path.native();
@@ -58,7 +58,7 @@ std::vector<std::pair<std::string, std::vector<std::size_t>>> shared_keys(std::s
                                                                           const KeysOf& keys_of) {
   std::vector<std::pair<std::uint64_t, std::size_t>> hashed;
   for (std::size_t i = 0; i < count; ++i)
-    keys_of(i, [&](std::string_view key) { hashed.emplace_back(fnv1a(key), i); });
+    keys_of(i, [&](std::string_view key) { hashed.emplace_back(fnv1a_64(key), i); });
   std::sort(hashed.begin(), hashed.end());
   // Only keys whose hash is shared are compared as text.
   std::map<std::string, std::vector<std::size_t>, std::less<>> shared;
@@ -70,7 +70,7 @@ std::vector<std::pair<std::string, std::vector<std::size_t>>> shared_keys(std::s
       if (k > first && hashed[k].second == hashed[k - 1].second) continue;  // that input's done
       const auto i = hashed[k].second;
       keys_of(i, [&](std::string_view key) {
-        if (fnv1a(key) == hash) shared[std::string(key)].push_back(i);
+        if (fnv1a_64(key) == hash) shared[std::string(key)].push_back(i);
       });
     }
   }

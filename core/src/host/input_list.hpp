@@ -57,6 +57,9 @@ class InputList {
   std::unordered_map<std::size_t, std::string> stems_;  // the few set by set_stem
 };
 
+// FNV-1a, 64 bits, of a text.
+std::uint64_t fnv1a_64(std::string_view text);
+
 // Keys that more than one input has, each with its inputs in ascending order
 // (an input twice when it has the key twice), sorted by key. `keys_of(i,
 // add)` calls add once per key of input i, and must give the same keys each

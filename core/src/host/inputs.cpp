@@ -22,6 +22,9 @@ bool is_hidden(const fs::path& p) {
   auto n = p.filename().string();
   return !n.empty() && n[0] == '.';
 }
+struct FirstOfPair {
+  std::size_t operator()(const std::pair<std::uint64_t, std::uint64_t>& p) const { return p.first; }
+};
 // The order of std::filesystem::path (name by name) on path texts: a
 // separator sorts before any character, as the end of a name does.
 bool path_order(const std::string& a, const std::string& b) {
@@ -45,10 +48,11 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
                       const std::vector<std::string>& include,
                       const std::vector<std::string>& exclude, bool recursive) {
   InputScan scan;
-  // Strings, not paths: a std::filesystem::path also keeps a list of its
-  // components, several times the size of its text, and a collection has
-  // hundreds of thousands of inputs.
-  std::unordered_set<std::string> seen;
+  // The canonical paths seen, as two independent 64-bit hashes (FNV-1a and
+  // the standard library's): a set of the texts took about 130 bytes an
+  // input, and a collection has hundreds of thousands. Two files that meet
+  // in both hashes are not to be expected.
+  std::unordered_set<std::pair<std::uint64_t, std::uint64_t>, FirstOfPair> seen;
   auto consider = [&](const fs::path& file, const fs::path& reldir) {
     if (is_lock_file(file)) {
       scan.notes.push_back(file.string() + ": skipped: editor lock file, not a document");
@@ -57,7 +61,9 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
     if (!include.empty() && !matches_any(include, file)) return;
     if (matches_any(exclude, file)) return;
     std::error_code ec;
-    if (!seen.insert(fs::weakly_canonical(file, ec).native()).second) return;
+    const auto canonical = fs::weakly_canonical(file, ec);
+    const auto& text = canonical.native();
+    if (!seen.insert({fnv1a_64(text), std::hash<std::string>{}(text)}).second) return;
     scan.items.push_back({file, reldir, {}, scan.items.size()});
   };
   for (const auto& raw : paths) {

@@ -180,6 +180,23 @@ void begin_batch(BatchWriters& batch, const Pipeline& pipeline, const PluginRegi
   batch.begin(info);
 }
 
+// Runs a killed run left "running" are marked interrupted; their work is
+// resumed by this one.
+std::vector<std::int64_t> close_interrupted_runs(Ledger& ledger, RunSummary& summary) {
+  auto interrupted = ledger.close_interrupted_runs();
+  for (auto id : interrupted)
+    summary.notes.push_back("run #" + std::to_string(id) + " was interrupted; resuming its work");
+  return interrupted;
+}
+
+// Indices of the planned inputs to process, ascending.
+std::vector<std::size_t> documents_to_process(const std::vector<PlannedItem>& plan) {
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < plan.size(); ++i)
+    if (plan[i].process) todo.push_back(i);
+  return todo;
+}
+
 int jobs_of_run(const Pipeline& pipeline, const RunOptions& options) {
   int jobs = options.jobs > 0 ? options.jobs : pipeline.run.jobs;
   if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -240,16 +257,12 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     summary.notes.push_back("removed " + std::to_string(n) +
                             " temporary files left by a killed run");
   Ledger ledger(ledger_file);
-  const auto interrupted = ledger.close_interrupted_runs();
-  for (auto id : interrupted)
-    summary.notes.push_back("run #" + std::to_string(id) + " was interrupted; resuming its work");
+  const auto interrupted = close_interrupted_runs(ledger, summary);
   auto plan = plan_run(
       items, [&](const std::string& key) { return ledger.entry(key); }, summary.pipeline_hash,
       plugins, options.force, expected);
   spdlog::debug("run planned at {:.3f} s", seconds_since(t0));
-  std::vector<std::size_t> todo;
-  for (std::size_t i = 0; i < plan.size(); ++i)
-    if (plan[i].process) todo.push_back(i);
+  auto todo = documents_to_process(plan);
   if (!todo.empty()) check_stages(pipeline, registry, options, summary.isolation);
 
   // Execute and record.
