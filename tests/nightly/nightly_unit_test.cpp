@@ -413,7 +413,9 @@ TEST(WorkerPool, WorkersRunThePipelineTheParentResolvedNotItsFile) {
   o.worker.out_dir = t.path() / "out";
   o.recycle_after = 1;
   WorkerPool pool(o);
-  std::vector<InputItem> items{{t.path() / "in" / "a.txt", ""}, {t.path() / "in" / "b.txt", ""}};
+  InputList items;
+  items.push_back({t.path() / "in" / "a.txt", ""});
+  items.push_back({t.path() / "in" / "b.txt", ""});
   std::vector<ExecutedDocument> done;
   pool.run(items, {0, 1},
            {[](std::size_t) { return true; },

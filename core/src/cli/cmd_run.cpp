@@ -32,47 +32,8 @@ std::string seconds_text(double s) {
   return buf;
 }
 
-// Failures of one kind: the same status, stage and error once the
-// document's own path is taken out of the message.
-struct FailureGroup {
-  host::Outcome outcome;
-  std::string stage, reason;
-  std::vector<std::string> inputs;
-};
-
-// A document's error without its own path (readers name the file in their
-// messages; the path is shown beside it anyway).
-std::string reason_of(const host::DocumentRecord& d) {
-  std::string reason = d.error;
-  for (std::size_t pos; !d.input.empty() && (pos = reason.find(d.input)) != std::string::npos;)
-    reason.erase(pos, d.input.size());
-  while (!reason.empty() && (reason.front() == ':' || reason.front() == ' ')) reason.erase(0, 1);
-  return reason;
-}
-
-std::vector<FailureGroup> group_failures(const host::RunSummary& s) {
-  std::vector<FailureGroup> groups;
-  std::map<std::tuple<host::Outcome, std::string, std::string>, std::size_t> index;
-  for (const auto& d : s.documents) {
-    if (!host::is_failure(d.outcome) && d.outcome != host::Outcome::partial) continue;
-    std::string reason = reason_of(d);
-    auto key = std::make_tuple(d.outcome, d.stage, reason);
-    auto [it, added] = index.try_emplace(key, groups.size());
-    if (added) groups.push_back({d.outcome, d.stage, reason, {}});
-    groups[it->second].inputs.push_back(d.input);
-  }
-  std::stable_sort(groups.begin(), groups.end(),
-                   [](const auto& a, const auto& b) { return a.inputs.size() > b.inputs.size(); });
-  return groups;
-}
-
 constexpr std::size_t kExamples = 3;
-
-int quarantined(const host::RunSummary& s) {
-  return static_cast<int>(std::count_if(s.documents.begin(), s.documents.end(), [](const auto& d) {
-    return d.reason == "quarantined (unchanged)";
-  }));
-}
+static_assert(kExamples <= host::DocumentLog::kExamplesKept);
 
 void print_summary(const host::RunSummary& s, std::ostream& os, const std::string& report) {
   os << "docpipe: " << s.documents.size() << " documents in " << seconds_text(s.seconds) << " s:";
@@ -90,16 +51,16 @@ void print_summary(const host::RunSummary& s, std::ostream& os, const std::strin
   }
   // One line per kind of failure with a few examples; every document is
   // in the run report.
-  const auto groups = group_failures(s);
+  const auto groups = s.documents.failure_groups();
   for (const auto& g : groups) {
-    os << to_string(g.outcome) << " (" << g.inputs.size() << ")"
+    os << to_string(g.outcome) << " (" << g.count << ")"
        << (g.stage.empty() ? "" : " [" + g.stage + "]") << ": " << g.reason << "\n";
-    for (std::size_t i = 0; i < g.inputs.size() && i < kExamples; ++i)
-      os << "  " << g.inputs[i] << "\n";
-    if (g.inputs.size() > kExamples) os << "  ... and " << g.inputs.size() - kExamples << " more\n";
+    for (std::size_t i = 0; i < g.examples.size() && i < kExamples; ++i)
+      os << "  " << g.examples[i] << "\n";
+    if (g.count > kExamples) os << "  ... and " << g.count - kExamples << " more\n";
   }
   if (!groups.empty() && !report.empty()) os << "every document and its error: " << report << "\n";
-  if (int q = quarantined(s))
+  if (auto q = s.documents.quarantined())
     os << q << (q == 1 ? " document is" : " documents are")
        << " still in quarantine (unchanged since they failed; see the quarantine folder)\n";
   for (const auto& w : s.warnings) os << "warning: " << w << "\n";
@@ -112,26 +73,27 @@ void print_summary_json(const host::RunSummary& s, std::ostream& os, const std::
   j.erase("failures");
   j["seconds"] = std::round(s.seconds * 1000) / 1000;
   j["failure_groups"] = nlohmann::json::array();
-  for (const auto& g : group_failures(s)) {
+  for (const auto& g : s.documents.failure_groups()) {
     std::vector<std::string> examples(
-        g.inputs.begin(),
-        g.inputs.begin() + static_cast<long>(std::min(g.inputs.size(), kExamples)));
+        g.examples.begin(),
+        g.examples.begin() + static_cast<long>(std::min(g.examples.size(), kExamples)));
     j["failure_groups"].push_back({{"status", to_string(g.outcome)},
                                    {"stage", g.stage},
                                    {"reason", g.reason},
-                                   {"count", g.inputs.size()},
+                                   {"count", g.count},
                                    {"examples", examples}});
   }
-  j["quarantined"] = quarantined(s);
+  j["quarantined"] = s.documents.quarantined();
   j["report"] = report;
   j["event"] = "run summary";
   os << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 void print_plan(const host::RunSummary& s, std::ostream& os) {
-  for (const auto& d : s.documents)
+  s.documents.for_each([&](const host::DocumentRecord& d) {
     if (d.outcome == host::Outcome::to_process)
       os << "process  " << d.reason << "  " << d.input << "\n";
+  });
   auto count = [&](const char* status) { return s.counts.count(status) ? s.counts.at(status) : 0; };
   os << "dry run: " << count("process") << " to process, " << count("skipped")
      << " unchanged or quarantined";
@@ -196,22 +158,23 @@ int cmd_run(const Args& args) {
   std::unique_ptr<host::ProgressReporter> bar;
   host::RunSummary summary;
   try {
-    summary = host::run_pipeline(
-        pipeline, registry, ro,
-        [&](const host::DocumentRecord& r, std::size_t done, std::size_t total,
-            const std::map<std::string, int>& counts) {
-          if (!bar)
-            bar = std::make_unique<host::ProgressReporter>(total,
-                                                           host::ProgressReporter::stderr_is_tty());
-          const auto outcome = to_string(r.outcome);
-          if (host::is_failure(r.outcome)) {
-            bar->finish();
-            spdlog::warn("[{}/{}] {} {}: {}", done, total, outcome, r.input, reason_of(r));
-          } else {
-            spdlog::debug("[{}/{}] {} {} ({})", done, total, outcome, r.input, r.reason);
-          }
-          bar->update(done, counts);
-        });
+    summary = host::run_pipeline(pipeline, registry, ro,
+                                 [&](const host::DocumentRecord& r, std::size_t done,
+                                     std::size_t total, const std::map<std::string, int>& counts) {
+                                   if (!bar)
+                                     bar = std::make_unique<host::ProgressReporter>(
+                                         total, host::ProgressReporter::stderr_is_tty());
+                                   const auto outcome = to_string(r.outcome);
+                                   if (host::is_failure(r.outcome)) {
+                                     bar->finish();
+                                     spdlog::warn("[{}/{}] {} {}: {}", done, total, outcome,
+                                                  r.input, host::error_without_input(r));
+                                   } else {
+                                     spdlog::debug("[{}/{}] {} {} ({})", done, total, outcome,
+                                                   r.input, r.reason);
+                                   }
+                                   bar->update(done, counts);
+                                 });
   } catch (const ConfigError&) {
     throw;
   } catch (const std::exception& e) {

@@ -41,7 +41,7 @@ class Executor {
  public:
   virtual ~Executor() = default;
   // Processes items[i] for every i in `todo` (ascending).
-  virtual void run(const std::vector<InputItem>& items, const std::vector<std::size_t>& todo,
+  virtual void run(const InputList& items, const std::vector<std::size_t>& todo,
                    const ExecutionFeed& feed) = 0;
 };
 

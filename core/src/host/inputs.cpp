@@ -4,7 +4,6 @@
 #include <glob.h>
 
 #include <algorithm>
-#include <map>
 #include <unordered_set>
 
 namespace docpipe::host {
@@ -23,6 +22,21 @@ bool is_hidden(const fs::path& p) {
   auto n = p.filename().string();
   return !n.empty() && n[0] == '.';
 }
+struct FirstOfPair {
+  std::size_t operator()(const std::pair<std::uint64_t, std::uint64_t>& p) const { return p.first; }
+};
+// The order of std::filesystem::path (name by name) on path texts: a
+// separator sorts before any character, as the end of a name does.
+bool path_order(const std::string& a, const std::string& b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] == b[i]) continue;
+    if (a[i] == '/') return true;
+    if (b[i] == '/') return false;
+    return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+  }
+  return a.size() < b.size();
+}
 }  // namespace
 
 bool is_lock_file(const fs::path& p) {
@@ -34,10 +48,11 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
                       const std::vector<std::string>& include,
                       const std::vector<std::string>& exclude, bool recursive) {
   InputScan scan;
-  // Strings, not paths: a std::filesystem::path also keeps a list of its
-  // components, several times the size of its text, and a collection has
-  // hundreds of thousands of inputs.
-  std::unordered_set<std::string> seen;
+  // The canonical paths seen, as two independent 64-bit hashes (FNV-1a and
+  // the standard library's): a set of the texts took about 130 bytes an
+  // input, and a collection has hundreds of thousands. Two files that meet
+  // in both hashes are not to be expected.
+  std::unordered_set<std::pair<std::uint64_t, std::uint64_t>, FirstOfPair> seen;
   auto consider = [&](const fs::path& file, const fs::path& reldir) {
     if (is_lock_file(file)) {
       scan.notes.push_back(file.string() + ": skipped: editor lock file, not a document");
@@ -46,7 +61,9 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
     if (!include.empty() && !matches_any(include, file)) return;
     if (matches_any(exclude, file)) return;
     std::error_code ec;
-    if (!seen.insert(fs::weakly_canonical(file, ec).native()).second) return;
+    const auto canonical = fs::weakly_canonical(file, ec);
+    const auto& text = canonical.native();
+    if (!seen.insert({fnv1a_64(text), std::hash<std::string>{}(text)}).second) return;
     scan.items.push_back({file, reldir, {}, scan.items.size()});
   };
   for (const auto& raw : paths) {
@@ -65,9 +82,10 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
       if (fs::is_regular_file(root, ec)) {
         consider(root, "");
       } else if (fs::is_directory(root, ec)) {
-        std::vector<fs::path> files;
+        // Texts, not paths (see `seen`), in the order of paths.
+        std::vector<std::string> files;
         auto add = [&](const fs::directory_entry& e) {
-          if (e.is_regular_file()) files.push_back(e.path());
+          if (e.is_regular_file()) files.push_back(e.path().native());
         };
         if (recursive) {
           for (auto it = fs::recursive_directory_iterator(
@@ -83,8 +101,11 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
           for (const auto& e : fs::directory_iterator(root, ec))
             if (!is_hidden(e.path()) || is_lock_file(e.path())) add(e);
         }
-        std::sort(files.begin(), files.end());
-        for (const auto& f : files) consider(f, f.parent_path().lexically_relative(root));
+        std::sort(files.begin(), files.end(), path_order);
+        for (auto& f : files) {
+          const fs::path file(std::move(f));
+          consider(file, file.parent_path().lexically_relative(root));
+        }
       } else {
         scan.errors.push_back(root.string() + ": no such file or directory");
       }
@@ -94,12 +115,14 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
   return scan;
 }
 
-void disambiguate_stems(std::vector<InputItem>& items) {
-  std::map<std::pair<fs::path, std::string>, int> seen;
-  for (const auto& it : items) ++seen[{it.path.parent_path(), it.path.stem().string()}];
-  for (auto& it : items)
-    if (seen[{it.path.parent_path(), it.path.stem().string()}] > 1)
-      it.stem = it.path.filename().string();
+void disambiguate_stems(InputList& items) {
+  // Keyed by directory and stem, as a text: "<directory>\0<stem>".
+  auto keys_of = [&](std::size_t i, const std::function<void(std::string_view)>& add) {
+    const fs::path p(items.path(i));
+    add(p.parent_path().native() + '\0' + p.stem().native());
+  };
+  for (const auto& [_, users] : shared_keys(items.size(), keys_of))
+    for (auto i : users) items.set_stem(i, fs::path(items.path(i)).filename().string());
 }
 
 }  // namespace docpipe::host

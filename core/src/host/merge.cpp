@@ -22,16 +22,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string str(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::string short_hash(const std::string& h) { return h.substr(0, 12); }
 
 // "<dir> (shard K/N)": how messages name a shard.
 std::string shard_name(const ShardOutput& s) {
-  auto k = str(s.report, "shard");
+  auto k = string_field(s.report, "shard");
   return s.dir.string() + (k.empty() ? " (not sharded)" : " (shard " + k + ")");
 }
 
@@ -39,22 +34,22 @@ std::string shard_name(const ShardOutput& s) {
 // hash, one N, every K from 0 to N-1 exactly once (or a single unsharded run).
 void check_partition(const std::vector<ShardOutput>& shards) {
   const auto& first = shards.front();
-  const auto hash = str(first.report, "pipeline_hash");
+  const auto hash = string_field(first.report, "pipeline_hash");
   for (const auto& s : shards) {
     if (s.report.value("dry_run", false))
       throw ConfigError(s.report_file.string() + ": the report of a dry run; nothing to merge");
-    if (str(s.report, "pipeline_hash") != hash)
+    if (string_field(s.report, "pipeline_hash") != hash)
       throw ConfigError("shards of different pipelines cannot be merged: " + shard_name(first) +
-                        " ran '" + str(first.report, "pipeline") + "' (processing hash " +
+                        " ran '" + string_field(first.report, "pipeline") + "' (processing hash " +
                         short_hash(hash) + "), " + shard_name(s) + " ran '" +
-                        str(s.report, "pipeline") + "' (processing hash " +
-                        short_hash(str(s.report, "pipeline_hash")) +
+                        string_field(s.report, "pipeline") + "' (processing hash " +
+                        short_hash(string_field(s.report, "pipeline_hash")) +
                         "); run every shard with the same pipeline, plugins and data files");
   }
   std::optional<unsigned> count;
   std::map<unsigned, const ShardOutput*> seen;
   for (const auto& s : shards) {
-    const auto text = str(s.report, "shard");
+    const auto text = string_field(s.report, "shard");
     if (text.empty()) {
       if (shards.size() > 1)
         throw ConfigError(shard_name(s) +
@@ -88,7 +83,8 @@ void check_partition(const std::vector<ShardOutput>& shards) {
 // its output directory (a ledger moved with the directory).
 Ledger open_ledger(const ShardOutput& s) {
   std::vector<fs::path> candidates;
-  if (auto recorded = str(s.report, "ledger"); !recorded.empty()) candidates.emplace_back(recorded);
+  if (auto recorded = string_field(s.report, "ledger"); !recorded.empty())
+    candidates.emplace_back(recorded);
   candidates.push_back(s.dir / ".docpipe" / "ledger.sqlite");
   for (const auto& c : candidates)
     if (auto ledger = Ledger::open_read_only(c)) {
@@ -102,9 +98,10 @@ Ledger open_ledger(const ShardOutput& s) {
                                                                    "running, or killed)")
                                                      : "is " + last->status) +
                           ": run the shard again (it resumes) before merging");
-      if (last->started != str(s.report, "started") ||
-          last->pipeline_hash != str(s.report, "pipeline_hash"))
-        throw ConfigError(shard_name(s) + ": run-report.json (started " + str(s.report, "started") +
+      if (last->started != string_field(s.report, "started") ||
+          last->pipeline_hash != string_field(s.report, "pipeline_hash"))
+        throw ConfigError(shard_name(s) + ": run-report.json (started " +
+                          string_field(s.report, "started") +
                           ") is not from the last run in ledger " + c.string() + " (started " +
                           last->started + ")");
       return std::move(*ledger);
@@ -112,24 +109,6 @@ Ledger open_ledger(const ShardOutput& s) {
   std::string tried;
   for (const auto& c : candidates) tried += (tried.empty() ? "" : ", ") + c.string();
   throw ConfigError(shard_name(s) + ": its ledger is not found (looked at " + tried + ")");
-}
-
-DocumentRecord record_from_json(const nlohmann::json& j) {
-  DocumentRecord d;
-  d.input = str(j, "input");
-  d.outcome = outcome_from_string(str(j, "status"));
-  if (auto kind = str(j, "error_kind"); !kind.empty()) d.error_kind = error_kind_from_string(kind);
-  d.reason = str(j, "reason");
-  d.stage = str(j, "stage");
-  d.error = str(j, "error");
-  d.seconds = j.value("seconds", 0.0);
-  if (auto it = j.find("outputs"); it != j.end() && it->is_array())
-    for (const auto& o : *it)
-      if (o.is_string()) d.outputs.push_back(o.get<std::string>());
-  d.quarantine = str(j, "quarantine");
-  d.key = str(j, "key");
-  d.position = j.value("position", std::size_t{0});
-  return d;
 }
 
 // A document of the merged collection: its record and the shard that has it.
@@ -201,9 +180,9 @@ nlohmann::json quarantine_index(const std::vector<ShardOutput>& shards,
       std::ifstream in(f);
       auto entry = nlohmann::json::parse(in, nullptr, false);
       if (!entry.is_object()) continue;  // not an entry docpipe wrote
-      entry["shard"] = str(s.report, "shard");
+      entry["shard"] = string_field(s.report, "shard");
       entry["entry"] = fs::absolute(f).lexically_normal().string();
-      auto it = order.find(str(entry, "input"));
+      auto it = order.find(string_field(entry, "input"));
       entries.emplace_back(it == order.end() ? docs.size() : it->second, std::move(entry));
     }
   }
@@ -241,7 +220,7 @@ std::vector<ShardOutput> read_shard_outputs(const std::vector<fs::path>& dirs) {
       return true;
     };
     s.report = nlohmann::json::parse(in, keep, false);
-    if (!s.report.is_object() || !has_documents || str(s.report, "pipeline_hash").empty())
+    if (!s.report.is_object() || !has_documents || string_field(s.report, "pipeline_hash").empty())
       throw ConfigError(s.report_file.string() + ": not a docpipe run report");
     shards.push_back(std::move(s));
   }
@@ -252,10 +231,10 @@ RunSummary merge_shards(const Pipeline& pipeline, const PluginRegistry& registry
                         std::vector<ShardOutput> shards, const fs::path& out_dir) {
   check_partition(shards);
   const auto hash = processing_hash(pipeline, registry);
-  if (hash != str(shards.front().report, "pipeline_hash"))
+  if (hash != string_field(shards.front().report, "pipeline_hash"))
     throw ConfigError("pipeline " + pipeline.file.string() + " (processing hash " +
                       short_hash(hash) + ") is not the pipeline the shards ran (" +
-                      short_hash(str(shards.front().report, "pipeline_hash")) +
+                      short_hash(string_field(shards.front().report, "pipeline_hash")) +
                       "): it, a plugin's parameters or a data file changed since; pass the "
                       "pipeline the shards ran with --pipeline, or run the shards again");
   std::error_code ec;
@@ -267,30 +246,32 @@ RunSummary merge_shards(const Pipeline& pipeline, const PluginRegistry& registry
   for (const auto& s : shards) ledgers.push_back(open_ledger(s));
 
   RunSummary summary;
-  summary.pipeline = str(shards.front().report, "pipeline");
+  summary.pipeline = string_field(shards.front().report, "pipeline");
   summary.pipeline_hash = hash;
   summary.pipeline_file = fs::absolute(pipeline.file).lexically_normal().string();
-  summary.isolation = str(shards.front().report, "isolation");
-  summary.started = str(shards.front().report, "started");
-  summary.finished = str(shards.front().report, "finished");
+  summary.isolation = string_field(shards.front().report, "isolation");
+  summary.started = string_field(shards.front().report, "started");
+  summary.finished = string_field(shards.front().report, "finished");
   for (std::size_t k = 0; k < shards.size(); ++k) {
     const auto& r = shards[k].report;
-    summary.started = std::min(summary.started, str(r, "started"));
-    summary.finished = std::max(summary.finished, str(r, "finished"));
+    summary.started = std::min(summary.started, string_field(r, "started"));
+    summary.finished = std::max(summary.finished, string_field(r, "finished"));
     // Shards run side by side: the collection took as long as the slowest.
     summary.seconds = std::max(summary.seconds, r.value("seconds", 0.0));
     for (const auto& [status, n] : r.value("counts", std::map<std::string, int>{}))
       summary.counts[status] += n;
     for (const auto& [reason, n] : r.value("reasons", std::map<std::string, int>{}))
       summary.reasons[reason] += n;
-    const std::string prefix = str(r, "shard").empty() ? "" : "shard " + str(r, "shard") + ": ";
+    const std::string prefix =
+        string_field(r, "shard").empty() ? "" : "shard " + string_field(r, "shard") + ": ";
     for (const auto& n : r.value("notes", std::vector<std::string>{}))
       summary.notes.push_back(n.rfind("shard ", 0) == 0 ? n : prefix + n);  // names its shard
     for (const auto& w : r.value("warnings", std::vector<std::string>{}))
       summary.warnings.push_back(prefix + w);
-    summary.notes.push_back(
-        "merged " + shard_name(shards[k]) + ": run started " + str(r, "started") + ", exit code " +
-        std::to_string(r.value("exit_code", 0)) + ", ledger " + ledgers[k].file().string());
+    summary.notes.push_back("merged " + shard_name(shards[k]) + ": run started " +
+                            string_field(r, "started") + ", exit code " +
+                            std::to_string(r.value("exit_code", 0)) + ", ledger " +
+                            ledgers[k].file().string());
   }
 
   auto docs = documents_in_input_order(shards);
@@ -310,10 +291,10 @@ RunSummary merge_shards(const Pipeline& pipeline, const PluginRegistry& registry
   summary.notes.push_back(std::to_string(index.size()) + " documents in quarantine, listed in " +
                           index_file.string());
 
-  summary.documents.reserve(docs.size());
-  for (auto& d : docs) summary.documents.push_back(std::move(d.record));
+  for (auto& d : docs) summary.documents.push_back(d.record);
+  docs = {};
   summary.report_path = (out_dir / "run-report.json").string();
-  write_file_atomically(summary.report_path, summary.report_text());
+  summary.write_report(summary.report_path);
   return summary;
 }
 

@@ -92,10 +92,10 @@ std::string file_sha256(const fs::path& path) {
 
 namespace {
 
-// Why an output recorded for the input must be rebuilt, or empty: missing,
+// Why an output recorded for the input must be rebuilt, or null: missing,
 // or not the size it was written with (cut short by a power loss before the
 // end-of-run sync, or changed by hand).
-std::string damaged_output(const LedgerEntry& e) {
+const char* damaged_output(const LedgerEntry& e) {
   for (std::size_t i = 0; i < e.outputs.size(); ++i) {
     std::error_code ec;
     const auto size = fs::file_size(e.outputs[i], ec);
@@ -104,7 +104,26 @@ std::string damaged_output(const LedgerEntry& e) {
         static_cast<std::int64_t>(size) != e.output_sizes[i])
       return "output changed";
   }
-  return {};
+  return nullptr;
+}
+
+constexpr char kHex[] = "0123456789abcdef";
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// The 32 bytes of a hex sha256; false when `hex` is not one.
+bool sha256_bytes(const std::string& hex, std::array<unsigned char, 32>& out) {
+  if (hex.size() != 64) return false;
+  for (std::size_t i = 0; i < 32; ++i) {
+    const int hi = hex_digit(hex[2 * i]), lo = hex_digit(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out[i] = static_cast<unsigned char>(hi * 16 + lo);
+  }
+  return true;
 }
 
 bool is_failure(const std::string& status) {
@@ -116,15 +135,11 @@ bool is_failure(const std::string& status) {
 namespace {
 
 // Decides one input from its ledger entry (content hash already known).
-void decide(PlannedItem& p, const std::optional<LedgerEntry>& entry,
-            const std::string& pipeline_hash, const std::string& plugins, bool force,
-            const ExpectedOutputs& expected) {
-  if (entry) {
-    p.known = true;
-    p.known_status = entry->status;
-    p.known_error = entry->error;
-    p.known_seconds = entry->seconds;
-  }
+void decide(PlannedItem& p, const std::string& content_hash,
+            const std::optional<LedgerEntry>& entry, const std::string& pipeline_hash,
+            const std::string& plugins, bool force,
+            const std::function<std::vector<std::string>()>& expected) {
+  p.known = entry.has_value();
   if (force) {
     p.reason = "forced";
     return;
@@ -134,7 +149,7 @@ void decide(PlannedItem& p, const std::optional<LedgerEntry>& entry,
     return;
   }
   const auto& e = *entry;
-  if (p.content_sha256.empty() || e.content_sha256 != p.content_sha256) {
+  if (content_hash.empty() || e.content_sha256 != content_hash) {
     p.reason = "changed";
   } else if (e.pipeline_hash != pipeline_hash) {
     p.reason = "pipeline changed";
@@ -144,9 +159,9 @@ void decide(PlannedItem& p, const std::optional<LedgerEntry>& entry,
     // Quarantined: retried only when the input or the pipeline changes.
     p.process = false;
     p.reason = "quarantined (unchanged)";
-  } else if (auto why = damaged_output(e); !why.empty()) {
+  } else if (const char* why = damaged_output(e)) {
     p.reason = why;
-  } else if (expected && e.status == "ok" && expected(*p.item) != e.outputs) {
+  } else if (expected && e.status == "ok" && expected() != e.outputs) {
     p.reason = "output renamed";
   } else {
     p.process = false;
@@ -159,7 +174,24 @@ constexpr std::size_t kPlanChunk = 4096;
 
 }  // namespace
 
-std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items, const LedgerLookup& ledger,
+std::string PlannedItem::content_hash() const {
+  if (!readable) return {};
+  std::string hex(64, '0');
+  for (std::size_t i = 0; i < 32; ++i) {
+    hex[2 * i] = kHex[content_sha256[i] >> 4];
+    hex[2 * i + 1] = kHex[content_sha256[i] & 15];
+  }
+  return hex;
+}
+
+std::string ledger_key(std::string_view path) {
+  const fs::path p(path);
+  std::error_code ec;
+  auto abs = fs::absolute(p, ec);
+  return (ec ? p : abs).lexically_normal().string();
+}
+
+std::vector<PlannedItem> plan_run(const InputList& items, const LedgerLookup& ledger,
                                   const std::string& pipeline_hash, const std::string& plugins,
                                   bool force, const ExpectedOutputs& expected) {
   std::vector<PlannedItem> plan(items.size());
@@ -167,19 +199,18 @@ std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items, const Led
   for (std::size_t first = 0; first < items.size(); first += kPlanChunk) {
     const std::size_t last = std::min(items.size(), first + kPlanChunk);
     entries.assign(last - first, std::nullopt);
-    for (std::size_t i = first; i < last; ++i) {
-      auto& p = plan[i];
-      p.item = &items[i];
-      std::error_code ec;
-      auto abs = fs::absolute(items[i].path, ec);
-      p.key = (ec ? items[i].path : abs).lexically_normal().string();
-      if (ledger) entries[i - first] = ledger(p.key);
-    }
+    if (ledger)
+      for (std::size_t i = first; i < last; ++i)
+        entries[i - first] = ledger(ledger_key(items.path(i)));
     // Hashing is most of the cost of a no-change run: spread it over the cores.
     tbb::parallel_for(first, last, [&](std::size_t i) {
       auto& p = plan[i];
-      p.content_sha256 = file_sha256(items[i].path);
-      decide(p, entries[i - first], pipeline_hash, plugins, force, expected);
+      const std::string hash = file_sha256(fs::path(items.path(i)));
+      p.readable = sha256_bytes(hash, p.content_sha256);
+      std::function<std::vector<std::string>()> outputs;
+      if (expected) outputs = [&] { return expected(items[i]); };
+      decide(p, p.readable ? hash : std::string(), entries[i - first], pipeline_hash, plugins,
+             force, outputs);
     });
   }
   return plan;
@@ -189,8 +220,10 @@ std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items,
                                   const std::unordered_map<std::string, LedgerEntry>& ledger,
                                   const std::string& pipeline_hash, const std::string& plugins,
                                   bool force, const ExpectedOutputs& expected) {
+  InputList list;
+  for (const auto& item : items) list.push_back(item);
   return plan_run(
-      items,
+      list,
       [&](const std::string& key) -> std::optional<LedgerEntry> {
         auto it = ledger.find(key);
         if (it == ledger.end()) return std::nullopt;

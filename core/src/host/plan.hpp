@@ -4,9 +4,11 @@
 // checks that recorded outputs still exist.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -17,22 +19,24 @@
 
 namespace docpipe::host {
 
+// The plan of one input (the input of the same index in the InputList given
+// to plan_run): a few dozen bytes, since a collection has hundreds of
+// thousands of inputs. What else the ledger had for it is looked up again
+// when needed.
 struct PlannedItem {
-  // The input in the list given to plan_run(), which must outlive the plan
-  // (a copy per input cost about 500 bytes: a path keeps its components).
-  const InputItem* item = nullptr;
-  std::string key;             // absolute normalised path: the ledger key
-  std::string content_sha256;  // empty when the file cannot be read (the worker reports why)
+  std::array<unsigned char, 32> content_sha256{};  // of the input's bytes
+  bool readable = false;  // false: the file could not be read (the worker reports why)
   bool process = true;
+  bool known = false;  // the ledger has an entry for the input
   // new, changed, pipeline changed, plugin changed, output missing, output changed, forced,
-  // previous run interrupted | unchanged, quarantined (unchanged)
-  std::string reason;
-  // What the ledger had for the input (a skipped document reaches the batch
-  // writers with it); `known` false when the ledger had nothing.
-  bool known = false;
-  std::string known_status, known_error;
-  double known_seconds = 0;
+  // output renamed | unchanged, quarantined (unchanged)
+  const char* reason = "";
+  // The content hash as the ledger keeps it (hex); empty when not readable.
+  std::string content_hash() const;
 };
+
+// The ledger key of an input: its absolute, normalised path.
+std::string ledger_key(std::string_view path);
 
 // The hash that decides reprocessing: the merged pipeline without `run:`
 // and `inputs:`, which change neither what a document becomes nor where it
@@ -61,10 +65,10 @@ using LedgerLookup = std::function<std::optional<LedgerEntry>(const std::string&
 // processed again: "output renamed". Entries are looked up a few thousand
 // inputs at a time and dropped once decided, so planning a collection of
 // hundreds of thousands of inputs never holds the whole ledger.
-std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items, const LedgerLookup& ledger,
+std::vector<PlannedItem> plan_run(const InputList& items, const LedgerLookup& ledger,
                                   const std::string& pipeline_hash, const std::string& plugins,
                                   bool force, const ExpectedOutputs& expected = {});
-// The same from entries already in memory (tests).
+// The same from inputs and entries already in memory (tests).
 std::vector<PlannedItem> plan_run(const std::vector<InputItem>& items,
                                   const std::unordered_map<std::string, LedgerEntry>& ledger,
                                   const std::string& pipeline_hash, const std::string& plugins,

@@ -4,10 +4,12 @@
 
 namespace docpipe::host {
 
-RunRecorder::RunRecorder(const std::vector<PlannedItem>& plan, Ledger& ledger, BatchWriters& batch,
-                         const Quarantine& quarantine, RunSummary& summary,
-                         const ProgressCallback& progress, RecorderSettings settings)
-    : plan_(plan),
+RunRecorder::RunRecorder(const InputList& items, const std::vector<PlannedItem>& plan,
+                         Ledger& ledger, BatchWriters& batch, const Quarantine& quarantine,
+                         RunSummary& summary, const ProgressCallback& progress,
+                         RecorderSettings settings)
+    : items_(items),
+      plan_(plan),
       ledger_(ledger),
       batch_(batch),
       quarantine_(quarantine),
@@ -26,11 +28,12 @@ bool RunRecorder::may_dispatch(std::size_t index) const {
   return !stopped_ && index < next_in_order_ + settings_.window;
 }
 
-void RunRecorder::record_in_ledger(const PlannedItem& p, const ExecutedDocument& done) {
+void RunRecorder::record_in_ledger(const PlannedItem& p, const std::string& key,
+                                   const ExecutedDocument& done) {
   const auto& r = done.result;
   LedgerEntry e;
-  e.input = p.key;
-  e.content_sha256 = p.content_sha256;
+  e.input = key;
+  e.content_sha256 = p.content_hash();
   e.pipeline_hash = settings_.pipeline_hash;
   e.plugin_versions = settings_.plugin_versions;
   e.status = to_string(r.outcome);
@@ -44,35 +47,31 @@ void RunRecorder::record_in_ledger(const PlannedItem& p, const ExecutedDocument&
 }
 
 // Returns the quarantine entry written for a failure, else "".
-std::string RunRecorder::quarantine_or_release(const PlannedItem& p, const ProcessResult& r,
+std::string RunRecorder::quarantine_or_release(const InputItem& item, const PlannedItem& p,
+                                               const std::string& key, const ProcessResult& r,
                                                const std::string& log_excerpt) {
   if (!is_failure(r.outcome)) {
-    quarantine_.release(*p.item);
+    quarantine_.release(item);
     return {};
   }
   if (settings_.stop_on_error) stopped_ = true;
   const auto& excerpt = log_excerpt.empty() ? r.error : log_excerpt;
   return quarantine_
-      .add(*p.item, {p.key, p.content_sha256, std::string(to_string(r.outcome)), r.stage, r.error,
-                     excerpt, settings_.pipeline_hash, now_iso8601()})
+      .add(item, {key, p.content_hash(), std::string(to_string(r.outcome)), r.stage, r.error,
+                  excerpt, settings_.pipeline_hash, now_iso8601()})
       .string();
 }
 
 void RunRecorder::record(ExecutedDocument&& done) {
   const auto& p = plan_[done.index];
-  record_in_ledger(p, done);
+  const auto item = items_[done.index];
+  const auto key = ledger_key(item.path.native());
+  record_in_ledger(p, key, done);
   auto& r = done.result;
   Finished f;
-  f.record = {p.item->path.string(),
-              r.outcome,
-              p.reason,
-              r.stage,
-              r.error_kind,
-              r.error,
-              r.seconds,
-              r.outputs,
-              {}};
-  f.record.quarantine = quarantine_or_release(p, r, done.log_excerpt);
+  f.record = {item.path.string(), r.outcome, p.reason, r.stage, r.error_kind, r.error,
+              r.seconds,          r.outputs, {}};
+  f.record.quarantine = quarantine_or_release(item, p, key, r, done.log_excerpt);
   summary_.counts[std::string(to_string(r.outcome))]++;
   summary_.reasons[p.reason]++;
   if (batch_.active()) {
@@ -91,20 +90,24 @@ void RunRecorder::record(ExecutedDocument&& done) {
 // A document the plan skipped reaches the batch writers as the ledger kept
 // it: its summaries, and the whole document only when some writer needs it
 // (a summary is a fraction of its size).
-DocumentRecord RunRecorder::emit_skipped(const PlannedItem& p) {
+DocumentRecord RunRecorder::emit_skipped(std::size_t index) {
+  const auto& p = plan_[index];
   DocumentRecord rec;
-  rec.input = p.item->path.string();
+  rec.input = items_.path(index);
   rec.outcome = Outcome::skipped;
   rec.reason = p.reason;
   summary_.counts["skipped"]++;
   if (!batch_.active() || !p.known) return rec;
-  auto summaries = ledger_.cached_summaries(p.key);
+  const auto key = ledger_key(rec.input);
+  const auto entry = ledger_.entry(key);
+  auto summaries = ledger_.cached_summaries(key);
   std::optional<Document> doc;
   if (needs_documents_ || summaries.size() < summarizers_)
-    if (auto cached = ledger_.cached_document(p.key); !cached.empty())
+    if (auto cached = ledger_.cached_document(key); !cached.empty())
       doc = document_from_json(nlohmann::json::parse(cached));
-  batch_.add(rec.input, doc ? &*doc : nullptr, summaries,
-             DocumentStatus{p.known_status, p.known_error, p.known_seconds}, summary_);
+  DocumentStatus status;
+  if (entry) status = {entry->status, entry->error, entry->seconds};
+  batch_.add(rec.input, doc ? &*doc : nullptr, summaries, status, summary_);
   return rec;
 }
 
@@ -113,7 +116,7 @@ void RunRecorder::emit_in_order() {
     const std::size_t i = next_in_order_;
     DocumentRecord rec;
     if (!plan_[i].process) {
-      rec = emit_skipped(plan_[i]);
+      rec = emit_skipped(i);
     } else {
       auto it = waiting_.find(i);
       if (it == waiting_.end()) return;
@@ -124,12 +127,13 @@ void RunRecorder::emit_in_order() {
                  summary_);
       waiting_.erase(it);
     }
-    if (plan_[i].key != rec.input) rec.key = plan_[i].key;  // most inputs are given absolute
-    rec.position = plan_[i].item->position;
+    if (auto key = ledger_key(rec.input); key != rec.input)
+      rec.key = std::move(key);  // most inputs are given absolute
+    rec.position = items_.position(i);
     ++next_in_order_;
     ++done_;
     if (progress_) progress_(rec, done_, plan_.size(), summary_.counts);
-    summary_.documents.push_back(std::move(rec));
+    summary_.documents.push_back(rec);
   }
 }
 

@@ -38,9 +38,9 @@ struct RecorderSettings {
 
 class RunRecorder {
  public:
-  RunRecorder(const std::vector<PlannedItem>& plan, Ledger& ledger, BatchWriters& batch,
-              const Quarantine& quarantine, RunSummary& summary, const ProgressCallback& progress,
-              RecorderSettings settings);
+  RunRecorder(const InputList& items, const std::vector<PlannedItem>& plan, Ledger& ledger,
+              BatchWriters& batch, const Quarantine& quarantine, RunSummary& summary,
+              const ProgressCallback& progress, RecorderSettings settings);
 
   // What the executor is told: may_dispatch and on_done lead here.
   ExecutionFeed feed();
@@ -59,11 +59,13 @@ class RunRecorder {
     std::optional<Document> doc;  // only when a batch writer takes whole documents
     nlohmann::json summaries;     // by batch stage id
   };
-  void record_in_ledger(const PlannedItem& p, const ExecutedDocument& done);
-  std::string quarantine_or_release(const PlannedItem& p, const ProcessResult& r,
+  void record_in_ledger(const PlannedItem& p, const std::string& key, const ExecutedDocument& done);
+  std::string quarantine_or_release(const InputItem& item, const PlannedItem& p,
+                                    const std::string& key, const ProcessResult& r,
                                     const std::string& log_excerpt);
-  DocumentRecord emit_skipped(const PlannedItem& p);
+  DocumentRecord emit_skipped(std::size_t index);
 
+  const InputList& items_;
   const std::vector<PlannedItem>& plan_;
   Ledger& ledger_;
   BatchWriters& batch_;

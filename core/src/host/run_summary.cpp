@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <fstream>
 
+#include "docpipe/error.hpp"
 #include "docpipe/json.hpp"
+#include "host/atomic_output.hpp"
 
 namespace docpipe::host {
 
@@ -17,41 +20,18 @@ std::string now_iso8601() {
   return buf;
 }
 
-namespace {
-
-nlohmann::json record_json(const DocumentRecord& d) {
-  nlohmann::json j{{"input", d.input},    {"status", to_string(d.outcome)},
-                   {"reason", d.reason},  {"stage", d.stage},
-                   {"error", d.error},    {"seconds", std::round(d.seconds * 1000) / 1000},
-                   {"outputs", d.outputs}};
-  if (d.error_kind != ErrorKind::none) j["error_kind"] = to_string(d.error_kind);
-  if (!d.quarantine.empty()) j["quarantine"] = d.quarantine;
-  j["key"] = d.key.empty() ? d.input : d.key;
-  j["position"] = d.position;
-  return j;
-}
-
-}  // namespace
-
-int RunSummary::exit_code() const {
-  for (const auto& d : documents)
-    if (is_failure(d.outcome)) return 1;
-  return 0;
-}
+int RunSummary::exit_code() const { return documents.failures().empty() ? 0 : 1; }
 
 std::vector<const DocumentRecord*> RunSummary::slowest(std::size_t n) const {
   std::vector<const DocumentRecord*> v;
-  for (const auto& d : documents)
-    if (d.outcome != Outcome::skipped && d.outcome != Outcome::to_process) v.push_back(&d);
-  std::sort(v.begin(), v.end(), [](auto* a, auto* b) { return a->seconds > b->seconds; });
-  if (v.size() > n) v.resize(n);
+  for (const auto& d : documents.slowest())
+    if (v.size() < n) v.push_back(&d);
   return v;
 }
 
 std::vector<const DocumentRecord*> RunSummary::failures() const {
   std::vector<const DocumentRecord*> v;
-  for (const auto& d : documents)
-    if (is_failure(d.outcome)) v.push_back(&d);
+  for (const auto& d : documents.failures()) v.push_back(&d);
   return v;
 }
 
@@ -72,23 +52,30 @@ nlohmann::json RunSummary::to_json(bool with_documents) const {
   j["pipeline_file"] = pipeline_file;
   if (with_documents) {
     j["documents"] = nlohmann::json::array();
-    for (const auto& d : documents) j["documents"].push_back(record_json(d));
+    documents.for_each([&](const DocumentRecord& d) { j["documents"].push_back(record_json(d)); });
   }
   return j;
 }
 
-std::string RunSummary::report_text() const {
-  // The document list is serialised one record at a time: a JSON tree of
-  // every document of a large run would cost far more memory than the text.
-  std::string text = to_json(false).dump(1);
-  text.pop_back();  // the closing brace
-  text += ",\n \"documents\": [";
-  for (std::size_t i = 0; i < documents.size(); ++i) {
-    text += i ? ",\n  " : "\n  ";
-    dump_json(text, record_json(documents[i]));
-  }
-  text += documents.empty() ? "]\n}\n" : "\n ]\n}\n";
-  return text;
+void RunSummary::write_report(const std::filesystem::path& target) const {
+  // The document list goes from the spool to the file one record at a time:
+  // the text of a large run's list is tens of megabytes, a JSON tree of it
+  // far more.
+  std::string head = to_json(false).dump(1);
+  head.pop_back();  // the closing brace
+  head += ",\n \"documents\": [";
+  write_output(target, [&](OutputFile& out) {
+    std::ofstream f(out.temp_path(), std::ios::binary | std::ios::trunc);
+    f << head;
+    bool first = true;
+    documents.for_each_json([&](std::string_view line) {
+      f << (first ? "\n  " : ",\n  ") << line;
+      first = false;
+    });
+    f << (first ? "]\n}\n" : "\n ]\n}\n");
+    f.close();
+    if (!f) throw Error("cannot write " + out.temp_path().string());
+  });
 }
 
 }  // namespace docpipe::host

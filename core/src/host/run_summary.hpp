@@ -2,32 +2,17 @@
 // notes and warnings, and the run-report.json made of them.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "host/document_log.hpp"
 #include "host/outcome.hpp"
 
 namespace docpipe::host {
-
-struct DocumentRecord {
-  std::string input;
-  Outcome outcome = Outcome::ok;  // dry run: to_process or skipped
-  std::string reason;             // why it was processed or skipped (new, changed, unchanged, ...)
-  std::string stage;
-  ErrorKind error_kind = ErrorKind::none;
-  std::string error;
-  double seconds = 0;
-  std::vector<std::string> outputs;
-  std::string quarantine;  // entry written for a failure
-  // The ledger key (absolute input path; empty when it is `input`) and the
-  // position in the whole scan: what `docpipe merge` needs to join shards
-  // back into one collection.
-  std::string key = {};
-  std::size_t position = {};
-};
 
 struct RunSummary {
   std::string pipeline;
@@ -41,7 +26,7 @@ struct RunSummary {
   double seconds = 0;
   std::map<std::string, int> counts;   // by outcome, as the report words it
   std::map<std::string, int> reasons;  // processed documents by reason
-  std::vector<DocumentRecord> documents;
+  DocumentLog documents;  // spooled to a temporary file: a run may have hundreds of thousands
   std::vector<std::string> notes;
   std::vector<std::string> warnings;  // e.g. no input documents at all
   std::string report_path;            // run-report.json, once written
@@ -50,7 +35,8 @@ struct RunSummary {
   std::vector<const DocumentRecord*> slowest(std::size_t n) const;
   std::vector<const DocumentRecord*> failures() const;
   nlohmann::json to_json(bool with_documents = true) const;
-  std::string report_text() const;  // run-report.json
+  // Writes run-report.json atomically; throws Error when it cannot.
+  void write_report(const std::filesystem::path& target) const;
 };
 
 // Called once per document, in input order (for progress display), with the

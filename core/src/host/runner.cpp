@@ -64,33 +64,28 @@ std::vector<std::string> output_targets(const Pipeline& pipeline, const PluginRe
 // directory in front of the stem ("a_b__report"). A path template that
 // names no input at all is a configuration error.
 void separate_outputs(const Pipeline& pipeline, const PluginRegistry& registry,
-                      const fs::path& out_dir, std::vector<InputItem>& items) {
+                      const fs::path& out_dir, InputList& items) {
   auto collisions = [&] {
-    std::map<std::string, std::vector<std::size_t>> by_target;
-    for (std::size_t i = 0; i < items.size(); ++i)
-      for (auto& t : output_targets(pipeline, registry, out_dir, items[i]))
-        by_target[t].push_back(i);
-    std::vector<std::pair<std::string, std::vector<std::size_t>>> out;
-    for (auto& [t, users] : by_target)
-      if (users.size() > 1) out.emplace_back(t, users);
-    return out;
+    return shared_keys(items.size(), [&](std::size_t i, const auto& add) {
+      for (const auto& t : output_targets(pipeline, registry, out_dir, items[i])) add(t);
+    });
   };
   auto found = collisions();
   if (found.empty()) return;
   for (const auto& [_, users] : found)
     for (auto i : users) {
-      auto& it = items[i];
+      const auto it = items[i];
       std::string rel = it.reldir.lexically_normal().generic_string();
       if (rel.empty() || rel == "." || it.output_stem().rfind(rel, 0) == 0) continue;
       for (auto& c : rel)
         if (c == '/') c = '_';
-      it.stem = rel + "__" + it.output_stem();
+      items.set_stem(i, rel + "__" + it.output_stem());
     }
   found = collisions();
   if (found.empty()) return;
   const auto& [target, users] = found.front();
-  throw ConfigError(pipeline.file.string() + ": outputs: " + items[users[0]].path.string() +
-                    " and " + items[users[1]].path.string() + " would both write " + target +
+  throw ConfigError(pipeline.file.string() + ": outputs: " + std::string(items.path(users[0])) +
+                    " and " + std::string(items.path(users[1])) + " would both write " + target +
                     "; put {stem}, {name} or {reldir} in the output path");
 }
 
@@ -120,9 +115,8 @@ RunSummary start_summary(const Pipeline& pipeline, const PluginRegistry& registr
 }
 
 // The inputs of this run (of this shard), their output stems made distinct.
-std::vector<InputItem> inputs_of_run(const Pipeline& pipeline, const PluginRegistry& registry,
-                                     const RunOptions& options, const fs::path& out_dir,
-                                     RunSummary& summary) {
+InputList inputs_of_run(const Pipeline& pipeline, const PluginRegistry& registry,
+                        const RunOptions& options, const fs::path& out_dir, RunSummary& summary) {
   InputScan scanned = scan(pipeline, options);
   summary.notes = scanned.notes;
   if (scanned.items.empty()) {
@@ -135,31 +129,32 @@ std::vector<InputItem> inputs_of_run(const Pipeline& pipeline, const PluginRegis
   }
   for (const auto& e : scanned.errors) summary.notes.push_back(e);
   separate_outputs(pipeline, registry, out_dir, scanned.items);
-  std::vector<InputItem> items;
-  for (auto& it : scanned.items)
-    if (in_shard(it, options.shard)) items.push_back(std::move(it));
-  if (!options.shard.all())
-    summary.notes.push_back("shard " + summary.shard + ": " + std::to_string(items.size()) +
-                            " of " + std::to_string(scanned.items.size()) + " inputs");
-  scanned.items = {};  // its elements were moved into `items`: free what is left of them
+  if (options.shard.all()) return std::move(scanned.items);
+  InputList items;
+  for (std::size_t i = 0; i < scanned.items.size(); ++i)
+    if (auto it = scanned.items[i]; in_shard(it, options.shard)) items.push_back(it);
+  summary.notes.push_back("shard " + summary.shard + ": " + std::to_string(items.size()) + " of " +
+                          std::to_string(scanned.items.size()) + " inputs");
   return items;
 }
 
 // --dry-run: the plan against a read-only ledger; nothing is written.
-void plan_only(const std::vector<InputItem>& items, const fs::path& ledger_file,
-               const std::string& plugins, const RunOptions& options,
-               const ExpectedOutputs& expected, RunSummary& summary) {
+void plan_only(const InputList& items, const fs::path& ledger_file, const std::string& plugins,
+               const RunOptions& options, const ExpectedOutputs& expected, RunSummary& summary) {
   auto ro = Ledger::open_read_only(ledger_file);
   LedgerLookup lookup;
   if (ro) lookup = [&](const std::string& key) { return ro->entry(key); };
-  for (auto& p : plan_run(items, lookup, summary.pipeline_hash, plugins, options.force, expected)) {
+  const auto plan =
+      plan_run(items, lookup, summary.pipeline_hash, plugins, options.force, expected);
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    const auto& p = plan[i];
     DocumentRecord rec;
-    rec.input = p.item->path.string();
+    rec.input = items.path(i);
     rec.outcome = p.process ? Outcome::to_process : Outcome::skipped;
     rec.reason = p.reason;
     summary.counts[std::string(to_string(rec.outcome))]++;
     if (p.process) summary.reasons[p.reason]++;
-    summary.documents.push_back(std::move(rec));
+    summary.documents.push_back(rec);
   }
 }
 
@@ -183,6 +178,23 @@ void begin_batch(BatchWriters& batch, const Pipeline& pipeline, const PluginRegi
   RunInfo info{pipeline.name, pipeline.file.string(), summary.started, {}};
   for (const auto* p : registry.all()) info.plugin_versions.emplace_back(p->name, p->version);
   batch.begin(info);
+}
+
+// Runs a killed run left "running" are marked interrupted; their work is
+// resumed by this one.
+std::vector<std::int64_t> close_interrupted_runs(Ledger& ledger, RunSummary& summary) {
+  auto interrupted = ledger.close_interrupted_runs();
+  for (auto id : interrupted)
+    summary.notes.push_back("run #" + std::to_string(id) + " was interrupted; resuming its work");
+  return interrupted;
+}
+
+// Indices of the planned inputs to process, ascending.
+std::vector<std::size_t> documents_to_process(const std::vector<PlannedItem>& plan) {
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < plan.size(); ++i)
+    if (plan[i].process) todo.push_back(i);
+  return todo;
 }
 
 int jobs_of_run(const Pipeline& pipeline, const RunOptions& options) {
@@ -228,7 +240,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   summary.ledger = fs::absolute(ledger_file).lexically_normal().string();
 
   // Plan.
-  const auto items = inputs_of_run(pipeline, registry, options, out_dir, summary);
+  auto items = inputs_of_run(pipeline, registry, options, out_dir, summary);
   spdlog::debug("{} inputs found and hashed at {:.3f} s", items.size(), seconds_since(t0));
   const ExpectedOutputs expected = [&](const InputItem& item) {
     return output_targets(pipeline, registry, out_dir, item);
@@ -245,16 +257,12 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     summary.notes.push_back("removed " + std::to_string(n) +
                             " temporary files left by a killed run");
   Ledger ledger(ledger_file);
-  const auto interrupted = ledger.close_interrupted_runs();
-  for (auto id : interrupted)
-    summary.notes.push_back("run #" + std::to_string(id) + " was interrupted; resuming its work");
-  const auto plan = plan_run(
+  const auto interrupted = close_interrupted_runs(ledger, summary);
+  auto plan = plan_run(
       items, [&](const std::string& key) { return ledger.entry(key); }, summary.pipeline_hash,
       plugins, options.force, expected);
   spdlog::debug("run planned at {:.3f} s", seconds_since(t0));
-  std::vector<std::size_t> todo;
-  for (std::size_t i = 0; i < plan.size(); ++i)
-    if (plan[i].process) todo.push_back(i);
+  auto todo = documents_to_process(plan);
   if (!todo.empty()) check_stages(pipeline, registry, options, summary.isolation);
 
   // Execute and record.
@@ -272,7 +280,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   // How far dispatch may run ahead of the oldest unfinished document: bounds
   // the memory held for in-order batch writers when one document is slow.
   const Quarantine quarantine(out_dir);
-  RunRecorder recorder(plan, ledger, batch, quarantine, summary, progress,
+  RunRecorder recorder(items, plan, ledger, batch, quarantine, summary, progress,
                        {run_id, summary.pipeline_hash, plugins, pipeline.run.on_error == "stop",
                         256 * static_cast<std::size_t>(jobs)});
   try {
@@ -283,6 +291,10 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
     if (recorder.not_run() > 0)
       summary.notes.push_back("stopped after a failure (run.on_error: stop): " +
                               std::to_string(recorder.not_run()) + " documents not run");
+    // Every document is recorded: the batch writers' finish may use the room.
+    items.clear();
+    plan = {};
+    todo = {};
     summary.finished = now_iso8601();
     finish_outputs(pipeline, batch, out_dir, ledger_file, summary);
     ledger.finish_run(run_id, summary.finished, summary.counts, "finished");
@@ -295,7 +307,7 @@ RunSummary run_pipeline(const Pipeline& pipeline, const PluginRegistry& registry
   }
   summary.seconds = seconds_since(t0);
   summary.report_path = (out_dir / "run-report.json").string();
-  write_file_atomically(summary.report_path, summary.report_text());
+  summary.write_report(summary.report_path);
   return summary;
 }
 

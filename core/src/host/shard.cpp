@@ -25,13 +25,7 @@ Shard parse_shard(const std::string& text) {
 }
 
 std::uint64_t shard_key(const InputItem& item) {
-  auto rel = (item.reldir / item.path.filename()).lexically_normal().generic_string();
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : rel) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
+  return fnv1a_64((item.reldir / item.path.filename()).lexically_normal().generic_string());
 }
 
 bool in_shard(const InputItem& item, const Shard& shard) {

@@ -12,7 +12,7 @@ ThreadExecutor::ThreadExecutor(const Pipeline& pipeline, const PluginRegistry& r
                                ExecutorSettings settings)
     : pipeline_(pipeline), registry_(registry), settings_(std::move(settings)) {}
 
-void ThreadExecutor::run(const std::vector<InputItem>& items, const std::vector<std::size_t>& todo,
+void ThreadExecutor::run(const InputList& items, const std::vector<std::size_t>& todo,
                          const ExecutionFeed& feed) {
   using Done = std::pair<std::size_t, ProcessResult>;
   const auto jobs = static_cast<std::size_t>(std::max(1, settings_.jobs));

@@ -14,7 +14,7 @@ class ThreadExecutor final : public Executor {
  public:
   ThreadExecutor(const Pipeline& pipeline, const PluginRegistry& registry,
                  ExecutorSettings settings);
-  void run(const std::vector<InputItem>& items, const std::vector<std::size_t>& todo,
+  void run(const InputList& items, const std::vector<std::size_t>& todo,
            const ExecutionFeed& feed) override;
 
  private:

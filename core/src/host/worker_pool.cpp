@@ -178,7 +178,7 @@ void WorkerPool::stop(Worker& w, bool kill_it) {
 
 // The state of one run(): what is left to hand out.
 struct WorkerPool::Run {
-  const std::vector<InputItem>& items;
+  const InputList& items;
   const std::vector<std::size_t>& todo;
   const ExecutionFeed& feed;
   std::size_t next = 0;
@@ -215,7 +215,7 @@ void WorkerPool::finish_crashed(Worker& w, Run& run, Outcome outcome, ErrorKind 
                                 const std::string& why) {
   ExecutedDocument d;
   d.index = w.queue.front();
-  d.result.input = run.items[d.index].path.string();
+  d.result.input = std::string(run.items.path(d.index));
   d.result.outcome = outcome;
   d.result.error_kind = kind;
   d.result.stage = w.board.read();
@@ -251,7 +251,7 @@ void WorkerPool::dispatch(Worker& w, Run& run) {
   }
 }
 
-void WorkerPool::run(const std::vector<InputItem>& items, const std::vector<std::size_t>& todo,
+void WorkerPool::run(const InputList& items, const std::vector<std::size_t>& todo,
                      const ExecutionFeed& feed) {
   Run run{items, todo, feed, 0, {}};
   while (run.has_work() || any_busy()) {
@@ -320,7 +320,7 @@ void WorkerPool::read_results(Worker& w, Run& run) {
     std::string_view line = std::string_view(w.result_buf).substr(0, pos);
     if (!w.pending) {
       w.pending = decode_result(line, w.awaited);
-      w.pending->result.input = run.items[w.pending->index].path.string();
+      w.pending->result.input = std::string(run.items.path(w.pending->index));
       w.pending_log = w.log_tail;
     } else if (w.awaited.document) {
       w.pending->document_json.assign(line);

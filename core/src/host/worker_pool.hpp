@@ -35,7 +35,7 @@ class WorkerPool final : public Executor {
 
   // Calls feed.on_done as documents finish, in completion order, from this
   // thread.
-  void run(const std::vector<InputItem>& items, const std::vector<std::size_t>& todo,
+  void run(const InputList& items, const std::vector<std::size_t>& todo,
            const ExecutionFeed& feed) override;
 
  private:

@@ -66,14 +66,21 @@ std::string filter_link(const char* key, const std::string& value, const std::st
 
 }  // namespace
 
-void write_file_atomically(const fs::path& target, const std::string& bytes) {
+void write_file_atomically(const fs::path& target, const std::function<void(std::ostream&)>& fill) {
   static std::atomic<int> counter{0};
   const fs::path temp =
       target.parent_path() / ("." + target.filename().string() + ".tmp-" +
                               std::to_string(::getpid()) + "-" + std::to_string(++counter));
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    try {
+      fill(out);
+    } catch (...) {
+      out.close();
+      std::error_code ec;
+      fs::remove(temp, ec);
+      throw;
+    }
     out.close();
     if (!out) {
       std::error_code ec;
@@ -89,9 +96,14 @@ void write_file_atomically(const fs::path& target, const std::string& bytes) {
   }
 }
 
-std::map<std::string, std::string> find_pages(const fs::path& index_dir,
-                                              const std::string& pages_dir) {
-  std::map<std::string, std::string> pages;
+void write_file_atomically(const fs::path& target, const std::string& bytes) {
+  write_file_atomically(target, [&](std::ostream& out) {
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  });
+}
+
+PageIndex find_pages(const fs::path& index_dir, const std::string& pages_dir) {
+  PageIndex pages;
   const fs::path root = index_dir / pages_dir;
   std::error_code ec;
   if (!fs::is_directory(root, ec)) return pages;
@@ -107,9 +119,10 @@ std::map<std::string, std::string> find_pages(const fs::path& index_dir,
     const auto start = at + marker.size();
     const auto stop = head.find('"', start);
     if (stop == std::string::npos) continue;
-    pages[unescape(std::string_view(head).substr(start, stop - start))] =
-        href(it->path().lexically_relative(index_dir));
+    pages.add(unescape(std::string_view(head).substr(start, stop - start)),
+              href(it->path().lexically_relative(index_dir)));
   }
+  pages.sort();
   return pages;
 }
 
@@ -129,30 +142,64 @@ void ReviewIndex::keep_sample(const std::string& rule, Sample s) {
   v.resize(limit);
 }
 
-void ReviewIndex::add(const json& summary, const DocumentStatus& status) {
-  const std::size_t row = rows_.size();
-  rows_.push_back({summary.is_object() ? summary : json::object(), status});
-  ++statuses_[status.status.empty() ? "ok" : status.status];
-  if (!summary.is_object()) return;
-  if (auto f = summary.find("flags"); f != summary.end() && f->is_array())
-    for (const auto& flag : *f)
-      if (flag.is_string()) ++flags_[flag.get<std::string>()];
-  if (auto r = summary.find("rules"); r != summary.end() && r->is_array())
-    for (const auto& rule : *r) {
-      auto& t = rules_[rule.at(0).get<std::string>() + " · " + rule.at(1).get<std::string>()];
-      t.edits += rule.at(2).get<long long>();
-      t.removed += rule.at(3).get<long long>();
-      ++t.documents;
-    }
-  if (auto s = summary.find("samples"); s != summary.end() && s->is_array())
-    for (const auto& x : *s)
-      keep_sample(x.at(0).get<std::string>() + " · " + x.at(1).get<std::string>(),
-                  Sample{x.at(2).get<long long>(), row, x.at(3).get<std::string>(),
-                         x.at(4).get<std::string>()});
+void ReviewIndex::keep_row(const SpooledRow& row) {
+  if (first_rows_.size() < static_cast<std::size_t>(std::max(0, options_.page_rows))) {
+    std::string flags;
+    for (const auto& f : row.flags) flags += (flags.empty() ? "" : " ") + f;
+    first_rows_.push_back({row.file, row.title, row.organization, row.period, row.status, flags,
+                           row.edits, row.seconds});
+  }
+  // After every one at least as slow: among equals the earlier document.
+  const auto limit = static_cast<std::size_t>(std::max(0, options_.slowest));
+  auto at = std::upper_bound(slowest_.begin(), slowest_.end(), row.seconds,
+                             [](double seconds, const Slow& s) { return seconds > s.seconds; });
+  if (static_cast<std::size_t>(at - slowest_.begin()) < limit) {
+    slowest_.insert(at, Slow{row.seconds, row.file});
+    if (slowest_.size() > limit) slowest_.pop_back();
+  }
+  if (quarantined(row.status))
+    quarantine_rows_ += "<tr><td>" + escape(row.status) + "</td><td>" + escape(row.file) +
+                        "</td><td class=\"txt\">" + escape(row.error) + "</td></tr>";
 }
 
-json ReviewIndex::index_data(const std::map<std::string, std::string>& pages,
-                             const std::vector<std::string>& rule_order) const {
+void ReviewIndex::add(const json& summary, const DocumentStatus& status) {
+  ++rows_;
+  SpooledRow row;
+  row.status = status.status.empty() ? "ok" : status.status;
+  row.error = status.error;
+  row.seconds = status.seconds;
+  ++statuses_[row.status];
+  if (summary.is_object()) {
+    row.file = str(summary, "file");
+    row.title = str(summary, "title");
+    row.organization = str(summary, "organization");
+    row.period = str(summary, "period");
+    row.edits = summary.value("edits", 0);
+    if (auto f = summary.find("flags"); f != summary.end() && f->is_array())
+      for (const auto& flag : *f)
+        if (flag.is_string()) ++flags_[row.flags.emplace_back(flag.get<std::string>())];
+    if (auto r = summary.find("rules"); r != summary.end() && r->is_array())
+      for (const auto& rule : *r) {
+        auto& name = row.rules.emplace_back(rule.at(0).get<std::string>() + " · " +
+                                            rule.at(1).get<std::string>());
+        auto& t = rules_[name];
+        t.edits += rule.at(2).get<long long>();
+        t.removed += rule.at(3).get<long long>();
+        ++t.documents;
+      }
+    if (auto s = summary.find("samples"); s != summary.end() && s->is_array())
+      for (const auto& x : *s)
+        keep_sample(x.at(0).get<std::string>() + " · " + x.at(1).get<std::string>(),
+                    Sample{x.at(2).get<long long>(), row.file, x.at(3).get<std::string>(),
+                           x.at(4).get<std::string>()});
+  }
+  keep_row(row);
+  row.seconds = std::round(status.seconds * 1000) / 1000;
+  spool_.add(row);
+}
+
+void ReviewIndex::write_index_data(std::ostream& out, const PageIndex& pages,
+                                   const std::vector<std::string>& rule_order) {
   std::map<std::string, int> flag_ids, rule_ids, status_ids;
   json flags = json::array(), statuses = json::array();
   for (const auto& [f, n] : flags_) {
@@ -164,35 +211,31 @@ json ReviewIndex::index_data(const std::map<std::string, std::string>& pages,
     statuses.push_back(s);
   }
   for (std::size_t i = 0; i < rule_order.size(); ++i) rule_ids[rule_order[i]] = static_cast<int>(i);
-  json rows = json::array();
-  for (const auto& r : rows_) {
-    const json& s = r.summary;
+  // What script_json of the whole object writes (keys in order: columns,
+  // flags, rows, rules, statuses), with the rows streamed in between.
+  std::string head = script_json(json{{"columns",
+                                       {"file", "title", "organization", "period", "status",
+                                        "flags", "rules", "edits", "seconds", "page", "error"}},
+                                      {"flags", std::move(flags)}});
+  head.pop_back();  // the closing brace
+  out << "window.DOCPIPE_REVIEW = " << head << ",\"rows\":[";
+  bool first = true;
+  spool_.read_all([&](const SpooledRow& r) {
     json row_flags = json::array(), row_rules = json::array();
-    if (auto f = s.find("flags"); f != s.end() && f->is_array())
-      for (const auto& flag : *f)
-        if (flag.is_string()) row_flags.push_back(flag_ids[flag.get<std::string>()]);
-    if (auto x = s.find("rules"); x != s.end() && x->is_array())
-      for (const auto& rule : *x)
-        row_rules.push_back(
-            rule_ids[rule.at(0).get<std::string>() + " · " + rule.at(1).get<std::string>()]);
-    const std::string file = str(s, "file");
-    auto page = pages.find(file);
-    rows.push_back(json::array({file, str(s, "title"), str(s, "organization"), str(s, "period"),
-                                status_ids[r.status.status.empty() ? "ok" : r.status.status],
-                                std::move(row_flags), std::move(row_rules), s.value("edits", 0),
-                                std::round(r.status.seconds * 1000) / 1000,
-                                page == pages.end() ? "" : page->second, r.status.error}));
-  }
-  return json{{"columns",
-               {"file", "title", "organization", "period", "status", "flags", "rules", "edits",
-                "seconds", "page", "error"}},
-              {"statuses", std::move(statuses)},
-              {"flags", std::move(flags)},
-              {"rules", rule_order},
-              {"rows", std::move(rows)}};
+    for (const auto& f : r.flags) row_flags.push_back(flag_ids[f]);
+    for (const auto& rule : r.rules) row_rules.push_back(rule_ids[rule]);
+    const auto page = pages.find(r.file);
+    out << (first ? "" : ",")
+        << script_json(json::array({r.file, r.title, r.organization, r.period, status_ids[r.status],
+                                    std::move(row_flags), std::move(row_rules), r.edits, r.seconds,
+                                    page ? std::string(*page) : std::string(), r.error}));
+    first = false;
+  });
+  out << "],\"rules\":" << script_json(rule_order) << ",\"statuses\":" << script_json(statuses)
+      << "};\n";
 }
 
-std::string ReviewIndex::rules_page(const std::map<std::string, std::string>& pages,
+std::string ReviewIndex::rules_page(const PageIndex& pages,
                                     const std::vector<std::string>& rule_order) const {
   std::string out = page_head("规则审查 Rules — docpipe review", assets_);
   out +=
@@ -226,13 +269,13 @@ std::string ReviewIndex::rules_page(const std::map<std::string, std::string>& pa
       if (v.size() > static_cast<std::size_t>(options_.samples_per_rule))
         v.resize(static_cast<std::size_t>(options_.samples_per_rule));
       for (const auto& s : v) {
-        const std::string file = str(rows_[s.row].summary, "file");
-        auto page = pages.find(file);
+        const std::string& file = s.file;
+        const auto page = pages.find(file);
         out += "<li><p class=\"src\">" + (s.removed >= 0
                                               ? std::to_string(s.removed) + " chars removed · "
                                               : std::to_string(-s.removed) + " chars added · ");
-        out += page == pages.end() ? escape(file)
-                                   : "<a href=\"" + page->second + "\">" + escape(file) + "</a>";
+        out += !page ? escape(file)
+                     : "<a href=\"" + std::string(*page) + "\">" + escape(file) + "</a>";
         out += "</p><p class=\"sample\">" + change_html(s.before, s.after, 60) + "</p></li>";
       }
     }
@@ -242,13 +285,12 @@ std::string ReviewIndex::rules_page(const std::map<std::string, std::string>& pa
   return out;
 }
 
-std::string ReviewIndex::index_page(const RunTotals& totals,
-                                    const std::map<std::string, std::string>& pages,
+std::string ReviewIndex::index_page(const RunTotals& totals, const PageIndex& pages,
                                     const std::vector<std::string>& rule_order) const {
   std::string out = page_head("docpipe review — " + run_.pipeline_name, assets_);
   out +=
       "<body class=\"index-page\"><header><h1>运行审查 Run review: " + escape(run_.pipeline_name) +
-      "</h1><p class=\"links\">" + std::to_string(rows_.size()) + " documents · started " +
+      "</h1><p class=\"links\">" + std::to_string(rows_) + " documents · started " +
       escape(run_.started) + " · finished " + escape(totals.finished) +
       " · <a href=\"rules.html\">规则审查 what each rule removed</a></p>"
       "</header>\n<main><div class=\"summary\">";
@@ -275,30 +317,17 @@ std::string ReviewIndex::index_page(const RunTotals& totals,
   out += "</table></section></div>\n";
 
   auto link_to = [&](const std::string& file) {
-    auto page = pages.find(file);
-    return page == pages.end() ? escape(file)
-                               : "<a href=\"" + page->second + "\">" + escape(file) + "</a>";
+    const auto page = pages.find(file);
+    return !page ? escape(file) : "<a href=\"" + std::string(*page) + "\">" + escape(file) + "</a>";
   };
-  std::vector<std::size_t> order(rows_.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return rows_[a].status.seconds > rows_[b].status.seconds;
-  });
   out += "<section id=\"slowest\"><h2>最慢 Slowest documents</h2><table>";
-  for (std::size_t i = 0; i < order.size() && i < static_cast<std::size_t>(options_.slowest); ++i) {
-    const auto& r = rows_[order[i]];
-    out += "<tr><td>" + seconds_text(r.status.seconds) + " s</td><td>" +
-           link_to(str(r.summary, "file")) + "</td></tr>";
-  }
+  for (const auto& r : slowest_)
+    out += "<tr><td>" + seconds_text(r.seconds) + " s</td><td>" + link_to(r.file) + "</td></tr>";
   out += "</table></section>\n<section id=\"quarantine\"><h2>隔离 Quarantine</h2>";
-  std::string q;
-  for (const auto& r : rows_)
-    if (quarantined(r.status.status))
-      q += "<tr><td>" + escape(r.status.status) + "</td><td>" + escape(str(r.summary, "file")) +
-           "</td><td class=\"txt\">" + escape(r.status.error) + "</td></tr>";
-  out += q.empty() ? "<p class=\"none\">无 none</p>"
-                   : "<table><thead><tr><th>status</th><th>file</th><th>reason</th></tr></thead>" +
-                         q + "</table>";
+  out += quarantine_rows_.empty()
+             ? "<p class=\"none\">无 none</p>"
+             : "<table><thead><tr><th>status</th><th>file</th><th>reason</th></tr></thead>" +
+                   quarantine_rows_ + "</table>";
   out += "</section>\n";
 
   // The document table: filters, then the first page of rows written here
@@ -315,25 +344,16 @@ std::string ReviewIndex::index_page(const RunTotals& totals,
   out +=
       "</select></label> <label>搜索 search <input type=\"search\" name=\"q\" "
       "placeholder=\"标题、单位、文件\"></label></form>";
-  out += "<p id=\"shown\">" + std::to_string(rows_.size()) + " documents</p>";
+  out += "<p id=\"shown\">" + std::to_string(rows_) + " documents</p>";
   out +=
       "<table id=\"docs\"><thead><tr><th>file</th><th>标题 title</th><th>单位 organization"
       "</th><th>时期 period</th><th>状态 status</th><th>标记 flags</th><th>edits</th><th>s"
       "</th></tr></thead><tbody>";
-  for (std::size_t i = 0; i < rows_.size() && i < static_cast<std::size_t>(options_.page_rows);
-       ++i) {
-    const auto& r = rows_[i];
-    const json& s = r.summary;
-    std::string flags;
-    if (auto f = s.find("flags"); f != s.end() && f->is_array())
-      for (const auto& flag : *f)
-        if (flag.is_string()) flags += (flags.empty() ? "" : " ") + flag.get<std::string>();
-    out += "<tr><td>" + link_to(str(s, "file")) + "</td><td>" + escape(str(s, "title")) +
-           "</td><td>" + escape(str(s, "organization")) + "</td><td>" + escape(str(s, "period")) +
-           "</td><td>" + escape(r.status.status.empty() ? "ok" : r.status.status) + "</td><td>" +
-           escape(flags) + "</td><td>" + std::to_string(s.value("edits", 0)) + "</td><td>" +
-           seconds_text(r.status.seconds) + "</td></tr>";
-  }
+  for (const auto& r : first_rows_)
+    out += "<tr><td>" + link_to(r.file) + "</td><td>" + escape(r.title) + "</td><td>" +
+           escape(r.organization) + "</td><td>" + escape(r.period) + "</td><td>" +
+           escape(r.status) + "</td><td>" + escape(r.flags) + "</td><td>" +
+           std::to_string(r.edits) + "</td><td>" + seconds_text(r.seconds) + "</td></tr>";
   out +=
       "</tbody></table><p id=\"pager\"></p></section></main>\n<script>\nwindow."
       "DOCPIPE_PAGE_ROWS = " +
@@ -352,9 +372,8 @@ std::string ReviewIndex::finish(const RunTotals& totals, const fs::path& index) 
                      const auto &x = rules_.at(a), &y = rules_.at(b);
                      return x.removed != y.removed ? x.removed > y.removed : x.edits > y.edits;
                    });
-  write_file_atomically(
-      dir / "index-data.js",
-      "window.DOCPIPE_REVIEW = " + script_json(index_data(pages, rule_order)) + ";\n");
+  write_file_atomically(dir / "index-data.js",
+                        [&](std::ostream& out) { write_index_data(out, pages, rule_order); });
   write_file_atomically(dir / "rules.html", rules_page(pages, rule_order));
   return index_page(totals, pages, rule_order);
 }
