@@ -111,8 +111,8 @@ Verdict classify(const Document& doc, std::size_t i, const kit::HeadingMarker& m
   // (or in its own paragraph after its first sentence: 1、开展活动。为…).
   const Block* next = next_text_block(doc, i);
   if (one_sentence && next && next->kind == BlockKind::paragraph &&
-      is_sentence_end(last_char(doc.blocks[i].text))) {
-    auto nm = match_heading_marker(next->text);
+      kit::is_sentence_stop(last_char(doc.blocks[i].text))) {
+    auto nm = kit::match_heading_marker(next->text);
     if (nm && nm->level == m.level && nm->ordinal == m.ordinal + 1) return Verdict::list_item;
   }
   if ((after_colon || continues_list) && one_sentence) return Verdict::list_item;
@@ -205,7 +205,7 @@ int mark_unnumbered_headings(Document& doc, const OutlineOptions& opt) {
     // ends on (…的一对数据要): a section title just before the cut.
     const auto next_u = text::to_u32(text::trim(next.text));
     const bool next_is_cut_end =
-        i + 2 == doc.blocks.size() && !next_u.empty() && !is_sentence_end(next_u.back());
+        i + 2 == doc.blocks.size() && !next_u.empty() && !kit::is_sentence_end(next_u.back());
     if (text::length(next.text) <= max && !next_is_cut_end) continue;
     char32_t last = u.back();
     if (kit::is_sentence_stop(last) || is_clause_end(last) || is_colon(last) || last == U'…' ||
