@@ -195,6 +195,22 @@ TEST(ScanCache, AnEntryIsReadAgainWhenSizeOrMtimeChange) {
   EXPECT_EQ(files, 1u);
 }
 
+TEST(ScanCache, LibrariesThatAreGoneDropOut) {
+  ScratchDir dir("scan-cache-gone");
+  const ScanStamp stamp{{1, 2}, {3, 4}};
+  const fs::path here = copy_replace_plugin(dir.path);
+  {
+    ScanCache cache(dir.path / "plugin-scan.json");
+    cache.store(dir.path / "gone.so", stamp, {{"name", "gone"}});
+    cache.store(here, stamp, {{"name", "here"}});
+    cache.save();
+  }
+  ScanCache again(dir.path / "plugin-scan.json");
+  EXPECT_EQ(again.find(dir.path / "gone.so", stamp), nullptr);
+  ASSERT_NE(again.find(here, stamp), nullptr);
+  EXPECT_EQ(again.find(here, ScanStamp{{1, 2}, {3, 5}}), nullptr);  // another stamp
+}
+
 TEST(ScanCache, ADamagedCacheFileIsAnEmptyCache) {
   ScratchDir dir("scan-cache-damaged");
   const fs::path cache_file = dir.path / "plugin-scan.json";

@@ -1,8 +1,9 @@
 // test.batch-list: a batch writer that lists, in order, every document it was
 // given with its status — to check that incremental runs still feed batch
-// writers the whole collection. Built twice: as a plugin of ABI 1.0 that
-// takes whole documents (add), and with BATCH_LIST_SUMMARIZES as test.batch-
-// summary, which takes summaries made in the workers (ABI 1.1).
+// writers the whole collection. Built twice: as a plugin for minor 0 of the
+// host's ABI that takes whole documents (add), and with BATCH_LIST_SUMMARIZES
+// as test.batch-summary, which takes summaries made in the workers (a feature
+// since ABI 1.1).
 #ifndef BATCH_LIST_SUMMARIZES
 #define DOCPIPE_ABI_MINOR 0
 #endif

@@ -346,7 +346,7 @@ def test_batch(root):
     names = copy_samples(root)
     write_pipeline(root, batch=True)
     batch = os.path.join(root, "out", "batch.json")
-    # The same writer as a plugin of ABI 1.1 that takes summaries.
+    # The same writer as a plugin that takes summaries (an ABI 1.1 feature).
     summary = os.path.join(root, "out", "batch-summary.json")
 
     def listed(path=batch):
@@ -362,7 +362,7 @@ def test_batch(root):
         # Made in the workers, not in the parent process.
         check(all(d["pid"] != P_LAST_PID[0] for d in rows), "%s: a summary made in the parent" % when)
         with open(batch) as f:
-            check(all(d["via"] == "add" for d in json.load(f)), "%s: ABI 1.0 writer got summaries" % when)
+            check(all(d["via"] == "add" for d in json.load(f)), "%s: a writer that does not summarize got summaries" % when)
 
     docpipe(root, check_rc=0)
     check(listed() == sorted(names), "first run: %s" % listed())

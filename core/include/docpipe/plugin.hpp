@@ -34,7 +34,7 @@ inline constexpr std::uint32_t kDescriptorMagic = 0x4c505044;  // "DPPL"
 // The descriptor is plain data with a fixed layout for every ABI major. The
 // host does not read it from the library: docpipe-plugin-manifest copies it
 // into the plugin's manifest at build time, and the host reads that before
-// it loads any of the plugin's code (docs/plugins.md, "Manifest").
+// it loads any of the plugin's code (docs/plugins.md, section 6).
 // Field order is part of the ABI: add fields only at the end (a minor bump).
 struct PluginDescriptor {
   std::uint32_t magic = kDescriptorMagic;
