@@ -5,10 +5,9 @@
 #include <cmath>
 #include <docpipe/kit/cn_numerals.hpp>
 #include <docpipe/kit/data_files.hpp>
+#include <docpipe/kit/heading_marker.hpp>
 #include <docpipe/kit/text_predicates.hpp>
 #include <docpipe/text.hpp>
-
-#include "run_in_heading.hpp"
 
 namespace docpipe::structure {
 
@@ -218,7 +217,7 @@ void FigureFinder::apply(Document& doc) const {
       // heading only, up to its first full stop.
       // (the rule the DOCX and XLSX writers use for the same heading)
       std::string title = b.text;
-      if (auto cut = report::run_in_heading_end(title); cut != std::string::npos) title.resize(cut);
+      if (auto cut = kit::run_in_heading_end(title); cut != std::string::npos) title.resize(cut);
       path.emplace_back(b.level, std::move(title));
     }
     std::vector<std::string> hp;

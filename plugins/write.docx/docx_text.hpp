@@ -3,11 +3,10 @@
 // heading, the organization and date of a signature).
 #pragma once
 
+#include <docpipe/kit/heading_marker.hpp>
 #include <docpipe/text.hpp>
 #include <string>
 #include <string_view>
-
-#include "run_in_heading.hpp"
 
 namespace docpipe::docx {
 
@@ -18,7 +17,7 @@ std::string xml_safe(std::string_view utf8);
 // Width in body characters as a CJK layout measures it: CJK = 1, other = 1/2.
 double display_chars(std::string_view utf8);
 
-using docpipe::report::run_in_heading_end;  // shared with the workbook's outline
+using docpipe::kit::run_in_heading_end;  // shared with the workbook's outline
 
 struct SignatureLines {
   std::string organization;

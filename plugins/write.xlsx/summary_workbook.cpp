@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <docpipe/error.hpp>
+#include <docpipe/kit/heading_marker.hpp>
 #include <docpipe/text.hpp>
 #include <map>
 #include <string_view>
@@ -13,7 +14,6 @@
 
 #include "change_excerpt.hpp"
 #include "figure_context.hpp"
-#include "run_in_heading.hpp"
 
 namespace docpipe::xlsx {
 
@@ -204,7 +204,7 @@ nlohmann::json summarize(const Document& doc, const WorkbookOptions& opts) {
     if (b.kind != BlockKind::heading) continue;
     ++headings;
     // A run-in heading's paragraph is body text, not part of the outline.
-    const std::size_t cut = report::run_in_heading_end(b.text);
+    const std::size_t cut = kit::run_in_heading_end(b.text);
     outline.push_back(json::array(
         {b.level, b.marker, cut == std::string::npos ? b.text : b.text.substr(0, cut)}));
   }

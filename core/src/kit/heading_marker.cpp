@@ -97,4 +97,13 @@ std::string marker_for(int level, int ordinal) {
   }
 }
 
+std::size_t run_in_heading_end(std::string_view utf8) {
+  static constexpr std::string_view kFullStop = "。";
+  auto pos = utf8.find(kFullStop);
+  if (pos == std::string_view::npos) return std::string_view::npos;
+  std::size_t end = pos + kFullStop.size();
+  if (text::trim(utf8.substr(end)).empty()) return std::string_view::npos;
+  return end;
+}
+
 }  // namespace docpipe::kit

@@ -25,4 +25,11 @@ std::optional<HeadingMarker> match_heading_marker(std::string_view line);
 // The marker a level uses for an ordinal, for messages: (3, 2) -> "2、".
 std::string marker_for(int level, int ordinal);
 
+// A heading written run-in ("（一）聚焦主责主业。一是…", the way GB/T 9704
+// reports keep an item and its text in one paragraph): the byte offset just
+// after its first "。" when more text follows, else npos. Writers show only
+// that part as the heading. (A report convention: it lives in the kit, not
+// in the core's text helpers, so the document model stays generic.)
+std::size_t run_in_heading_end(std::string_view utf8);
+
 }  // namespace docpipe::kit
