@@ -243,9 +243,10 @@ TEST(Index, HoldsNoRowOfADocumentInMemory) {
   Document d = doc_of({"正文广告一", "正文广告二"});
   d.metadata.title = "共青团西湖区委员会2024年工作总结";
   d.flags = {"truncated_end"};
-  d.current_stage = "clean.boilerplate";
+  const auto since = d.record_counts();
   d.set_block_text(0, "正文", "boilerplate.ad");
   d.set_block_text(1, "正文", "boilerplate.ad");
+  d.attribute_to_stage(since, "clean.boilerplate");
   ReviewIndex index(test_assets(), IndexOptions{});
   index.begin(RunInfo{"night", "p.yaml", "2026-12-03T20:00:00", {}});
   constexpr int kFirst = 1000, kDocuments = 20000;
