@@ -95,13 +95,9 @@ int cmd_convert(const Args& args) {
       "pipeline,p", po::value<std::string>(),
       "pipeline whose stages to apply (default: bundled base.yaml)");
   opts.add(common_options());
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::string>());
-  po::positional_options_description pos;
-  pos.add("input", 1);
   po::variables_map vm;
-  if (!parse_args(args, opts, pos, vm, "usage: docpipe convert INPUT -o OUTPUT [--pipeline P]",
-                  &hidden))
+  if (!parse_args(args, opts, Operand{"input", 1}, vm,
+                  "usage: docpipe convert INPUT -o OUTPUT [--pipeline P]"))
     return kOk;
   apply_common(vm);
   if (!vm.count("input")) throw ConfigError("convert: an INPUT file is required");
@@ -145,16 +141,11 @@ int cmd_explain(const Args& args) {
       "also write the document's review page to this file: the original with every edit "
       "marked, the result, outline and metadata (as `run` writes under review/)");
   opts.add(common_options());
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::string>());
-  po::positional_options_description pos;
-  pos.add("input", 1);
   po::variables_map vm;
-  if (!parse_args(
-          args, opts, pos, vm,
-          "usage: docpipe explain INPUT [--pipeline P] [--stage ID] [--html OUT.html]\n"
-          "Prints every change the cleaning and structure stages make, with the rule that made it.",
-          &hidden))
+  if (!parse_args(args, opts, Operand{"input", 1}, vm,
+                  "usage: docpipe explain INPUT [--pipeline P] [--stage ID] [--html OUT.html]\n"
+                  "Prints every change the cleaning and structure stages make, with the rule that "
+                  "made it."))
     return kOk;
   apply_common(vm);
   if (!vm.count("input")) throw ConfigError("explain: an INPUT file is required");

@@ -18,16 +18,11 @@ int cmd_merge(const Args& args) {
       "the pipeline the shards ran (default: the file their run reports name; give it when "
       "the shards ran on machines that mount it elsewhere)");
   opts.add(common_options());
-  po::options_description hidden;
-  hidden.add_options()("shards", po::value<std::vector<std::string>>());
-  po::positional_options_description pos;
-  pos.add("shards", -1);
   po::variables_map vm;
-  if (!parse_args(args, opts, pos, vm,
+  if (!parse_args(args, opts, Operand{"shards", -1}, vm,
                   "usage: docpipe merge SHARD_OUT... --out DIR [--pipeline FILE]\n"
                   "  SHARD_OUT: the --out directory of each `docpipe run --shard K/N` "
-                  "(all N of them)",
-                  &hidden))
+                  "(all N of them)"))
     return kOk;
   apply_common(vm);
   if (!vm.count("shards")) throw ConfigError("merge: give the output directories of the shards");

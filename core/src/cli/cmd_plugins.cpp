@@ -11,16 +11,11 @@ namespace docpipe::cli {
 int cmd_validate(const Args& args) {
   po::options_description opts("docpipe validate options");
   opts.add(common_options());
-  po::options_description hidden;
-  hidden.add_options()("pipeline", po::value<std::vector<std::string>>());
-  po::positional_options_description pos;
-  pos.add("pipeline", -1);
   po::variables_map vm;
   if (!parse_args(
-          args, opts, pos, vm,
+          args, opts, Operand{"pipeline", -1}, vm,
           "usage: docpipe validate PIPELINE...\n"
-          "Checks pipelines against the pipeline schema and every stage's parameter schema.",
-          &hidden))
+          "Checks pipelines against the pipeline schema and every stage's parameter schema."))
     return kOk;
   apply_common(vm);
   if (!vm.count("pipeline")) throw ConfigError("validate: at least one PIPELINE file is required");
@@ -129,12 +124,9 @@ int plugins_info(const Args& args) {
   opts.add_options()("path", po::value<std::vector<std::string>>()->composing(),
                      "also load plugins from this directory");
   opts.add(common_options());
-  po::options_description hidden;
-  hidden.add_options()("name", po::value<std::string>());
-  po::positional_options_description pos;
-  pos.add("name", 1);
   po::variables_map vm;
-  if (!parse_args(args, opts, pos, vm, "usage: docpipe plugins info NAME [--path DIR]", &hidden))
+  if (!parse_args(args, opts, Operand{"name", 1}, vm,
+                  "usage: docpipe plugins info NAME [--path DIR]"))
     return kOk;
   apply_common(vm);
   if (!vm.count("name")) throw ConfigError("plugins info: a plugin NAME is required");
@@ -180,15 +172,10 @@ int cmd_pipeline(const Args& args) {
     throw ConfigError("pipeline: unknown subcommand '" + args[0] + "'\n" + usage);
   po::options_description opts("docpipe pipeline show options");
   opts.add(common_options());
-  po::options_description hidden;
-  hidden.add_options()("file", po::value<std::string>());
-  po::positional_options_description pos;
-  pos.add("file", 1);
   po::variables_map vm;
-  if (!parse_args(Args(args.begin() + 1, args.end()), opts, pos, vm,
+  if (!parse_args(Args(args.begin() + 1, args.end()), opts, Operand{"file", 1}, vm,
                   usage + "\nPrints the pipeline after `extends`, with defaults filled in and "
-                          "where each stage and setting came from.",
-                  &hidden))
+                          "where each stage and setting came from."))
     return kOk;
   apply_common(vm);
   if (!vm.count("file")) throw ConfigError("pipeline show: a pipeline FILE is required");

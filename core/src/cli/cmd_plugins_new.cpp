@@ -18,18 +18,13 @@ int cmd_plugins_new(const Args& args) {
   opts.add_options()("kind", po::value<std::string>(), "transform, reader or writer")(
       "dir", po::value<std::string>(), "project directory (default: ./NAME); must be empty or new");
   opts.add(common_options());
-  po::options_description hidden;
-  hidden.add_options()("name", po::value<std::string>());
-  po::positional_options_description pos;
-  pos.add("name", 1);
   po::variables_map vm;
   if (!parse_args(
-          args, opts, pos, vm,
+          args, opts, Operand{"name", 1}, vm,
           "usage: docpipe plugins new NAME --kind transform|reader|writer [--dir D]\n"
           "Writes a plugin project that builds against the installed docpipe:\n"
           "  cmake -S D -B D/build -DCMAKE_PREFIX_PATH=<docpipe prefix> && cmake --build D/build\n"
-          "  ctest --test-dir D/build",
-          &hidden))
+          "  ctest --test-dir D/build"))
     return kOk;
   apply_common(vm);
   if (!vm.count("name")) throw ConfigError("plugins new: a plugin NAME is required");

@@ -128,15 +128,10 @@ int cmd_run(const Args& args) {
       "isolation", po::value<std::string>(),
       "process (default: each document in a worker process) or thread");
   opts.add(common_options());
-  po::options_description hidden;
-  hidden.add_options()("pipeline", po::value<std::string>());
-  po::positional_options_description pos;
-  pos.add("pipeline", 1);
   po::variables_map vm;
-  if (!parse_args(args, opts, pos, vm,
+  if (!parse_args(args, opts, Operand{"pipeline", 1}, vm,
                   "usage: docpipe run PIPELINE [--input PATH...] [--out DIR] [--jobs N] [--force] "
-                  "[--dry-run] [--shard K/N] [--state FILE] [--isolation process|thread]",
-                  &hidden))
+                  "[--dry-run] [--shard K/N] [--state FILE] [--isolation process|thread]"))
     return kOk;
   apply_common(vm);
   if (!vm.count("pipeline")) throw ConfigError("run: a PIPELINE file is required");

@@ -32,6 +32,18 @@ bool parse_args(const Args& args, const po::options_description& visible,
   return true;
 }
 
+bool parse_args(const Args& args, const po::options_description& visible, Operand operand,
+                po::variables_map& vm, const std::string& usage) {
+  po::options_description hidden;
+  if (operand.count == 1)
+    hidden.add_options()(operand.name, po::value<std::string>());
+  else
+    hidden.add_options()(operand.name, po::value<std::vector<std::string>>());
+  po::positional_options_description pos;
+  pos.add(operand.name, operand.count);
+  return parse_args(args, visible, pos, vm, usage, &hidden);
+}
+
 void apply_common(const po::variables_map& vm) {
   setup_logging(vm["log-level"].as<std::string>(), vm["log-format"].as<std::string>(),
                 vm["log-file"].as<std::string>());

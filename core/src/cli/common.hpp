@@ -17,6 +17,16 @@ po::options_description common_options();
 bool parse_args(const Args& args, const po::options_description& visible,
                 const po::positional_options_description& positional, po::variables_map& vm,
                 const std::string& usage, const po::options_description* hidden = nullptr);
+// The operand a command takes by position: its name, and how many (1, or -1
+// for any number, read as a list).
+struct Operand {
+  const char* name;
+  int count;
+};
+// parse_args for a command whose operand is given by position (docpipe run
+// PIPELINE, docpipe convert INPUT …): the operand is a hidden option.
+bool parse_args(const Args& args, const po::options_description& visible, Operand operand,
+                po::variables_map& vm, const std::string& usage);
 // Sets up logging from the common options.
 void apply_common(const po::variables_map& vm);
 // A registry with the default search path loaded.
