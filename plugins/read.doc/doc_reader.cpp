@@ -46,14 +46,7 @@ DOCPIPE_PLUGIN(DocReader, .kind = docpipe::PluginKind::reader, .name = "read.doc
                   "description": "LibreOffice's soffice: a name looked up on PATH or a path"},
     "timeout_seconds": {"type": "number", "exclusiveMinimum": 0, "default": 90,
                         "description": "longest a conversion may take; LibreOffice is killed after it"},
-    "max_entries": {"type": "integer", "minimum": 1, "default": 2000,
-                    "description": "most ZIP entries of the converted DOCX"},
-    "max_entry_mb": {"type": "integer", "minimum": 1, "default": 64,
-                     "description": "most uncompressed MiB of one entry of the converted DOCX"},
-    "max_total_mb": {"type": "integer", "minimum": 1, "default": 256,
-                     "description": "most uncompressed MiB of the converted DOCX"},
-    "max_compression_ratio": {"type": "number", "minimum": 1, "default": 200,
-                              "description": "largest uncompressed/compressed ratio of an entry over 64 KiB"}
+    )schema" DOCPIPE_ZIP_LIMIT_PROPERTIES R"schema(
   },
   "additionalProperties": false
 })schema",

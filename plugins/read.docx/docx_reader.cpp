@@ -29,18 +29,7 @@ DOCPIPE_PLUGIN(
     DocxReader, .kind = docpipe::PluginKind::reader, .name = "read.docx", .version = "1.0.0",
     .description =
         "Word .docx: text, headings by style, numbering, tables, tracked changes accepted",
-    .params_schema = R"({
-  "type": "object",
-  "properties": {
-    "max_entries": {"type": "integer", "minimum": 1, "default": 2000,
-                    "description": "most ZIP entries a package may have"},
-    "max_entry_mb": {"type": "integer", "minimum": 1, "default": 64,
-                     "description": "most uncompressed MiB of one entry"},
-    "max_total_mb": {"type": "integer", "minimum": 1, "default": 256,
-                     "description": "most uncompressed MiB of the whole package"},
-    "max_compression_ratio": {"type": "number", "minimum": 1, "default": 200,
-                              "description": "largest uncompressed/compressed ratio of an entry over 64 KiB"}
-  },
-  "additionalProperties": false
-})",
+    .params_schema =
+        R"({"type": "object", "additionalProperties": false, "properties": {)" DOCPIPE_ZIP_LIMIT_PROPERTIES
+        R"(}})",
     .formats = "docx,docm,dotx")

@@ -25,6 +25,18 @@ struct ZipLimits {
 // DOCX it converts to).
 ZipLimits zip_limits(const Params& p);
 
+// Those parameters in a plugin's JSON Schema ("properties" members), so the
+// two readers declare them once: R"({..., )" DOCPIPE_ZIP_LIMIT_PROPERTIES R"(})".
+#define DOCPIPE_ZIP_LIMIT_PROPERTIES                                                              \
+  "\"max_entries\": {\"type\": \"integer\", \"minimum\": 1, \"default\": 2000, \"description\": " \
+  "\"most ZIP entries of the DOCX package\"}, "                                                   \
+  "\"max_entry_mb\": {\"type\": \"integer\", \"minimum\": 1, \"default\": 64, \"description\": "  \
+  "\"most uncompressed MiB of one entry of the DOCX package\"}, "                                 \
+  "\"max_total_mb\": {\"type\": \"integer\", \"minimum\": 1, \"default\": 256, \"description\": " \
+  "\"most uncompressed MiB of the whole DOCX package\"}, "                                        \
+  "\"max_compression_ratio\": {\"type\": \"number\", \"minimum\": 1, \"default\": 200, "          \
+  "\"description\": \"largest uncompressed/compressed ratio of an entry over 64 KiB\"}"
+
 class ZipPackage {
  public:
   // Opens the archive held in `bytes` (which must outlive the package) and

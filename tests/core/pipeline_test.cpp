@@ -184,7 +184,9 @@ TEST(Pipeline, ResolvedHashCarriesSchemaDefaults) {
   bool txt = false;
   for (const auto& r : readers) {
     txt = txt || r["reader"] == "read.txt";  // core_tests depends on read.txt
-    if (r["reader"] == "read.pdf") EXPECT_EQ(r["with"].value("max_pages", 0), 2000);
+    if (r["reader"] == "read.pdf") {
+      EXPECT_EQ(r["with"].value("max_pages", 0), 2000);
+    }
   }
   EXPECT_TRUE(txt) << readers.dump();
 }
