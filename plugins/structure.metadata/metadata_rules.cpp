@@ -50,6 +50,7 @@ MetadataConfig MetadataConfig::from_data_dir(const std::filesystem::path& dir) {
   c.org_names = kit::read_json_file(dir / "org_names.json");
   c.site_suffixes = kit::read_list_file(dir / "site_suffixes.txt");
   c.title_suffixes = kit::read_list_file(dir / "title_suffixes.txt");
+  c.glued_labels = kit::read_list_file(dir / "glued_labels.txt");
   c.dateline_patterns = kit::read_list_file(dir / "datelines.txt");
   return c;
 }
@@ -58,8 +59,8 @@ MetadataExtractor::MetadataExtractor(MetadataConfig cfg)
     : cfg_(std::move(cfg)),
       orgs_(cfg_.org_names, cfg_.org_cores),
       titles_(TitleConfig{all_words(cfg_.doc_types), all_title_patterns(cfg_.doc_types),
-                          cfg_.site_suffixes, cfg_.title_suffixes, cfg_.max_title_chars,
-                          cfg_.title_scan_blocks}),
+                          cfg_.site_suffixes, cfg_.title_suffixes, cfg_.glued_labels,
+                          cfg_.max_title_chars, cfg_.title_scan_blocks}),
       signatures_(
           periods_, [this](std::string_view s) { return is_org_line(s); },
           cfg_.signature_max_chars) {
@@ -101,8 +102,7 @@ std::optional<std::string> MetadataExtractor::find_org(std::string_view text) co
   std::optional<std::pair<std::size_t, std::string>> best;
   for (const auto& re : org_)
     for (const auto& m : re.find_all(text)) {
-      if (!orgs_.is_plausible_name(m.group(text)) ||
-          orgs_.names_superior(text, m.begin(), m.end()))
+      if (!orgs_.is_plausible_name(m.group(text)) || orgs_.names_superior(text, m.begin(), m.end()))
         continue;
       if (!best || m.begin() < best->first) best = {m.begin(), std::string(m.group(text))};
       break;
@@ -197,8 +197,9 @@ std::optional<std::string> MetadataExtractor::full_form(const Document& doc,
 const DocType* MetadataExtractor::doc_type(std::string_view title, std::string_view opening) const {
   const auto& types = cfg_.doc_types;
   auto any_match = [](const std::vector<kit::Regex>& res, std::string_view text) {
-    return !text.empty() && std::any_of(res.begin(), res.end(),
-                                        [&](const kit::Regex& re) { return re.find(text).has_value(); });
+    return !text.empty() && std::any_of(res.begin(), res.end(), [&](const kit::Regex& re) {
+      return re.find(text).has_value();
+    });
   };
   for (std::size_t i = 0; i < types.size(); ++i)
     if (any_match(type_title_res_[i], title)) return &types[i];
@@ -337,9 +338,7 @@ void MetadataExtractor::apply(Document& doc) const {
     Period p = periods_.parse(title);
     // 2020年东门社区志愿者服务（第11期）: a year in a title that names no
     // report dates the piece; it does not make it a year's report.
-    bool title_names_report = false;
-    for (const auto& t : cfg_.doc_types)
-      for (const auto& w : t.words) title_names_report |= title.find(w) != std::string::npos;
+    const bool title_names_report = doc_type(title, {}) != nullptr;
     if (p.year && p.span == "annual" && !title_names_report && !periods_.names_span(title))
       p.span = "unknown";
     if (!p.year && p.span == "unknown") {

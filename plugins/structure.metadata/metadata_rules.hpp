@@ -37,6 +37,7 @@ struct MetadataConfig {
   std::vector<std::string> org_cores;     // extra cores from the pipeline
   std::vector<std::string> site_suffixes;
   std::vector<std::string> title_suffixes;     // PCRE2 patterns of SEO additions to titles
+  std::vector<std::string> glued_labels;       // PCRE2: labels between a glued title and text
   std::vector<std::string> dateline_patterns;  // PCRE2: ——2023年3月30日在…会议上
   int max_title_chars = 60;
   int title_scan_blocks = 8;

@@ -139,13 +139,9 @@ std::string TitleFinder::strip_site_suffix(std::string title,
   }
 }
 
-TitleFinder::TitleFinder(TitleConfig cfg)
-    : cfg_(std::move(cfg)),
-      piece_label_(
-          "^\\s*(?:[（(【]?(?:精选|范文|通用|最新|优推|集合|汇编)?[0-9一二三四五六七八九十]{1,2}篇["
-          "）)】]?|"
-          "(?:精选|范文)?篇[0-9一二三四五六七八九十]{1,2})") {
+TitleFinder::TitleFinder(TitleConfig cfg) : cfg_(std::move(cfg)) {
   for (const auto& p : cfg_.suffix_patterns) suffixes_.emplace_back(p);
+  for (const auto& p : cfg_.glued_label_patterns) glued_labels_.emplace_back(p);
   for (const auto& p : cfg_.title_patterns) shapes_.emplace_back(p);
 }
 
@@ -175,10 +171,11 @@ std::optional<std::pair<std::string, std::string>> TitleFinder::split_file_title
   // 街道…总结精选3篇 街道…总结精选篇1 近两年来: labels and the title's copy go.
   for (bool dropped = true; dropped;) {
     dropped = false;
-    if (auto m = piece_label_.find(rest); m && m->end() > 0) {
-      rest = rest.substr(m->end());
-      dropped = true;
-    }
+    for (const auto& re : glued_labels_)
+      if (auto m = re.find(rest); m && m->end() > 0) {
+        rest = rest.substr(m->end());
+        dropped = true;
+      }
     if (text::starts_with(rest, stem)) {
       rest = rest.substr(stem.size());
       dropped = true;

@@ -18,10 +18,11 @@ bool is_redacted(std::string_view s);
 bool matches_redacted(std::string_view redacted, std::string_view real);
 
 struct TitleConfig {
-  std::vector<std::string> doc_type_words;   // a title names its document type
-  std::vector<std::string> title_patterns;   // …or has a type's shape (关于…的通报)
-  std::vector<std::string> site_suffixes;    // endings of site names (网, 文库)
-  std::vector<std::string> suffix_patterns;  // SEO additions to strip (title_suffixes.txt)
+  std::vector<std::string> doc_type_words;        // a title names its document type
+  std::vector<std::string> title_patterns;        // …or has a type's shape (关于…的通报)
+  std::vector<std::string> site_suffixes;         // endings of site names (网, 文库)
+  std::vector<std::string> suffix_patterns;       // SEO additions to strip (title_suffixes.txt)
+  std::vector<std::string> glued_label_patterns;  // glued_labels.txt
   int max_title_chars = 60;
   int scan_blocks = 8;  // how many leading blocks may hold the title
 };
@@ -48,8 +49,8 @@ class TitleFinder {
  private:
   TitleConfig cfg_;
   std::vector<kit::Regex> suffixes_;
-  std::vector<kit::Regex> shapes_;  // title_patterns
-  kit::Regex piece_label_;          // 精选3篇, 篇1, (2篇) where the file's title meets its text
+  std::vector<kit::Regex> shapes_;        // title_patterns
+  std::vector<kit::Regex> glued_labels_;  // 精选3篇, 篇1 where a file's title meets its text
 };
 
 }  // namespace docpipe::structure

@@ -15,14 +15,9 @@ import sys
 import docx
 import openpyxl
 
+from e2e_common import check, failures
+
 DOCPIPE, WORK = sys.argv[1], sys.argv[2]
-failures = []
-
-
-def check(cond, msg):
-    if not cond:
-        failures.append(msg)
-        print("FAIL: " + msg, file=sys.stderr)
 
 
 REPORT = """共青团西湖区委2020年上半年工作总结

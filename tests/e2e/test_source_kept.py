@@ -21,14 +21,9 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
 
+from e2e_common import check, failures
+
 DOCPIPE, WORK = sys.argv[1], sys.argv[2]
-failures = []
-
-
-def check(cond, msg):
-    if not cond:
-        failures.append(msg)
-        print("FAIL: " + msg, file=sys.stderr)
 
 
 def centred(d, text, size, bold=True):
