@@ -96,9 +96,12 @@ def run_array(cluster, root, pipeline, inputs):
     wait_for("the cancelled run has released %s.lock" % ledger, lambda: lock_free(ledger + ".lock"),
              60, cluster, logs)
     done_before = ledger_count(ledger, "select count(*) from documents")
-    # A requeued task waits two minutes before it is eligible; start it now.
+    # A requeued task waits two minutes before it is eligible; start it soon.
+    # Not at once: slurmd refuses a launch whose credential is dated in the
+    # same second as the cancelled run's revoked one ("Job credential
+    # revoked"; it compares whole seconds), and the task would end FAILED.
     cluster.run("scontrol", "requeue", task)
-    cluster.run("scontrol", "update", "JobId=" + task, "StartTime=now")
+    cluster.run("scontrol", "update", "JobId=" + task, "StartTime=now+3")
 
     def finished():
         states = cluster.job_states(job)
