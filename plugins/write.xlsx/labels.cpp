@@ -54,6 +54,7 @@ const std::map<std::string, std::string>& chinese_words() {
       {"End", "结束"},
       {"Pipeline", "流水线"},
       {"Pipeline file", "流水线文件"},
+      {"Input folder", "输入文件夹"},
       {"This run: ", "本次运行："},
       {"Workbook: ", "本工作簿："},
       {"documents", "文档数"},

@@ -63,6 +63,15 @@ std::string document_name(const Document& doc) {
   return doc.source.path.empty() ? std::string("(unnamed)") : doc.source.path;
 }
 
+// A path shown relative to the run's input folder (RunInfo::input_root), as
+// an office knows its collection; kept whole when it lies outside it.
+std::string shown_path(const std::string& path, const std::string& root) {
+  if (root.empty()) return path;
+  const auto rel = fs::path(path).lexically_normal().lexically_relative(root);
+  if (rel.empty() || *rel.begin() == "..") return path;
+  return rel.string();
+}
+
 bool digits(const std::string& s, std::size_t pos, std::size_t n) {
   if (s.size() < pos + n) return false;
   return std::all_of(s.begin() + static_cast<long>(pos), s.begin() + static_cast<long>(pos + n),
@@ -263,7 +272,7 @@ void SummaryWorkbook::add(const nlohmann::json& s, const DocumentStatus& status)
 
 void SummaryWorkbook::add_rows(const nlohmann::json& s, const DocumentStatus& status) {
   ++documents_;
-  const std::string name = s.at("file").get<std::string>();
+  const std::string name = shown_path(s.at("file").get<std::string>(), run_info_.input_root);
   const auto str = [&](const char* key) -> const std::string& {
     return s.at(key).get_ref<const std::string&>();
   };
@@ -382,6 +391,8 @@ void SummaryWorkbook::write_run(const RunTotals& totals) {
   when(label_("End"), totals.finished);
   if (item(label_("Pipeline"))) r.text(1, run_info_.pipeline_name);
   if (item(label_("Pipeline file"))) r.text(1, run_info_.pipeline_path);
+  if (!run_info_.input_root.empty() && item(label_("Input folder")))
+    r.text(1, run_info_.input_root);
   // What this run did (a resumed or incremental run skips what was done
   // before), then what the workbook lists: the whole collection.
   long long this_run = 0;

@@ -67,7 +67,7 @@ class XlsxWriter final : public docpipe::BatchWriter {
 }  // namespace
 
 DOCPIPE_PLUGIN(
-    XlsxWriter, .kind = docpipe::PluginKind::writer, .name = "write.xlsx", .version = "1.3.0",
+    XlsxWriter, .kind = docpipe::PluginKind::writer, .name = "write.xlsx", .version = "1.4.0",
     .description = "One XLSX workbook per run: reports, outline, figures, cleaning, summary chart",
     .params_schema = R"json({"type":"object","additionalProperties":false,
                  "properties":{

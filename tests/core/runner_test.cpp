@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "host/inputs.hpp"
 #include "host/processor.hpp"
 #include "test_support.hpp"
 
@@ -94,6 +95,26 @@ TEST(Runner, OutputTemplatesExpand) {
             fs::path("/o/2022/report.final.txt.json"));
   EXPECT_EQ(docpipe::host::expand_output_path("{out}/{name}", "/o", {"/x/a.txt", ""}),
             fs::path("/o/a.txt"));
+}
+
+// The XLSX shows input paths relative to this folder (RunInfo::input_root).
+TEST(Runner, InputRootIsTheFolderHoldingEveryInputGiven) {
+  using docpipe::host::common_directory;
+  using docpipe::host::input_root;
+  TempDir t;
+  write_file(t / "in" / "2020" / "a.txt", "x");
+  write_file(t / "in" / "2021" / "b.txt", "x");
+  const auto in = (t / "in").string();
+  EXPECT_EQ(input_root({in}), in);
+  EXPECT_EQ(input_root({in + "/"}), in);
+  EXPECT_EQ(input_root({in + "/2020", in + "/2021"}), in);
+  EXPECT_EQ(input_root({(t / "in" / "2020" / "a.txt").string()}), in + "/2020");
+  EXPECT_EQ(input_root({in + "/*/*.txt"}), in);
+  EXPECT_EQ(input_root({"a.txt"}), ".");
+  EXPECT_EQ(common_directory({"../x/in", "../x/out/2020"}), "../x");
+  EXPECT_EQ(common_directory({"in", "out"}), ".");
+  EXPECT_EQ(common_directory({"/data/in", "in"}), "");  // absolute and relative share nothing
+  EXPECT_EQ(common_directory({"/data/in", "/srv/in"}), "/");
 }
 
 // The two executors (worker processes, threads) hand their results to one

@@ -116,8 +116,10 @@ wb = openpyxl.load_workbook(os.path.join(out, "summary.xlsx"))
 check(wb.sheetnames == ["报告", "提纲", "数字", "清洗", "汇总", "运行"], "sheets: %s" % wb.sheetnames)
 check(header[0] == "文件" and header[11] == "状态" and header[12] == "错误", "header: %s" % header)
 status_col, error_col, file_col = header[11], header[12], header[0]
-by_file = {os.path.basename(r[file_col]): r for r in rows}
+# Paths relative to the input folder, which the Run sheet names.
+by_file = {r[file_col]: r for r in rows}
 check(sorted(by_file) == ["bad.html", "bad.txt", "report.docx", "report.txt"], "Reports rows: %s" % sorted(by_file))
+check(os.path.basename(str(run_sheet.get("输入文件夹"))) == "in", "Run sheet input folder: %s" % run_sheet)
 for name in ("bad.txt", "bad.html"):
     r = by_file.get(name, {})
     check(r.get(status_col) == "失败" and r.get(error_col), "Reports row of %s: %s" % (name, r))
@@ -137,7 +139,7 @@ p, rep = run()
 check(p.returncode == 0, "second run: exit %d\n%s" % (p.returncode, p.stderr))
 check(rep["counts"] == {"ok": 1, "skipped": 3}, "second run counts: %s" % rep["counts"])
 header, rows, run_sheet = workbook()
-by_file = {os.path.basename(r[file_col]): r for r in rows}
+by_file = {r[file_col]: r for r in rows}
 check(len(rows) == 4 and by_file.get("bad.txt", {}).get(status_col) == "失败",
       "Reports after an incremental run: %s" % rows)
 check(run_sheet.get("本次运行：文档数") == 4 and run_sheet.get("本次运行：成功") == 1 and

@@ -199,7 +199,7 @@ TEST(Index, CountsAndEscapesAndFindsPages) {
   d.attribute_to_stage({}, "clean.boilerplate");
   std::ofstream(dir / "docs/x.html") << render_document_page(d, PageLinks{}, test_assets());
   ReviewIndex index(test_assets(), IndexOptions{});
-  index.begin(RunInfo{"night", "p.yaml", "2026-12-03T20:00:00", {}});
+  index.begin(RunInfo{"night", "p.yaml", "2026-12-03T20:00:00", {}, ""});
   index.add(summarize(d), DocumentStatus{"ok", "", 0.5});
   index.add(summarize(Document{}), DocumentStatus{"failed", "read: <b>bad</b>", 0.1});
   const std::string html = index.finish(RunTotals{"2026-12-03T20:01:00", {}}, dir / "index.html");
@@ -248,7 +248,7 @@ TEST(Index, HoldsNoRowOfADocumentInMemory) {
   d.set_block_text(1, "正文", "boilerplate.ad");
   d.attribute_to_stage(since, "clean.boilerplate");
   ReviewIndex index(test_assets(), IndexOptions{});
-  index.begin(RunInfo{"night", "p.yaml", "2026-12-03T20:00:00", {}});
+  index.begin(RunInfo{"night", "p.yaml", "2026-12-03T20:00:00", {}, ""});
   constexpr int kFirst = 1000, kDocuments = 20000;
   auto add = [&](int i) {
     d.source.path = "in/batch" + std::to_string(i / 1000) + "/report_" + std::to_string(i) + ".txt";

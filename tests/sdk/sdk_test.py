@@ -170,7 +170,7 @@ class Sdk:
     def info(self):
         out = run([self.docpipe, "plugins", "info", "mask-pii",
                    "--path", self.work / "mask-pii/plugins"]).stdout
-        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 3.0)"
+        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 3.1)"
         host_major = version.split("plugin ABI ")[1].split(".")[0]
         for needle in ("name:        mask-pii", "kind:        transform", f"abi:         {host_major}.",
                        '"mobile"', '"id_card"', '"email"', '"mask_char"', '"record_originals"'):
@@ -201,7 +201,7 @@ class Sdk:
         expect(p.returncode == 2, f"plugins info of a refused plugin exited {p.returncode}")
 
         # Same major, newer minor: the plugin may use what this host lacks.
-        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 3.0)"
+        version = run([self.docpipe, "--version"]).stdout  # "... (plugin ABI 3.1)"
         major, minor = version.split("plugin ABI ")[1].split(")")[0].split(".")
         newer = f"{major}.{int(minor) + 1}"
         build = self.work / "abi-newer-minor"

@@ -7,6 +7,7 @@ chart on the summary sheet).
 
 usage: check_xlsx.py WORKBOOK INPUT.json..."""
 import datetime
+import os
 import sys
 
 import openpyxl
@@ -20,7 +21,7 @@ wb = openpyxl.load_workbook(path)
 
 # Chinese labels by default (locale: zh), English with locale: en.
 ZH = {"Reports": "报告", "Outline": "提纲", "Figures": "数字", "Cleaning": "清洗", "Summary": "汇总",
-      "Run": "运行", "File": "文件", "Title": "标题", "Organization": "单位", "Type": "类型",
+      "Run": "运行", "Input folder": "输入文件夹", "File": "文件", "Title": "标题", "Organization": "单位", "Type": "类型",
       "Year": "年份", "Period": "时段", "Date": "日期", "Headings": "标题数", "Characters": "字数",
       "Figures found": "数字个数", "Flags": "标记", "Status": "状态", "Error": "错误",
       "Document": "文件", "Level": "级别", "Marker": "序号", "Heading": "标题",
@@ -71,6 +72,18 @@ for ws in wb:
         fail.check(last_row == ws.max_row, f"{ws.title}: autofilter {ws.auto_filter.ref} vs {ws.max_row} rows")
     fail.check(all(c.font.b for c in ws[1] if c.value), f"{ws.title}: header not bold")
 
+# Paths are shown relative to the input folder the Run sheet names (a
+# workbook written without a run, by the writers' harness, has none).
+input_folder = {r[0]: r[1] for r in rows(wb[L("Run")])}.get(L("Input folder"))
+
+
+def shown(path):
+    if not input_folder:
+        return path
+    rel = os.path.relpath(os.path.normpath(path), input_folder)
+    return path if rel.startswith("..") else rel
+
+
 # Reports: one row per document, in input order.
 reports = wb[L("Reports")]
 header = [c.value for c in reports[1]]
@@ -79,7 +92,7 @@ fail.check(header[:12] == [L(x) for x in ["File", "Title", "Organization", "Type
 got = rows(reports)
 fail.check(len(got) == len(docs), f"Reports: {len(got)} rows for {len(docs)} documents")
 for doc, row in zip(docs, got):
-    m, name = doc["metadata"], doc["source"].get("path", "")
+    m, name = doc["metadata"], shown(doc["source"].get("path", ""))
     fail.check(row[0] == name, f"Reports: file {row[0]} != {name}")
     fail.check(row[1] == m.get("title"), f"Reports: title {row[1]}")
     fail.check(row[2] == m.get("organization"), f"Reports: organization {row[2]}")
@@ -109,7 +122,7 @@ def heading_title(text):
     return text if stop < 0 or not text[stop + 1:].strip() else text[:stop + 1]
 
 
-want = [(d["source"]["path"], b.get("level"), b.get("marker") or None, heading_title(b["text"]))
+want = [(shown(d["source"]["path"]), b.get("level"), b.get("marker") or None, heading_title(b["text"]))
         for d in docs for b in d["blocks"] if b["kind"] == "heading"]
 fail.check(not docs or any(heading_title(b["text"]) != b["text"] for d in docs for b in d["blocks"]
                            if b["kind"] == "heading"), "Outline: no run-in heading among the inputs")
@@ -123,7 +136,7 @@ header = [c.value for c in figures[1]]
 fail.check(header[:5] == [L(x) for x in ["Document", "Heading path", "Value", "Unit", "Original text"]], f"Figures header {header}")
 fail.check(header[5] in (L("Sentence"), L("Context")), f"Figures header {header}")
 metrics = [(d, x) for d in docs for x in d["metrics"]]
-want = [(d["source"]["path"], " > ".join(x["heading_path"]) or None, x["value"],
+want = [(shown(d["source"]["path"]), " > ".join(x["heading_path"]) or None, x["value"],
          x["unit"] or None, x["text"] or None) for d, x in metrics]
 got = rows(figures)
 fail.check([r[:5] for r in got] == want, f"Figures rows differ: {got[:2]} vs {want[:2]}")
@@ -152,7 +165,7 @@ fail.check(all(c.alignment.wrap_text for c in sentence_cells), "Figures: sentenc
 cleaning = wb[L("Cleaning")]
 header = [c.value for c in cleaning[1]]
 if header[3] == L("Block"):
-    want = [(d["source"]["path"], e["stage"], e["rule"], e["block"] if e["block"] >= 0 else None,
+    want = [(shown(d["source"]["path"]), e["stage"], e["rule"], e["block"] if e["block"] >= 0 else None,
              e["before"] or None, e["after"] or None) for d in docs for e in d["edits"]]
     fail.check(rows(cleaning) == want, "Cleaning rows differ from the edits")
 else:
@@ -162,7 +175,7 @@ else:
     for d in docs:
         seen = {}
         for e in d["edits"]:
-            key = (d["source"]["path"], e["stage"], e["rule"])
+            key = (shown(d["source"]["path"]), e["stage"], e["rule"])
             if key not in seen:
                 seen[key] = len(want)
                 want.append(list(key) + [0])

@@ -67,7 +67,7 @@ int run(int argc, char** argv) {
 
   if (auto* batch = plugin->as_batch_writer()) {
     docpipe::RunInfo info{
-        "writers-test", "tests/writers", "2024-05-01T08:00:00", {{desc->name, desc->version}}};
+        "writers-test", "tests/writers", "2024-05-01T08:00:00", {{desc->name, desc->version}}, ""};
     batch->begin(info);
     docpipe::RunTotals totals{"2024-05-01T08:05:30", {}};
     // As the host does: a writer that summarizes gets each document as its

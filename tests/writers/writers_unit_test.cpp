@@ -318,7 +318,7 @@ TEST(SummaryWorkbook, MemoryDoesNotGrowWithTheRun) {
   const long before = peak_rss_kb();
   {
     xlsx::SummaryWorkbook book(dir / "scratch.xlsx", {});
-    book.begin(RunInfo{"many", "", "2024-05-01T08:00:00", {}});
+    book.begin(RunInfo{"many", "", "2024-05-01T08:00:00", {}, ""});
     for (int i = 0; i < 20000; ++i) {
       Document doc;
       doc.source.path = "report-" + std::to_string(i) + ".txt";

@@ -158,6 +158,10 @@ struct RunInfo {
   std::string pipeline_path;
   std::string started;  // ISO 8601 local time
   std::vector<std::pair<std::string, std::string>> plugin_versions;
+  // ABI 3.1: the directory the run's input paths are shown relative to (the
+  // input folder, or the deepest folder holding all inputs given); empty when
+  // the inputs share none. A document's source.path stays as the run saw it.
+  std::string input_root;
 };
 
 // Outcome of one document, given to batch writers with the document.

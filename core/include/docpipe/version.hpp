@@ -13,10 +13,10 @@
 #define DOCPIPE_ABI_MAJOR 3
 #endif
 #ifndef DOCPIPE_ABI_MINOR
-#define DOCPIPE_ABI_MINOR 0
+#define DOCPIPE_ABI_MINOR 1
 #endif
 
 namespace docpipe {
 inline constexpr unsigned kHostAbiMajor = 3;
-inline constexpr unsigned kHostAbiMinor = 0;
+inline constexpr unsigned kHostAbiMinor = 1;
 }  // namespace docpipe

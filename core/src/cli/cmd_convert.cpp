@@ -11,6 +11,7 @@
 #include "docpipe/error.hpp"
 #include "docpipe/text.hpp"
 #include "host/atomic_output.hpp"
+#include "host/inputs.hpp"
 #include "host/processor.hpp"
 #include "host/runner.hpp"
 #include "host/schema_check.hpp"
@@ -118,7 +119,11 @@ int cmd_convert(const Args& args) {
     if (auto* w = writer->as_writer()) {
       host::DocumentProcessor::render(*w, *r.doc, output);
     } else if (auto* b = writer->as_batch_writer()) {
-      b->begin(RunInfo{pipeline.name, pipeline.file.string(), host::now_iso8601(), {}});
+      b->begin(RunInfo{pipeline.name,
+                       pipeline.file.string(),
+                       host::now_iso8601(),
+                       {},
+                       host::input_root({input})});
       b->add(*r.doc, DocumentStatus{std::string(to_string(r.outcome)), r.error, r.seconds});
       host::write_output(output, [&](OutputFile& out) {
         b->finish(RunTotals{host::now_iso8601(), {{"ok", 1}}}, out);

@@ -115,6 +115,44 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
   return scan;
 }
 
+std::string common_directory(const std::vector<std::string>& dirs) {
+  if (dirs.empty()) return "";
+  auto normal = [](const std::string& d) {
+    auto p = fs::path(d.empty() ? "." : d).lexically_normal();
+    // "in/" normalizes to "in/" (an empty last name): the folder is "in".
+    return p.has_filename() || p == p.root_path() ? p : p.parent_path();
+  };
+  fs::path common = normal(dirs.front());
+  for (std::size_t i = 1; i < dirs.size(); ++i) {
+    const fs::path d = normal(dirs[i]);
+    if (d.is_absolute() != common.is_absolute()) return "";
+    fs::path shared;
+    for (auto a = common.begin(), b = d.begin(); a != common.end() && b != d.end() && *a == *b;
+         ++a, ++b)
+      shared /= *a;
+    common = shared;
+  }
+  return common.empty() ? "." : common.string();
+}
+
+std::string input_root(const std::vector<std::string>& paths) {
+  std::vector<std::string> dirs;
+  for (const auto& raw : paths) {
+    fs::path folder;
+    if (raw.find_first_of("*?[") != std::string::npos) {
+      for (const auto& part : fs::path(raw)) {
+        if (part.native().find_first_of("*?[") != std::string::npos) break;
+        folder /= part;
+      }
+    } else {
+      std::error_code ec;
+      folder = fs::is_directory(raw, ec) ? fs::path(raw) : fs::path(raw).parent_path();
+    }
+    dirs.push_back(folder.string());
+  }
+  return common_directory(dirs);
+}
+
 void disambiguate_stems(InputList& items) {
   // Keyed by directory and stem, as a text: "<directory>\0<stem>".
   auto keys_of = [&](std::size_t i, const std::function<void(std::string_view)>& add) {

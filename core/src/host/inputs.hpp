@@ -25,6 +25,16 @@ InputScan scan_inputs(const std::vector<std::string>& paths,
 // their outputs and quarantine entries cannot overwrite each other.
 void disambiguate_stems(InputList& items);
 
+// The directory a run's input paths are shown relative to: the one input
+// folder, the folder of the one input file, or the deepest folder holding
+// every input given (a glob counts from its last fixed folder). Lexical, as
+// the paths were given; empty when the inputs share no folder (an absolute
+// and a relative path).
+std::string input_root(const std::vector<std::string>& paths);
+
+// The deepest folder holding all of `dirs`, lexically; empty when there is none.
+std::string common_directory(const std::vector<std::string>& dirs);
+
 // True for files an editor leaves beside a document (Word's "~$x.docx",
 // LibreOffice's ".~lock.x#"): they are never documents.
 bool is_lock_file(const std::filesystem::path& p);

@@ -11,6 +11,7 @@
 #include "docpipe/json.hpp"
 #include "host/atomic_output.hpp"
 #include "host/batch_writers.hpp"
+#include "host/inputs.hpp"
 #include "host/ledger.hpp"
 #include "host/plan.hpp"
 #include "host/processor.hpp"
@@ -277,7 +278,12 @@ RunSummary merge_shards(const Pipeline& pipeline, const PluginRegistry& registry
   auto docs = documents_in_input_order(shards);
   fs::create_directories(out_dir);
   BatchWriters batch(pipeline, registry, out_dir);
-  RunInfo info{pipeline.name, pipeline.file.string(), summary.started, {}};
+  // Shards of one collection were given the same inputs; if not, the
+  // folder holding all of them.
+  std::vector<std::string> roots;
+  for (const auto& s : shards) roots.push_back(string_field(s.report, "input_root"));
+  summary.input_root = common_directory(roots);
+  RunInfo info{pipeline.name, pipeline.file.string(), summary.started, {}, summary.input_root};
   for (const auto* p : registry.all()) info.plugin_versions.emplace_back(p->name, p->version);
   batch.begin(info);
   for (const auto& d : docs) add_from_ledger(batch, d.record, ledgers[d.shard], summary);

@@ -50,6 +50,7 @@ nlohmann::json RunSummary::to_json(bool with_documents) const {
                    {"notes", notes},         {"batch_outputs", batch_outputs},
                    {"warnings", warnings}};
   j["pipeline_file"] = pipeline_file;
+  j["input_root"] = input_root;
   if (with_documents) {
     j["documents"] = nlohmann::json::array();
     documents.for_each([&](const DocumentRecord& d) { j["documents"].push_back(record_json(d)); });

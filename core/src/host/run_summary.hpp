@@ -20,6 +20,7 @@ struct RunSummary {
   std::string pipeline_file;  // absolute: `docpipe merge` loads it again
   std::string ledger;
   std::string shard;
+  std::string input_root;  // what batch outputs show input paths relative to (RunInfo)
   std::string isolation;
   bool dry_run = false;
   std::string started, finished;

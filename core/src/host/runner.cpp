@@ -119,8 +119,9 @@ InputList inputs_of_run(const Pipeline& pipeline, const PluginRegistry& registry
                         const RunOptions& options, const fs::path& out_dir, RunSummary& summary) {
   InputScan scanned = scan(pipeline, options);
   summary.notes = scanned.notes;
+  const auto& paths = options.inputs.empty() ? pipeline.inputs.paths : options.inputs;
+  summary.input_root = input_root(paths);
   if (scanned.items.empty()) {
-    const auto& paths = options.inputs.empty() ? pipeline.inputs.paths : options.inputs;
     std::string where;
     for (const auto& p : paths) where += (where.empty() ? "" : ", ") + p;
     summary.warnings.push_back("no input documents found in " +
@@ -175,7 +176,7 @@ void check_stages(const Pipeline& pipeline, const PluginRegistry& registry,
 void begin_batch(BatchWriters& batch, const Pipeline& pipeline, const PluginRegistry& registry,
                  bool work, const RunSummary& summary) {
   if (!batch.any() || (!work && batch.all_outputs_exist())) return;
-  RunInfo info{pipeline.name, pipeline.file.string(), summary.started, {}};
+  RunInfo info{pipeline.name, pipeline.file.string(), summary.started, {}, summary.input_root};
   for (const auto* p : registry.all()) info.plugin_versions.emplace_back(p->name, p->version);
   batch.begin(info);
 }
