@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "docpipe/char_diff.hpp"
+
 using namespace docpipe::text;
 
 TEST(Text, Utf8RoundTrip) {
@@ -86,4 +88,84 @@ TEST(Text, TrimHandlesUnicodeSpaces) {
 
 TEST(Text, Sha256MatchesKnownVector) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// The character diff as it was first written: the full table of common
+// lengths. The bit-parallel one must choose the very same runs (review pages
+// and `explain` stay byte-identical).
+namespace {
+std::vector<DiffPiece> diff_by_full_table(const std::u32string& a, const std::u32string& b) {
+  std::size_t pre = 0;
+  while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
+  std::size_t suf = 0;
+  while (suf < a.size() - pre && suf < b.size() - pre &&
+         a[a.size() - 1 - suf] == b[b.size() - 1 - suf])
+    ++suf;
+  std::vector<DiffPiece> out;
+  auto push = [&](int op, char32_t c) {
+    if (out.empty() || out.back().op != op) out.push_back({op, {}});
+    out.back().text += c;
+  };
+  for (std::size_t i = 0; i < pre; ++i) push(0, a[i]);
+  const std::u32string x = a.substr(pre, a.size() - pre - suf);
+  const std::u32string y = b.substr(pre, b.size() - pre - suf);
+  const std::size_t w = y.size() + 1;
+  std::vector<std::uint32_t> table((x.size() + 1) * w, 0);
+  auto lcs = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return table[i * w + j]; };
+  for (std::size_t i = x.size(); i-- > 0;)
+    for (std::size_t j = y.size(); j-- > 0;)
+      lcs(i, j) = x[i] == y[j] ? lcs(i + 1, j + 1) + 1 : std::max(lcs(i + 1, j), lcs(i, j + 1));
+  std::size_t i = 0, j = 0;
+  while (i < x.size() || j < y.size()) {
+    if (i < x.size() && j < y.size() && x[i] == y[j]) {
+      push(0, x[i]);
+      ++i, ++j;
+    } else if (i < x.size() && (j == y.size() || lcs(i + 1, j) >= lcs(i, j + 1))) {
+      push(-1, x[i++]);
+    } else {
+      push(1, y[j++]);
+    }
+  }
+  for (std::size_t k = a.size() - suf; k < a.size(); ++k) push(0, a[k]);
+  return out;
+}
+
+bool same_pieces(const std::vector<DiffPiece>& a, const std::vector<DiffPiece>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k].op != b[k].op || a[k].text != b[k].text) return false;
+  return true;
+}
+}  // namespace
+
+TEST(Text, CharDiffChoosesTheRunsOfTheFullTable) {
+  std::uint64_t seed = 88172645463325252ull;  // xorshift: the same texts every run
+  auto next = [&] {
+    seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+    return seed;
+  };
+  const std::u32string letters = U"共青团区委工作总结计划abc，。";
+  for (int round = 0; round < 2000; ++round) {
+    // Lengths across word boundaries (63, 64, 65, 130...), few letters so
+    // that ties between removals and additions are common.
+    const std::size_t n = next() % 150, m = next() % 150, kinds = 2 + next() % 6;
+    std::u32string a, b;
+    for (std::size_t k = 0; k < n; ++k) a += letters[next() % kinds];
+    for (std::size_t k = 0; k < m; ++k) b += letters[next() % kinds];
+    // Pieces of a in b (a text and its edit share most of it).
+    if (round % 2 && !a.empty()) b = a.substr(0, n / 3) + b.substr(0, m / 4) + a.substr(n / 2);
+    ASSERT_TRUE(same_pieces(diff_chars(a, b), diff_by_full_table(a, b))) << "round " << round;
+  }
+}
+
+TEST(Text, CharDiffMarksTheChangedCharacters) {
+  auto d = diff_chars(U"健全完美团的组织", U"健全完善团的组织");
+  ASSERT_EQ(d.size(), 4u);
+  EXPECT_EQ(d[0].op, 0);
+  EXPECT_EQ(d[0].text, U"健全完");
+  EXPECT_EQ(d[1].op, -1);
+  EXPECT_EQ(d[1].text, U"美");
+  EXPECT_EQ(d[2].op, 1);
+  EXPECT_EQ(d[2].text, U"善");
+  EXPECT_EQ(d[3].text, U"团的组织");
 }
