@@ -45,7 +45,7 @@ run() {
   local dpid
   dpid=$(pgrep -P "$tpid" -n || echo "$tpid")
   local tree
-  tree=$(tree_rss_peak "$dpid")
+  tree=$(tree_pss_peak "$dpid")
   local rc=0
   wait "$tpid" || rc=$?
   local wall rss
@@ -82,7 +82,7 @@ print(f"| {label} | {n} | {wall:.2f} | {n / wall:.0f} | {n / best:.0f} | {size /
 '
 }
 
-echo "| run | docs | wall s (median of $REPEAT) | docs/s (median) | docs/s (best) | MB/s | CPU s | docs per CPU-s | peak RSS MB (largest process) | peak RSS MB (parent + workers) | load avg at end | exit | statuses |"
+echo "| run | docs | wall s (median of $REPEAT) | docs/s (median) | docs/s (best) | MB/s | CPU s | docs per CPU-s | peak RSS MB (largest process) | peak PSS MB (parent + workers) | load avg at end | exit | statuses |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 stamp=$(date +%s)
 for n in "${sizes[@]}"; do

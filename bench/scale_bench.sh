@@ -3,8 +3,8 @@
 # generates N small reports (a few lines each, in folders of 1,000), runs
 # the demo pipeline over them once, then again with nothing changed, and
 # prints for both: wall and CPU seconds, the peak RSS of the largest process
-# and of parent + workers summed, and the no-change run's share of the full
-# run. Then splits the same collection into SHARDS shards and merges them
+# and the peak Pss of parent + workers summed (rss_sampler.sh), and the
+# no-change run's share of the full run. Then splits the same collection into SHARDS shards and merges them
 # (`docpipe merge`), timing the merge.
 #
 # usage: bench/scale_bench.sh [N]          (default 200000)
@@ -52,7 +52,7 @@ run() {
   sleep 0.05
   local dpid tree rc=0
   dpid=$(pgrep -P "$tpid" -n || echo "$tpid")
-  tree=$(tree_rss_peak "$dpid")
+  tree=$(tree_pss_peak "$dpid")
   wait "$tpid" || rc=$?
   local wall cpu rss counts
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$tlog" |
@@ -72,7 +72,7 @@ row() {  # the fields of run() as a Markdown row
 
 stamp=$(date +%s)
 out="$WORK/out-$stamp"
-echo "| run | inputs | wall s | CPU s | peak RSS MB (largest process) | peak RSS MB (parent + workers) | exit | statuses | load avg at end |"
+echo "| run | inputs | wall s | CPU s | peak RSS MB (largest process) | peak PSS MB (parent + workers) | exit | statuses | load avg at end |"
 echo "|---|---|---|---|---|---|---|---|---|"
 full=$(run "full, --jobs $JOBS" "$out" run "$pipeline" --input "$corpus" --out "$out" --jobs "$JOBS")
 row "$full"
