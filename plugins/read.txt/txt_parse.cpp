@@ -128,6 +128,8 @@ Document parse_text_file(const std::filesystem::path& path, std::string_view byt
       ++junk;
   }
   std::size_t bad = junk + nul + d.invalid_bytes;
+  if (u.empty() && d.invalid_bytes == 0)
+    throw InputError(name + ": empty file" + (g.bom_size ? " (only a byte-order mark)" : ""));
   if (u.empty() || bad * 10 > u.size() || (nul > 0 && nul * 20 > u.size()))
     throw InputError(name + ": not a text file: " + std::to_string(bad) + " of " +
                      std::to_string(u.size()) +

@@ -66,6 +66,8 @@ INSTANTIATE_TEST_SUITE_P(
         EncodedCase{"simplified.utf16le-bom.txt", "simplified.utf8.txt", "UTF-16LE", true},
         EncodedCase{"simplified.utf16be-bom.txt", "simplified.utf8.txt", "UTF-16BE", true},
         EncodedCase{"simplified.utf16le-nobom.txt", "simplified.utf8.txt", "UTF-16LE", false},
+        EncodedCase{"fullwidth.utf16le-nobom.txt", "fullwidth.utf8.txt", "UTF-16LE", false},
+        EncodedCase{"fullwidth.utf16be-nobom.txt", "fullwidth.utf8.txt", "UTF-16BE", false},
         EncodedCase{"traditional.big5.txt", "traditional.utf8.txt", "BIG5", false}),
     case_name);
 
@@ -113,6 +115,24 @@ TEST(TxtReader, NulBytesAreDroppedWithADiagnostic) {
   ASSERT_EQ(doc.blocks.size(), 2u);
   EXPECT_EQ(doc.blocks[1].text, "第二段，全年开展主题团日活动二十次。");
   ASSERT_FALSE(doc.diagnostics.empty());
+}
+
+// A few NULs make UTF-16 without a BOM a candidate; reading the units says
+// an 8-bit or UTF-8 text with stray NULs is not UTF-16.
+TEST(TxtReader, StrayNulBytesDoNotMakeUtf16) {
+  auto with_nuls = [](std::string b) {
+    b.insert(b.size() / 3, 1, '\0');
+    b.insert(b.size() / 2, 1, '\0');
+    b.insert(2 * b.size() / 3, 1, '\0');
+    return b;
+  };
+  const std::string gbk = slurp(fixture("notepad.gbk-crlf.txt"));
+  const std::string utf8 = slurp(fixture("notepad.utf8.txt"));
+  std::string english;
+  for (int i = 0; i < 20; ++i) english += "The committee held 12 meetings in 2024, as planned.\n";
+  EXPECT_EQ(parse_text_file("gbk.txt", with_nuls(gbk)).source.encoding, "GB18030");
+  EXPECT_EQ(parse_text_file("utf8.txt", with_nuls(utf8)).source.encoding, "UTF-8");
+  EXPECT_EQ(parse_text_file("en.txt", with_nuls(english)).source.encoding, "UTF-8");
 }
 
 TEST(TxtReader, ManyNulBytesAreDroppedNotFatal) {
@@ -199,3 +219,12 @@ TEST(Encoding, DeclaredLabelsMapToSupersets) {
 }
 
 }  // namespace
+
+TEST(TxtReader, AByteOrderMarkAloneIsAnEmptyFile) {
+  try {
+    parse_text_file("bom.txt", "\xEF\xBB\xBF");
+    FAIL() << "no error";
+  } catch (const docpipe::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("bom.txt: empty file"), std::string::npos) << e.what();
+  }
+}

@@ -45,6 +45,28 @@ std::size_t common_han_hits(std::string_view utf8) {
   return hits;
 }
 
+// The share of the first 64 KiB's UTF-16 units (little- or big-endian) that
+// are characters a Chinese or English text is made of: ASCII printable and
+// white space, CJK ideographs and punctuation, full-width forms. An 8-bit or
+// UTF-8 text read as UTF-16 gives Hangul, private-use characters, lone
+// surrogates and the general-punctuation block (an ASCII space as a high
+// byte) in large numbers.
+double utf16_plausible_share(std::string_view b, bool little_endian) {
+  const std::size_t n = std::min<std::size_t>(b.size(), 65536) & ~std::size_t{1};
+  std::size_t good = 0, units = 0;
+  for (std::size_t i = 0; i < n; i += 2, ++units) {
+    const auto lo = static_cast<unsigned char>(b[little_endian ? i : i + 1]);
+    const auto hi = static_cast<unsigned char>(b[little_endian ? i + 1 : i]);
+    const char32_t u = static_cast<char32_t>(hi << 8 | lo);
+    const bool ok = (u >= 0x20 && u < 0x7F) || u == '\n' || u == '\r' || u == '\t' ||
+                    (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3000 && u <= 0x303F) ||
+                    (u >= 0xFF00 && u <= 0xFFEF) || u == 0x2014 || u == 0x2026 ||
+                    (u >= 0x2018 && u <= 0x201D) || u == 0x00B7;
+    good += ok;
+  }
+  return units ? static_cast<double>(good) / static_cast<double>(units) : 0;
+}
+
 // UTF-16 text without a BOM: ASCII-range characters put a NUL in every other
 // byte, on the odd side for LE and the even side for BE.
 std::string utf16_by_nul_pattern(std::string_view b) {
@@ -56,11 +78,20 @@ std::string utf16_by_nul_pattern(std::string_view b) {
     if (b[i + 1] == '\0') ++odd;
   }
   std::size_t pairs = n / 2;
-  // Chinese UTF-16 has few NULs (only newlines, digits, ASCII punctuation), so
-  // ask for a clear imbalance rather than a majority.
-  // A stray NUL or two in an 8-bit file is not enough.
+  // Latin text in UTF-16 is NUL every other byte: a clear imbalance, or a
+  // majority, says which side. A stray NUL or two in an 8-bit file is not
+  // enough.
   if (odd >= 4 && odd * 10 >= pairs && even * 4 < odd) return "UTF-16LE";
   if (even >= 4 && even * 10 >= pairs && odd * 4 < even) return "UTF-16BE";
+  // Chinese text in UTF-16 has few NULs, on both sides: line ends, digits
+  // and ASCII punctuation on one, 一 and the other ideographs whose code
+  // ends in 00 on the other (which can be the more numerous). No 8-bit
+  // encoding has NUL bytes in text, so a few NULs are the evidence; reading
+  // the units each way says whether it is UTF-16 and which order, and that
+  // it is not an 8-bit text with stray NULs.
+  if (even + odd < 2) return "";
+  const double le = utf16_plausible_share(b, true), be = utf16_plausible_share(b, false);
+  if (std::max(le, be) >= 0.97) return le >= be ? "UTF-16LE" : "UTF-16BE";
   return "";
 }
 
