@@ -79,7 +79,12 @@ std::string WatermarkCleaner::domain_key(std::string_view url) {
 }
 
 bool WatermarkCleaner::has_context(std::string_view text, std::size_t url_begin) const {
-  auto before = t::to_u32(text.substr(0, url_begin));
+  // Only the window before the URL is decoded (at most 4 bytes a
+  // character): decoding all the text before each URL made a line of
+  // thousands of URLs quadratic.
+  std::size_t start = url_begin > 4 * context_window_ ? url_begin - 4 * context_window_ : 0;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+  auto before = t::to_u32(text.substr(start, url_begin - start));
   std::size_t from = before.size() > context_window_ ? before.size() - context_window_ : 0;
   for (std::size_t i = from; i < before.size(); ++i)
     if (context_words_.longest_at(before, i).length) return true;

@@ -71,7 +71,14 @@ int sniff_text(const std::filesystem::path& path, std::string_view head) {
   // Whether it is text at all shows in the first few KiB, and needs no exact
   // encoding; every input is sniffed by every reader, so this runs for HTML
   // and DOCX files too.
-  head = head.substr(0, 8192);
+  if (head.size() > 8192) {
+    // Cut where the text goes on: not inside a UTF-8 character, or the head
+    // is no longer valid UTF-8 and is judged as GB bytes (a long line of
+    // pinyin-glossed text was refused as "not text").
+    std::size_t end = 8192;
+    while (end > 8188 && (static_cast<unsigned char>(head[end]) & 0xC0) == 0x80) --end;
+    head = head.substr(0, end);
+  }
   auto cleaned = without_nul_bytes(head);
   if (cleaned) head = *cleaned;
   std::size_t junk = 0, chars = 0;

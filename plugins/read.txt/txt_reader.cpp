@@ -22,7 +22,7 @@ class TxtReader final : public docpipe::Reader {
 }  // namespace
 
 DOCPIPE_PLUGIN(TxtReader, .kind = docpipe::PluginKind::reader, .name = "read.txt",
-               .version = "1.0.0",
+               .version = "1.0.1",
                .description = "Plain text in UTF-8/UTF-16/GB18030/GBK/Big5, one paragraph per line",
                .params_schema = R"({"type":"object","properties":{},"additionalProperties":false})",
                .formats = "txt,text")

@@ -26,8 +26,11 @@ std::string alternation(std::vector<std::string> words) {
 }
 
 std::string figure_pattern(const FigureWords& w) {
+  // A number starts where its run of digits starts (the lookbehinds): tried
+  // from every digit of a long run with no unit after it, the search was
+  // quadratic (a line of 40,000 digits took 19 s).
   return "(?<pre>" + alternation(w.qualifiers_before) + ")?" +
-         R"((?<num>[0-9０-９]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+))" +
+         R"((?<num>(?<![0-9０-９,])[0-9０-９]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|(?<![0-9０-９])[0-9０-９]+(?:[.．][0-9０-９]+)?|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+))" +
          "(?<post1>" + alternation(w.qualifiers_after) + ")?(?<mag>万|亿)?" + "(?<post2>" +
          alternation(w.qualifiers_after) + ")?" + "(?<unit>" + alternation(w.units) + ")";
 }
@@ -105,21 +108,53 @@ std::size_t sentence_end_before(std::string_view s, std::size_t at) {
   return 0;
 }
 
+// How far a figure's sentence reaches on each side of it, in bytes (about
+// 200 Chinese characters): a report's sentence is shorter, and a paragraph
+// with no sentence end at all (hostile or broken text) must not give every
+// figure in it the whole paragraph, which made a 1 MB line take gigabytes.
+constexpr std::size_t kMaxSentenceReach = 600;
+
+// A cut where the reach ran out falls after a clause mark (，；：、) or at
+// least on a character boundary.
+std::size_t clause_start_after(std::string_view s, std::size_t from, std::size_t limit) {
+  for (std::size_t i = from; i < limit; ++i)
+    for (std::string_view mark : {"，", "；", "：", "、"})
+      if (s.substr(i, mark.size()) == mark) return i + mark.size();
+  while (from < s.size() && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) ++from;
+  return from;
+}
+
+std::size_t clause_end_before(std::string_view s, std::size_t to, std::size_t limit) {
+  for (std::size_t i = to; i > limit; --i)
+    for (std::string_view mark : {"，", "；", "：", "、"})
+      if (i >= mark.size() && s.substr(i - mark.size(), mark.size()) == mark) return i;
+  while (to > 0 && to < s.size() && (static_cast<unsigned char>(s[to]) & 0xC0) == 0x80) --to;
+  return to;
+}
+
 // The sentence holding bytes [begin, end): from just after the last sentence
-// end before `begin` through the first one at or after `end`. Walks outwards
-// from the figure, so a figure costs its sentence, not its paragraph.
+// end before `begin` through the first one at or after `end`, at most
+// kMaxSentenceReach bytes either side. Walks outwards from the figure, so a
+// figure costs its sentence, not its paragraph.
 std::string sentence_around(const std::string& s, std::size_t begin, std::size_t end) {
+  const std::size_t floor = begin > kMaxSentenceReach ? begin - kMaxSentenceReach : 0;
   std::size_t from = begin;
-  while (from > 0 && sentence_end_before(s, from) == 0) --from;
+  while (from > floor && sentence_end_before(s, from) == 0) --from;
+  if (from == floor && floor > 0 && sentence_end_before(s, from) == 0)
+    from = clause_start_after(s, floor, begin);
+  const std::size_t ceiling = std::min(s.size(), end + kMaxSentenceReach);
   std::size_t to = end;
-  for (; to < s.size(); ++to)
+  bool ended = false;
+  for (; to < ceiling; ++to)
     if (std::size_t n = sentence_end_before(s, to + 1)) {
       // a sentence end whose last byte is at `to`: it starts at or after `end`
       if (to + 1 - n >= end) {
         ++to;
+        ended = true;
         break;
       }
     }
+  if (!ended && to < s.size()) to = clause_end_before(s, to, end);
   return text::trim(std::string_view(s).substr(from, to - from));
 }
 

@@ -27,7 +27,7 @@ class FiguresTransform final : public docpipe::Transform {
 
 DOCPIPE_PLUGIN(
     FiguresTransform, .kind = docpipe::PluginKind::transform, .name = "structure.figures",
-    .version = "0.1.0",
+    .version = "0.1.1",
     .description = "Quantities with units (57.2万人次 -> 572000 人次) and their heading path",
     .params_schema = R"json({"type":"object","additionalProperties":false,
                  "properties":{

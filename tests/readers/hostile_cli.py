@@ -12,7 +12,9 @@ usage: hostile_cli.py DOCPIPE PIPELINE OUT_DIR
 - deep-page.html: 100,000 nested <div>; nul-page.html: a NUL byte mid-page — the text
   after it was dropped silently;
 - nul-text.txt: NUL bytes in a short text file — refused as binary;
-- mixed.txt: half GBK, half UTF-8 — the UTF-8 half became mojibake.
+- mixed.txt: half GBK, half UTF-8 — the UTF-8 half became mojibake;
+- digits.txt, urls.txt, figures-line.txt: 1 MB lines that were quadratic
+  (minutes to hours, or gigabytes) in structure.figures and clean.watermark.
 Every document must be `ok`, keep its text, and carry a warning naming the
 file where something was changed. ctest's TIMEOUT is the hang guard."""
 import glob, json, os, random, shutil, subprocess, sys, zipfile
@@ -50,6 +52,13 @@ write("deep-page.html", page("<div>" * n + f"<p>{PARA}</p>" + "</div>" * n + f"<
 write("nul-page.html", page(f"<p>{PARA}</p><p>{PARA2[:10]}\0{PARA2[10:]}</p>"))
 write("nul-text.txt", (PARA + "\n").encode() + b"\0" * 50 + (PARA2 + "\n").encode())
 write("mixed.txt", (PARA + "\n").encode("gbk") * 3 + (PARA2 + "\n").encode("utf-8") * 3)
+# Long lines whose search or context was quadratic: a 1 MB run of digits
+# (the figure pattern retried from every digit), 1 MB of URLs (each URL's
+# context decoded all the text before it), 1 MB of figures with no sentence
+# end (each figure's sentence was the whole line: gigabytes).
+write("digits.txt", PARA + "\n" + "1234567890" * 100000 + "\n" + PARA2 + "\n")
+write("urls.txt", PARA + "\n" + "http://www.example.com/a " * 40000 + "\n" + PARA2 + "\n")
+write("figures-line.txt", PARA + "\n" + "团区委组织开展活动120场，参与青年3.5万人次，" * 16000 + "\n" + PARA2 + "\n")
 
 failures = []
 r = subprocess.run([docpipe, "run", pipeline, "--input", src, "--out", out, "--jobs", "2"],
@@ -58,7 +67,8 @@ if r.returncode != 0:
     failures.append(f"docpipe run exit {r.returncode}: {r.stdout[-1500:]}{r.stderr[-1500:]}")
 warned = {"attrs.html": "attributes", "deep-page.html": "nested more than", "nul-page.html": "NUL",
           "nul-text.txt": "NUL", "mixed.txt": "mixes encodings"}
-for name in ["deep-body.docx", "attrs.html", "deep-page.html", "nul-page.html", "nul-text.txt", "mixed.txt"]:
+for name in ["deep-body.docx", "attrs.html", "deep-page.html", "nul-page.html", "nul-text.txt", "mixed.txt",
+             "digits.txt", "urls.txt", "figures-line.txt"]:
     path = os.path.join(out, "json", os.path.splitext(name)[0] + ".json")
     if not os.path.exists(path):
         failures.append(f"{name}: no JSON output")
@@ -68,6 +78,9 @@ for name in ["deep-body.docx", "attrs.html", "deep-page.html", "nul-page.html", 
     for want in (PARA, PARA2):
         if want not in body:
             failures.append(f"{name}: lost {want[:12]}…: {body[:200]!r}")
+    if name == "figures-line.txt" and (not doc["metrics"] or
+                                       max(len(m["sentence"]) for m in doc["metrics"]) > 1000):
+        failures.append(f"{name}: a figure's sentence is not bounded")
     if name in warned and not any(name in d["message"] and warned[name] in d["message"]
                                   for d in doc["diagnostics"]):
         failures.append(f"{name}: no diagnostic naming the file about {warned[name]}")

@@ -228,3 +228,16 @@ TEST(TxtReader, AByteOrderMarkAloneIsAnEmptyFile) {
     EXPECT_NE(std::string(e.what()).find("bom.txt: empty file"), std::string::npos) << e.what();
   }
 }
+
+// The sniffer judges the first 8 KiB; a long line of glossed or
+// punctuation-only text cut inside a UTF-8 character there is still text.
+TEST(TxtReader, AHeadCutInsideAUtf8CharacterIsStillText) {
+  std::string glossed, stops;
+  while (glossed.size() < 20000) glossed += "共(gòng)青(qīng)團(tuán)";
+  while (stops.size() < 20000) stops += "。";
+  for (const std::string* s : {&glossed, &stops})
+    for (std::size_t shift = 0; shift < 4; ++shift) {
+      const std::string bytes = std::string(shift, 'a') + *s;
+      EXPECT_GE(docpipe::readers::sniff_text("long.txt", bytes), 80) << "shift " << shift;
+    }
+}

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "docpipe/text.hpp"
 #include "figure_finder.hpp"
 #include "test_docs.hpp"
 
@@ -122,4 +123,26 @@ TEST(Figures, AHostileTextOfFiguresStopsAtTheLimitWithAWarning) {
   capped.apply(d);
   EXPECT_EQ(d.metrics.size(), 50u);
   EXPECT_TRUE(docpipe::structure::testing::has_diagnostic(d, "figures: stopped at 50 quantities"));
+}
+
+// A paragraph with no sentence end (broken or hostile text): each figure's
+// sentence stops within a few hundred characters of it, at a clause mark,
+// instead of being the whole paragraph (a 1 MB line took gigabytes).
+TEST(Figures, SentenceOfAFigureInAParagraphWithoutSentenceEndsIsBounded) {
+  std::string para;
+  for (int i = 0; i < 3000; ++i)
+    para += "今年以来，团区委组织开展志愿服务活动120场，参与青年3.5万人次，";
+  const auto ms = finder().find(para);
+  ASSERT_GE(ms.size(), 1000u);
+  for (const auto& m : ms) {
+    ASSERT_LE(m.sentence.size(), 1300u);
+    ASSERT_NE(m.sentence.find(m.text), std::string::npos) << m.sentence;
+    ASSERT_TRUE(docpipe::text::is_valid_utf8(m.sentence));
+  }
+  // Cut after a clause mark: the sentence starts with a whole clause.
+  EXPECT_EQ(ms[500].sentence.rfind("今年以来", 0), 0u) << ms[500].sentence;
+  // An ordinary sentence is still whole.
+  const auto one = finder().find("上半年，全区共开展主题团日活动12场。下半年继续。");
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].sentence, "上半年，全区共开展主题团日活动12场。");
 }
