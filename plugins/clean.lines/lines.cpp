@@ -178,6 +178,21 @@ std::string LineCleaner::fix_spaces(const std::string& text) const {
 std::string LineCleaner::fix_punct(const std::string& text) const {
   auto u = t::to_u32(text);
   auto cjk_at = [&](std::size_t k) { return k < u.size() && t::is_cjk(u[k]); };
+  // Each "(" with the ")" that closes it, and a running count of Han
+  // characters, found in one pass: scanning forward from every "(" made a
+  // long line of unclosed ones quadratic (1 MB: minutes).
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> closer(u.size(), kNone), han_before(u.size() + 1, 0);
+  std::vector<std::size_t> open;
+  for (std::size_t k = 0; k < u.size(); ++k) {
+    han_before[k + 1] = han_before[k] + (t::is_han(u[k]) ? 1 : 0);
+    if (u[k] == U'(') {
+      open.push_back(k);
+    } else if (u[k] == U')' && !open.empty()) {
+      closer[open.back()] = k;
+      open.pop_back();
+    }
+  }
   for (std::size_t i = 0; i < u.size(); ++i) {
     char32_t c = u[i];
     bool left = i > 0 && t::is_cjk(u[i - 1]);
@@ -192,20 +207,13 @@ std::string LineCleaner::fix_punct(const std::string& text) const {
         ((c == U',' || c == U';') && han_number) ||
         ((c == U'?' || c == U'!') && left && (ends || cjk_at(i + 1)))) {
       u[i] = c - 0x21 + 0xFF01;  // ASCII -> full-width form
-    } else if (c == U'(' && left) {
+    } else if (c == U'(' && left && closer[i] != kNone) {
       // Convert a pair only: the ")" must close it and be followed by
       // Chinese or the end, and hold Chinese: "(一)" at a line start and
       // "(2019)" stay as written.
-      std::size_t depth = 0, k = i;
-      for (; k < u.size(); ++k) {
-        if (u[k] == U'(')
-          ++depth;
-        else if (u[k] == U')' && --depth == 0)
-          break;
-      }
-      bool han_inside = false;
-      for (std::size_t q = i + 1; q < k && q < u.size(); ++q) han_inside |= t::is_han(u[q]);
-      if (k < u.size() && han_inside && (k + 1 == u.size() || cjk_at(k + 1))) {
+      const std::size_t k = closer[i];
+      const bool han_inside = han_before[k] > han_before[i + 1];
+      if (han_inside && (k + 1 == u.size() || cjk_at(k + 1))) {
         u[i] = U'（';
         u[k] = U'）';
       }

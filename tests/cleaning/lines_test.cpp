@@ -79,6 +79,20 @@ TEST(Lines, AsciiPunctuationBetweenChineseBecomesFullWidth) {
   EXPECT_EQ(l.fix_punct("参加120人,其中团员80人;另有"), "参加120人，其中团员80人；另有");
 }
 
+// Pairs are found with the ")" that closes them: nested pairs both convert,
+// an unclosed "(" stays, and a long line of unclosed ones is left as it is
+// (each was scanned to the end of the line: 1 MB took minutes).
+TEST(Lines, ParenthesesConvertOnlyAsClosedPairs) {
+  auto l = make();
+  EXPECT_EQ(l.fix_punct("团(甲(乙)丙)丁"), "团（甲（乙）丙）丁");
+  EXPECT_EQ(l.fix_punct("团(甲(乙)丙"), "团(甲（乙）丙");
+  EXPECT_EQ(l.fix_punct("团(甲)乙)"), "团（甲）乙)");
+  EXPECT_EQ(l.fix_punct("团(2019)年"), "团(2019)年");
+  std::string unclosed;
+  for (int i = 0; i < 100000; ++i) unclosed += "(团";
+  EXPECT_EQ(l.fix_punct(unclosed), unclosed);
+}
+
 TEST(Lines, DigitsLatinUrlsAndLineStartMarkersUntouched) {
   auto l = make();
   for (const std::string s : {"(一)聚焦主责主业", "共1,000人", "见http://a.cn/x?y=1,z", "A,B两组",

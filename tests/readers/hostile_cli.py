@@ -13,8 +13,9 @@ usage: hostile_cli.py DOCPIPE PIPELINE OUT_DIR
   after it was dropped silently;
 - nul-text.txt: NUL bytes in a short text file — refused as binary;
 - mixed.txt: half GBK, half UTF-8 — the UTF-8 half became mojibake;
-- digits.txt, urls.txt, figures-line.txt: 1 MB lines that were quadratic
-  (minutes to hours, or gigabytes) in structure.figures and clean.watermark.
+- digits.txt, urls.txt, figures-line.txt, parens.txt: 1 MB lines that were
+  quadratic (minutes to hours, or gigabytes) in structure.figures,
+  clean.watermark and clean.lines.
 Every document must be `ok`, keep its text, and carry a warning naming the
 file where something was changed. ctest's TIMEOUT is the hang guard."""
 import glob, json, os, random, shutil, subprocess, sys, zipfile
@@ -58,6 +59,7 @@ write("mixed.txt", (PARA + "\n").encode("gbk") * 3 + (PARA2 + "\n").encode("utf-
 # end (each figure's sentence was the whole line: gigabytes).
 write("digits.txt", PARA + "\n" + "1234567890" * 100000 + "\n" + PARA2 + "\n")
 write("urls.txt", PARA + "\n" + "http://www.example.com/a " * 40000 + "\n" + PARA2 + "\n")
+write("parens.txt", PARA + "\n" + "(团" * 250000 + "\n" + PARA2 + "\n")  # clean.lines' pairs
 write("figures-line.txt", PARA + "\n" + "团区委组织开展活动120场，参与青年3.5万人次，" * 16000 + "\n" + PARA2 + "\n")
 
 failures = []
@@ -68,7 +70,7 @@ if r.returncode != 0:
 warned = {"attrs.html": "attributes", "deep-page.html": "nested more than", "nul-page.html": "NUL",
           "nul-text.txt": "NUL", "mixed.txt": "mixes encodings"}
 for name in ["deep-body.docx", "attrs.html", "deep-page.html", "nul-page.html", "nul-text.txt", "mixed.txt",
-             "digits.txt", "urls.txt", "figures-line.txt"]:
+             "digits.txt", "urls.txt", "figures-line.txt", "parens.txt"]:
     path = os.path.join(out, "json", os.path.splitext(name)[0] + ".json")
     if not os.path.exists(path):
         failures.append(f"{name}: no JSON output")
