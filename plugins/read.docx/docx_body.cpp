@@ -224,9 +224,10 @@ std::string DocxBody::note_reference(const pugi::xml_node& ref, bool endnote) {
                                        "\", which word/" + what + "s.xml does not have");
     return "";
   }
-  for (const auto& r : note_refs_)
-    if (r.node == it->second) return "[" + std::to_string(r.number) + "]";
-  int number = static_cast<int>(note_refs_.size()) + 1;
+  const auto [seen, added] = note_numbers_.try_emplace(it->second.internal_object(),
+                                                       static_cast<int>(note_refs_.size()) + 1);
+  if (!added) return "[" + std::to_string(seen->second) + "]";
+  const int number = seen->second;
   note_refs_.push_back({it->second, endnote, number});
   return "[" + std::to_string(number) + "]";
 }

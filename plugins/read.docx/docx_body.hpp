@@ -15,6 +15,7 @@
 #include <pugixml.hpp>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "docx_numbering.hpp"
@@ -82,6 +83,9 @@ class DocxBody {
     int number;
   };
   std::vector<NoteRef> note_refs_;
+  // The number each referenced note was given, by its node: a file with
+  // tens of thousands of references looked each one up in note_refs_.
+  std::unordered_map<const void*, int> note_numbers_;
   std::set<std::pair<bool, std::string>> notes_seen_;
   int table_depth_ = 0;
   bool deep_tables_reported_ = false;
