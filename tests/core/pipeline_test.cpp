@@ -68,6 +68,16 @@ TEST(Pipeline, BytesThatAreNotUtf8AreRejectedWithTheirLine) {
   EXPECT_NE(msg.find((t / "p.yaml").string() + ":2:1: not UTF-8"), std::string::npos) << msg;
 }
 
+// Found by fuzz/fuzz_pipeline_loader: NULs at the start of a line made
+// yaml-cpp read the rest as UTF-32, and the schema check's message threw
+// nlohmann's invalid-UTF-8 error past the loader (exit 3, no file named).
+TEST(Pipeline, NulBytesAreRejectedWithTheirLine) {
+  TempDir t;
+  write_file(t / "p.yaml", std::string("\n\0\0\0# comment\nversion: 1\nname: x\n", 33));
+  auto msg = config_error(t / "p.yaml", false);
+  EXPECT_NE(msg.find((t / "p.yaml").string() + ":2: a NUL byte"), std::string::npos) << msg;
+}
+
 // Found by fuzz/fuzz_pipeline_loader: a complex key made yaml-cpp throw
 // its own exception past the loader instead of a ConfigError.
 TEST(Pipeline, ComplexKeysAreRejectedAtTheirPosition) {

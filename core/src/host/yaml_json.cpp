@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -50,6 +51,12 @@ nlohmann::json convert(const YAML::Node& n, const std::string& ptr, YamlDocument
     case YAML::NodeType::Undefined:
       return nullptr;
     case YAML::NodeType::Scalar:
+      // An escape in a quoted string ("\xF5") can give yaml-cpp a byte that
+      // is no character (found by fuzz/fuzz_pipeline_loader: the schema
+      // check's message then threw past the loader).
+      if (!text::is_valid_utf8(n.Scalar()))
+        throw ConfigError(doc.file.string() + ":" + std::to_string(n.Mark().line + 1) + ":" +
+                          std::to_string(n.Mark().column + 1) + ": a value that is not UTF-8 text");
       return scalar_value(n);
     case YAML::NodeType::Sequence: {
       auto arr = nlohmann::json::array();
@@ -70,6 +77,10 @@ nlohmann::json convert(const YAML::Node& n, const std::string& ptr, YamlDocument
                             ":" + std::to_string(kv.first.Mark().column + 1) +
                             ": a key must be a plain string");
         std::string key = kv.first.as<std::string>();
+        if (!text::is_valid_utf8(key))
+          throw ConfigError(doc.file.string() + ":" + std::to_string(kv.first.Mark().line + 1) +
+                            ":" + std::to_string(kv.first.Mark().column + 1) +
+                            ": a key that is not UTF-8 text");
         std::string child = ptr + "/" + escape_pointer_token(key);
         if (obj.contains(key))
           throw ConfigError(doc.file.string() + ":" + std::to_string(kv.first.Mark().line + 1) +
@@ -104,6 +115,13 @@ std::string YamlDocument::where(const std::string& pointer) const {
 }
 
 YamlDocument parse_yaml(const std::string& text, const std::filesystem::path& file) {
+  // A NUL byte is no YAML text; yaml-cpp takes NULs at the start of a line
+  // for UTF-16 or UTF-32 and reads the rest as such (found by
+  // fuzz/fuzz_pipeline_loader).
+  if (const auto nul = text.find('\0'); nul != std::string::npos)
+    throw ConfigError(file.string() + ":" +
+                      std::to_string(1 + std::count(text.begin(), text.begin() + nul, '\n')) +
+                      ": a NUL byte (a pipeline is YAML text in UTF-8)");
   // YAML is Unicode text; bytes that are not UTF-8 would also reach the
   // schema validator, whose UTF-8 walk reads out of bounds on them (found
   // by fuzz/fuzz_pipeline_loader).
