@@ -133,7 +133,10 @@ SchemaError friendly(const nlohmann::json& schema, const nlohmann::json& value, 
   }
   auto want = expected_text(*sub);
   if (want.empty() || given->is_object() || given->is_array()) return e;
-  e.message = "expected " + want + ", got " + given->dump();
+  // What the user wrote may hold bytes that are no UTF-8: shown replaced,
+  // never a second error while reporting the first.
+  e.message = "expected " + want + ", got " +
+              given->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return e;
 }
 
