@@ -44,7 +44,11 @@ fuzz: fuzz-build
 
 # The whole suite built and run under AddressSanitizer and
 # UndefinedBehaviorSanitizer (gcc; tcmalloc off, it cannot share malloc with
-# ASan). Leak checking is off: plugins are dlopen'ed and stay loaded.
+# ASan). Leak checking is off: plugins are dlopen'ed and stay loaded. ASan
+# reserves terabytes of address space, so workers run without run.memory_limit
+# (an address-space limit); hard_rss_limit_mb stops a runaway process instead.
+# The SDK tests' out-of-tree builds get the same flags (CXXFLAGS, LDFLAGS):
+# an executable without the ASan runtime cannot load the sanitized library.
 ASAN_BUILD ?= build-asan
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 test-asan: setup
@@ -52,7 +56,8 @@ test-asan: setup
 	  "-DCMAKE_CXX_FLAGS=$(ASAN_FLAGS)" "-DCMAKE_C_FLAGS=$(ASAN_FLAGS)" \
 	  "-DCMAKE_EXE_LINKER_FLAGS=$(ASAN_FLAGS)" "-DCMAKE_SHARED_LINKER_FLAGS=$(ASAN_FLAGS)"
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
-	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+	cd $(ASAN_BUILD) && DOCPIPE_ASAN=1 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:hard_rss_limit_mb=3072 \
+	  CXXFLAGS="$(ASAN_FLAGS)" CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
 format:

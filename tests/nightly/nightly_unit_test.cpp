@@ -291,7 +291,7 @@ TEST(Plan, SaysWhyEachDocumentIsProcessed) {
   EXPECT_FALSE(plan[6].process);
   for (const auto& p : plan_run(items, known, "P", "read.txt=1.0.0", true)) {
     EXPECT_TRUE(p.process);
-    EXPECT_EQ(p.reason, "forced");
+    EXPECT_STREQ(p.reason, "forced");
   }
 }
 

@@ -16,6 +16,17 @@
 #include "host/stage_board.hpp"
 #include "host/worker_protocol.hpp"
 
+// AddressSanitizer reserves terabytes of address space for its shadow
+// memory: a limit on the address space makes every later allocation fail,
+// so a sanitizer build (make test-asan) runs its workers without one.
+#if defined(__SANITIZE_ADDRESS__)
+#define DOCPIPE_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DOCPIPE_ADDRESS_SANITIZER 1
+#endif
+#endif
+
 namespace docpipe::host {
 
 namespace {
@@ -24,6 +35,9 @@ void limit_resources(long memory_limit_mb) {
   // A crashing plugin must not spend seconds writing a core file per document.
   rlimit core{0, 0};
   setrlimit(RLIMIT_CORE, &core);
+#ifdef DOCPIPE_ADDRESS_SANITIZER
+  memory_limit_mb = 0;
+#endif
   if (memory_limit_mb > 0) {
     // Address space, not RSS: a runaway allocation then fails inside the
     // plugin (std::bad_alloc) instead of waking the kernel's OOM killer.
