@@ -37,16 +37,32 @@ struct Hit {
   bool remove;
 };
 
-// Removes [begin, end) and the spaces around it; keeps one space only when
-// both neighbours are Latin letters or digits (words would run together).
-std::string cut(const std::string& s, std::size_t begin, std::size_t end) {
-  std::size_t b = begin, e = end;
-  while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
-  while (e < s.size() && (s[e] == ' ' || s[e] == '\t')) ++e;
-  std::string left = s.substr(0, b), right = s.substr(e);
-  bool latin_both = !left.empty() && !right.empty() && kit::is_ascii_alnum(kit::last_char(left)) &&
-                    kit::is_ascii_alnum(kit::first_char(right));
-  return left + (latin_both ? " " : "") + right;
+bool ascii_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// Removes each [begin, end) of `cuts` (in order, not overlapping) and the
+// spaces around it; keeps one space only when both neighbours are Latin
+// letters or digits (words would run together). Built in one pass from the
+// right: cutting the string once per URL made a line of thousands of URLs
+// quadratic. What is right of the cut being made is kept reversed in `rev`,
+// so its first character is rev.back().
+std::string cut_all(const std::string& s,
+                    const std::vector<std::pair<std::size_t, std::size_t>>& cuts) {
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
+  std::string rev;
+  std::size_t done = s.size();  // s[done, …) is already in rev
+  for (auto it = cuts.rbegin(); it != cuts.rend(); ++it) {
+    rev.append(s.rbegin() + static_cast<std::ptrdiff_t>(s.size() - done),
+               s.rbegin() + static_cast<std::ptrdiff_t>(s.size() - it->second));
+    while (!rev.empty() && space(rev.back())) rev.pop_back();
+    std::size_t b = it->first;
+    while (b > 0 && space(s[b - 1])) --b;
+    if (b > 0 && !rev.empty() && ascii_alnum(s[b - 1]) && ascii_alnum(rev.back())) rev += ' ';
+    done = b;
+  }
+  rev.append(s.rbegin() + static_cast<std::ptrdiff_t>(s.size() - done), s.rend());
+  return std::string(rev.rbegin(), rev.rend());
 }
 
 }  // namespace
@@ -132,10 +148,10 @@ void WatermarkCleaner::apply(Document& doc) {
       doc.diagnose(Level::info, "kept a URL in block " + std::to_string(i) + " (Latin prose)");
       continue;
     }
-    std::string out = text;
-    for (auto it = hits.rbegin(); it != hits.rend(); ++it)
-      if (it->remove) out = cut(out, it->begin, it->end);
-    out = t::trim(out);
+    std::vector<std::pair<std::size_t, std::size_t>> cuts;
+    for (const auto& h : hits)
+      if (h.remove) cuts.emplace_back(h.begin, h.end);
+    std::string out = t::trim(cut_all(text, cuts));
     if (out == t::trim(text)) {
       doc.diagnose(Level::info,
                    "kept a URL in block " + std::to_string(i) + " (context says it is content)");

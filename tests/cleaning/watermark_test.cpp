@@ -63,3 +63,22 @@ TEST(Watermark, NumbersAndEmailAreNotDomains) {
   make().apply(doc);
   EXPECT_EQ(doc.blocks[0].text, s);
 }
+
+// Several stamps in one line, removed in one pass: the spaces around each
+// go, one stays where Latin words would run together, and a line of
+// thousands of stamps keeps its Chinese text (it was cut once per stamp).
+TEST(Watermark, ManyStampsInALineRemovedWithTheirSpaces) {
+  auto doc = doc_of({"开展 www.fanwen88.net 活动 A1 www.fanwen88.net B2 三十次 www.fanwen88.net",
+                     "团员人数稳步增长。"});
+  make().apply(doc);
+  EXPECT_EQ(texts(doc)[0], "开展活动 A1 B2 三十次");
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += "团 www.fanwen88.net ";
+  auto big = doc_of({many});
+  make().apply(big);
+  EXPECT_EQ(texts(big)[0], [] {
+    std::string s;
+    for (int i = 0; i < 20000; ++i) s += "团";
+    return s;
+  }());
+}
