@@ -54,7 +54,7 @@ StageBoard::~StageBoard() {
 void StageBoard::post(std::string_view stage) {
   if (!page_) return;
   const std::size_t n = std::min(stage.size(), kSize - 1);
-  std::memcpy(page_, stage.data(), n);
+  if (n) std::memcpy(page_, stage.data(), n);  // an empty view may have no data (UBSan)
   page_[n] = '\0';
 }
 
