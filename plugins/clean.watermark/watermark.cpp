@@ -37,10 +37,6 @@ struct Hit {
   bool remove;
 };
 
-bool ascii_alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 // Removes each [begin, end) of `cuts` (in order, not overlapping) and the
 // spaces around it; keeps one space only when both neighbours are Latin
 // letters or digits (words would run together). Built in one pass from the
@@ -50,6 +46,7 @@ bool ascii_alnum(char c) {
 std::string cut_all(const std::string& s,
                     const std::vector<std::pair<std::size_t, std::size_t>>& cuts) {
   auto space = [](char c) { return c == ' ' || c == '\t'; };
+  auto latin = [](char c) { return kit::is_ascii_alnum(static_cast<unsigned char>(c)); };
   std::string rev;
   std::size_t done = s.size();  // s[done, …) is already in rev
   for (auto it = cuts.rbegin(); it != cuts.rend(); ++it) {
@@ -58,7 +55,7 @@ std::string cut_all(const std::string& s,
     while (!rev.empty() && space(rev.back())) rev.pop_back();
     std::size_t b = it->first;
     while (b > 0 && space(s[b - 1])) --b;
-    if (b > 0 && !rev.empty() && ascii_alnum(s[b - 1]) && ascii_alnum(rev.back())) rev += ' ';
+    if (b > 0 && !rev.empty() && latin(s[b - 1]) && latin(rev.back())) rev += ' ';
     done = b;
   }
   rev.append(s.rbegin() + static_cast<std::ptrdiff_t>(s.size() - done), s.rend());
@@ -98,8 +95,8 @@ bool WatermarkCleaner::has_context(std::string_view text, std::size_t url_begin)
   // Only the window before the URL is decoded (at most 4 bytes a
   // character): decoding all the text before each URL made a line of
   // thousands of URLs quadratic.
-  std::size_t start = url_begin > 4 * context_window_ ? url_begin - 4 * context_window_ : 0;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+  const std::size_t start = t::char_start_at_or_after(
+      text, url_begin > 4 * context_window_ ? url_begin - 4 * context_window_ : 0);
   auto before = t::to_u32(text.substr(start, url_begin - start));
   std::size_t from = before.size() > context_window_ ? before.size() - context_window_ : 0;
   for (std::size_t i = from; i < before.size(); ++i)

@@ -75,9 +75,7 @@ int sniff_text(const std::filesystem::path& path, std::string_view head) {
     // Cut where the text goes on: not inside a UTF-8 character, or the head
     // is no longer valid UTF-8 and is judged as GB bytes (a long line of
     // pinyin-glossed text was refused as "not text").
-    std::size_t end = 8192;
-    while (end > 8188 && (static_cast<unsigned char>(head[end]) & 0xC0) == 0x80) --end;
-    head = head.substr(0, end);
+    head = head.substr(0, text::char_start_at_or_before(head, 8192));
   }
   auto cleaned = without_nul_bytes(head);
   if (cleaned) head = *cleaned;

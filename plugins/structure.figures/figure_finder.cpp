@@ -116,20 +116,20 @@ constexpr std::size_t kMaxSentenceReach = 600;
 
 // A cut where the reach ran out falls after a clause mark (，；：、) or at
 // least on a character boundary.
+constexpr std::string_view kClauseMarks[] = {"，", "；", "：", "、"};
+
 std::size_t clause_start_after(std::string_view s, std::size_t from, std::size_t limit) {
   for (std::size_t i = from; i < limit; ++i)
-    for (std::string_view mark : {"，", "；", "：", "、"})
+    for (std::string_view mark : kClauseMarks)
       if (s.substr(i, mark.size()) == mark) return i + mark.size();
-  while (from < s.size() && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) ++from;
-  return from;
+  return text::char_start_at_or_after(s, from);
 }
 
 std::size_t clause_end_before(std::string_view s, std::size_t to, std::size_t limit) {
   for (std::size_t i = to; i > limit; --i)
-    for (std::string_view mark : {"，", "；", "：", "、"})
+    for (std::string_view mark : kClauseMarks)
       if (i >= mark.size() && s.substr(i - mark.size(), mark.size()) == mark) return i;
-  while (to > 0 && to < s.size() && (static_cast<unsigned char>(s[to]) & 0xC0) == 0x80) --to;
-  return to;
+  return text::char_start_at_or_before(s, to);
 }
 
 // The sentence holding bytes [begin, end): from just after the last sentence

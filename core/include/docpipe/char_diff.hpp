@@ -132,10 +132,10 @@ inline std::vector<DiffPiece> diff_chars(const std::u32string& a, const std::u32
   for (std::size_t i = 0; i < pre; ++i) push(0, a[i]);
   const std::u32string x = a.substr(pre, a.size() - pre - suf);
   const std::u32string y = b.substr(pre, b.size() - pre - suf);
-  if (x.size() * y.size() > kMaxDiffCells) {
+  if (x.empty() || y.empty() || x.size() * y.size() > kMaxDiffCells) {
     for (char32_t c : x) push(-1, c);
     for (char32_t c : y) push(1, c);
-  } else if (!x.empty() && !y.empty()) {
+  } else {
     const detail::SuffixLcs lcs(x, y);
     std::size_t i = 0, j = 0;
     while (i < x.size() || j < y.size()) {
@@ -148,9 +148,6 @@ inline std::vector<DiffPiece> diff_chars(const std::u32string& a, const std::u32
         push(1, y[j++]);
       }
     }
-  } else {
-    for (char32_t c : x) push(-1, c);
-    for (char32_t c : y) push(1, c);
   }
   for (std::size_t i = a.size() - suf; i < a.size(); ++i) push(0, a[i]);
   return out;

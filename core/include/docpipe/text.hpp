@@ -37,6 +37,21 @@ DOCPIPE_API bool is_xml_text(std::string_view utf8);
 // ASCII and Unicode spaces incl. NBSP (U+00A0), ideographic space (U+3000).
 DOCPIPE_API bool is_space(char32_t c);
 
+// Byte offsets moved onto a character's first byte, for cutting UTF-8 at a
+// byte count: forward past continuation bytes, or back to the lead byte of
+// the character `at` falls in; at most 3 bytes (a character has at most 4),
+// so bytes that are not UTF-8 (GB18030) move the offset no further.
+// Inline: no ABI change.
+inline bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+inline std::size_t char_start_at_or_after(std::string_view s, std::size_t at) {
+  for (int k = 0; k < 3 && at < s.size() && is_continuation_byte(s[at]); ++k) ++at;
+  return at;
+}
+inline std::size_t char_start_at_or_before(std::string_view s, std::size_t at) {
+  for (int k = 0; k < 3 && at > 0 && at < s.size() && is_continuation_byte(s[at]); ++k) --at;
+  return at;
+}
+
 // Trims is_space() characters at both ends.
 DOCPIPE_API std::string trim(std::string_view s);
 DOCPIPE_API bool starts_with(std::string_view s, std::string_view prefix);
